@@ -1,0 +1,56 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { ApiError } from "../../shared/http/api-error";
+import { handleError } from "../../shared/http/error-handler";
+import type { AppEnv } from "./env";
+import { requireApiKey } from "./middleware/api-key";
+import { requireUtf8Query } from "./middleware/utf8-query";
+import { healthz } from "./routes/healthz";
+import { verify } from "./routes/verify";
+
+/** Larger than any valid request, so 1 MB of junk in an `email` still gets the contract's 400. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Builds the edge's Hono app: routes, the shared middleware, the one error handler, and the
+ * OpenAPI document generated from the same zod schemas that validate the requests.
+ *
+ * @example
+ * export default createApp();
+ */
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+        throw new ApiError(400, "invalid_request", `${where}${issue?.message ?? "invalid request"}`);
+      }
+    },
+  });
+  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], maxAge: 86400 }));
+  app.use("/v1/*", requireApiKey, requireUtf8Query);
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "payload_too_large", `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.route("/", healthz);
+  app.route("/", verify);
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Mailvet",
+      version: "1",
+      description: "E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.",
+    },
+  });
+  app.notFound((c) => handleError(new ApiError(404, "not_found", "no such route; see /openapi.json"), c));
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,58 @@
+import { DEFAULT_DOH_URLS } from "../../shared/settings/variables";
+import { parseSettings } from "../../shared/settings/parse";
+
+/** The bindings wrangler.toml and `npm start` give the edge Worker. */
+export interface Env {
+  LISTS: KVNamespace;
+  MAILVET_DOH_URL?: string;
+  MAILVET_PROBERS?: string;
+  MAILVET_PROBER_SECRET?: string;
+  MAILVET_API_KEYS?: string;
+  MAILVET_ALLOW_RESERVED_DOMAINS?: string;
+}
+
+export type AppEnv = { Bindings: Env };
+
+const EDGE_VARIABLES = [
+  "MAILVET_DOH_URL",
+  "MAILVET_PROBERS",
+  "MAILVET_PROBER_SECRET",
+  "MAILVET_API_KEYS",
+  "MAILVET_ALLOW_RESERVED_DOMAINS",
+] as const;
+
+export type EdgeSettings = ReturnType<typeof readEdgeSettings>;
+
+/**
+ * The edge's settings, validated. `npm start` validates the same variables before it starts
+ * workerd, so a bad value is caught there; a deployed Worker with a bad value fails each request
+ * with a 500 rather than run on a misread setting.
+ */
+function readEdgeSettings(env: Env) {
+  const parsed = parseSettings(env as unknown as Record<string, unknown>, EDGE_VARIABLES);
+  return {
+    dohUrls: parsed.MAILVET_DOH_URL ?? DEFAULT_DOH_URLS,
+    probers: parsed.MAILVET_PROBERS ?? [],
+    proberSecrets: parsed.MAILVET_PROBER_SECRET ?? [],
+    apiKeys: parsed.MAILVET_API_KEYS ?? [],
+    allowReservedDomains: parsed.MAILVET_ALLOW_RESERVED_DOMAINS ?? false,
+  };
+}
+
+const settingsByEnv = new WeakMap<Env, EdgeSettings>();
+
+/**
+ * The settings of this isolate's environment, parsed once: the env object lives as long as the
+ * isolate, so requests after the first pay nothing.
+ *
+ * @example
+ * const { apiKeys } = edgeSettings(c.env);
+ */
+export function edgeSettings(env: Env): EdgeSettings {
+  let settings = settingsByEnv.get(env);
+  if (!settings) {
+    settings = readEdgeSettings(env);
+    settingsByEnv.set(env, settings);
+  }
+  return settings;
+}

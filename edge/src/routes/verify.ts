@@ -1,0 +1,61 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import {
+  DEFAULT_TIMEOUT_MS,
+  ErrorBodySchema,
+  VerifyBodySchema,
+  VerifyQuerySchema,
+  VerifyResultSchema,
+} from "../../../shared/contract/schemas";
+import { type AppEnv, edgeSettings } from "../env";
+import { disposableOverride } from "../lists";
+import { verifyAddress } from "../verify";
+import type { Context } from "hono";
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBodySchema } },
+});
+
+const responses = {
+  200: {
+    description: "The verdict for the address, whatever the address is.",
+    content: { "application/json": { schema: VerifyResultSchema } },
+  },
+  400: errorResponse("The request is malformed: no email, an email over 1,000 characters, bad JSON, timeout_ms out of range."),
+  401: errorResponse("MAILVET_API_KEYS is set and the request has no valid `Authorization: Bearer <key>`."),
+};
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/v1/verify",
+  summary: "Verify one address",
+  request: { query: VerifyQuerySchema },
+  responses,
+});
+
+const postRoute = createRoute({
+  method: "post",
+  path: "/v1/verify",
+  summary: "Verify one address (JSON body)",
+  request: { body: { required: true, content: { "application/json": { schema: VerifyBodySchema } } } },
+  responses,
+});
+
+async function answer(c: Context<AppEnv>, email: string, smtp: boolean | undefined, timeoutMs: number | undefined) {
+  const result = await verifyAddress(
+    { email, smtp: smtp ?? true, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    { settings: edgeSettings(c.env), disposable: await disposableOverride(c.env) },
+  );
+  return c.json(result, 200);
+}
+
+/** `GET` and `POST /v1/verify`: one address, one verdict. */
+export const verify = new OpenAPIHono<AppEnv>()
+  .openapi(getRoute, (c) => {
+    const query = c.req.valid("query");
+    return answer(c, query.email, query.smtp, query.timeout_ms);
+  })
+  .openapi(postRoute, (c) => {
+    const body = c.req.valid("json");
+    return answer(c, body.email, body.smtp, body.timeout_ms);
+  });

@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseSettings } from "../../shared/settings/parse";
+import { variables, type VariableName } from "../../shared/settings/variables";
+import { type ManagedProcess, startProcess, waitForHealthy } from "./processes";
+
+const repoRoot = new URL("../../", import.meta.url).pathname;
+const STARTUP_TIMEOUT_MS = 60_000;
+
+/** Keeps wrangler and miniflare from phoning home. */
+export const OFFLINE_WRANGLER_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
+
+/** Variables each process reads; `startStack` hands each only its own. */
+const EDGE_VARIABLES: VariableName[] = ["MAILVET_DOH_URL", "MAILVET_PROBERS", "MAILVET_PROBER_SECRET", "MAILVET_API_KEYS", "MAILVET_ALLOW_RESERVED_DOMAINS"];
+const PROBER_VARIABLES: VariableName[] = ["MAILVET_PROBER_PORT", "MAILVET_DOH_URL", "MAILVET_PROBER_SECRET", "MAILVET_SMTP_PORT", "MAILVET_HELO_NAME", "MAILVET_MAIL_FROM", "MAILVET_ALLOW_PRIVATE_TARGETS"];
+
+export interface LocalStack {
+  edgeUrl: string;
+  proberUrl: string;
+  stop(): Promise<void>;
+  /** Resolves when either process ends on its own, with its name. */
+  died: Promise<string>;
+}
+
+/**
+ * Validates every MAILVET_* variable of `env` (throwing a SettingsError that names the bad
+ * ones), fills in the local defaults — ports 8787/8788, one local prober, a fresh hop secret —
+ * and returns the environment each process gets.
+ *
+ * @example
+ * const { edgePort, edgeEnv, proberEnv } = resolveLocalSettings(process.env);
+ */
+export function resolveLocalSettings(env: NodeJS.ProcessEnv) {
+  const parsed = parseSettings(env, Object.keys(variables) as VariableName[]);
+  const edgePort = parsed.MAILVET_EDGE_PORT ?? 8787;
+  const proberPort = parsed.MAILVET_PROBER_PORT ?? 8788;
+  const resolved: Record<string, string> = {
+    ...pickSet(env),
+    MAILVET_PROBER_PORT: String(proberPort),
+    MAILVET_PROBER_SECRET: env.MAILVET_PROBER_SECRET || randomBytes(32).toString("base64url"),
+    MAILVET_PROBERS: env.MAILVET_PROBERS || JSON.stringify([{ id: "local", region: "local", url: `http://127.0.0.1:${proberPort}` }]),
+  };
+  const only = (names: VariableName[]) => Object.fromEntries(names.filter((name) => name in resolved).map((name) => [name, resolved[name]!]));
+  return { edgePort, proberPort, edgeEnv: only(EDGE_VARIABLES), proberEnv: only(PROBER_VARIABLES) };
+}
+
+function pickSet(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith("MAILVET_") && !!entry[1]));
+}
+
+/**
+ * Starts the local stack: the prober in Node and the edge in workerd through `wrangler dev`,
+ * wired together, and waits until both answer /healthz. Secrets reach wrangler through a
+ * private env file, not the command line, where `ps` would show them.
+ *
+ * @example
+ * const stack = await startStack(process.env);
+ * await fetch(`${stack.edgeUrl}/v1/verify?email=a@b.com&smtp=false`);
+ * await stack.stop();
+ */
+export async function startStack(env: NodeJS.ProcessEnv): Promise<LocalStack> {
+  const { edgePort, proberPort, edgeEnv, proberEnv } = resolveLocalSettings(env);
+  const varsDir = mkdtempSync(join(tmpdir(), "mailvet-"));
+  const varsFile = join(varsDir, "edge.env");
+  writeFileSync(varsFile, Object.entries(edgeEnv).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n"), { mode: 0o600 });
+
+  const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...OFFLINE_WRANGLER_ENV };
+  const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
+  const processes: ManagedProcess[] = [
+    startProcess("prober", process.execPath, ["--import", "tsx", join(repoRoot, "prober/src/main.ts")], { ...baseEnv, ...proberEnv }),
+    startProcess("edge", process.execPath, [wrangler, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn"], baseEnv),
+  ];
+  const stop = async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    rmSync(varsDir, { recursive: true, force: true });
+  };
+  const stack = {
+    edgeUrl: `http://127.0.0.1:${edgePort}`,
+    proberUrl: `http://127.0.0.1:${proberPort}`,
+    stop,
+    died: Promise.race(processes.map((p) => p.exited.then(() => p.name))),
+  };
+  try {
+    await Promise.all([
+      waitForHealthy(`${stack.proberUrl}/healthz`, processes[0]!, STARTUP_TIMEOUT_MS),
+      waitForHealthy(`${stack.edgeUrl}/healthz`, processes[1]!, STARTUP_TIMEOUT_MS),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stack;
+}

@@ -1,0 +1,36 @@
+import { hostname } from "node:os";
+import { parseSettings } from "../../shared/settings/parse";
+import { DEFAULT_DOH_URLS } from "../../shared/settings/variables";
+
+const PROBER_VARIABLES = [
+  "MAILVET_PROBER_PORT",
+  "MAILVET_DOH_URL",
+  "MAILVET_PROBER_SECRET",
+  "MAILVET_SMTP_PORT",
+  "MAILVET_HELO_NAME",
+  "MAILVET_MAIL_FROM",
+  "MAILVET_ALLOW_PRIVATE_TARGETS",
+] as const;
+
+export type ProberSettings = ReturnType<typeof readProberSettings>;
+
+/**
+ * The prober's settings from its environment, validated, with the contract's defaults. Throws
+ * a SettingsError naming each bad variable.
+ *
+ * @example
+ * const settings = readProberSettings(process.env);
+ */
+export function readProberSettings(env: Record<string, string | undefined>) {
+  const parsed = parseSettings(env, PROBER_VARIABLES);
+  const heloName = parsed.MAILVET_HELO_NAME ?? hostname();
+  return {
+    port: parsed.MAILVET_PROBER_PORT ?? 8788,
+    dohUrls: parsed.MAILVET_DOH_URL ?? DEFAULT_DOH_URLS,
+    secrets: parsed.MAILVET_PROBER_SECRET ?? [],
+    smtpPort: parsed.MAILVET_SMTP_PORT ?? 25,
+    heloName,
+    mailFrom: parsed.MAILVET_MAIL_FROM ?? `verify@${heloName}`,
+    allowPrivateTargets: parsed.MAILVET_ALLOW_PRIVATE_TARGETS ?? false,
+  };
+}

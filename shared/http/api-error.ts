@@ -1,0 +1,38 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** The machine-readable error codes of the API's `{"error": {"code", "message"}}` body. */
+export type ApiErrorCode =
+  | "invalid_request"
+  | "invalid_json"
+  | "invalid_encoding"
+  | "payload_too_large"
+  | "unauthorized"
+  | "not_found"
+  | "method_not_allowed"
+  | "overloaded"
+  | "internal";
+
+/**
+ * The one error type of the HTTP layer, in the edge and in the prober. Whatever goes wrong in a
+ * request is thrown as (or turned into) an ApiError, and the one error handler renders it.
+ *
+ * @example
+ * throw new ApiError(400, "invalid_request", "timeout_ms must be between 1000 and 30000");
+ */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  /** The response body the contract promises for every error. */
+  toBody(): { error: { code: ApiErrorCode; message: string } } {
+    return { error: { code: this.code, message: this.message } };
+  }
+}

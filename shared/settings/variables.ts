@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+/**
+ * Parsers for the MAILVET_* environment variables of the contract. Each turns the raw string
+ * into a typed value or fails with a message that a person can act on; defaults that depend on
+ * the machine (host name, ports of the local stack) are filled in by the process that owns them.
+ */
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, "must be a port number")
+  .transform(Number)
+  .pipe(z.number().int().min(1, "must be a port from 1 to 65535").max(65535, "must be a port from 1 to 65535"));
+
+const onOff = z
+  .enum(["0", "1", "true", "false", ""], { error: "must be 1 or 0" })
+  .transform((value) => value === "1" || value === "true");
+
+const commaList = (item: z.ZodType<string>, what: string) =>
+  z
+    .string()
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, `must list at least one ${what}`));
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be http(s) URLs" });
+
+const proberList = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: 'must be JSON like [{"id":"eu1","region":"eu","url":"https://…"}]' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(z.object({ id: z.string().min(1), region: z.string().min(1), url: httpUrl }).strict())
+      .min(1, "must list at least one prober"),
+  );
+
+const hostName = z
+  .string()
+  .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, "must be a host name");
+
+export const variables = {
+  MAILVET_EDGE_PORT: port,
+  MAILVET_PROBER_PORT: port,
+  MAILVET_DOH_URL: commaList(httpUrl, "DoH URL"),
+  MAILVET_PROBERS: proberList,
+  MAILVET_PROBER_SECRET: commaList(z.string().min(16, "each key must be at least 16 characters"), "key"),
+  MAILVET_SMTP_PORT: port,
+  MAILVET_HELO_NAME: hostName,
+  MAILVET_MAIL_FROM: z.string().regex(/^[^@\s]+@[^@\s]+$/, "must be an address like verify@example.net"),
+  MAILVET_ALLOW_PRIVATE_TARGETS: onOff,
+  MAILVET_API_KEYS: commaList(z.string().min(1), "key"),
+  MAILVET_ALLOW_RESERVED_DOMAINS: onOff,
+} as const;
+
+export type VariableName = keyof typeof variables;
+export type ProberEntry = z.infer<typeof proberList>[number];
+
+/** The DoH upstreams used when MAILVET_DOH_URL is not set: Cloudflare, then Google. */
+export const DEFAULT_DOH_URLS = ["https://cloudflare-dns.com/dns-query", "https://dns.google/dns-query"];
