@@ -3,13 +3,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 /** The machine-readable error codes of the API's `{"error": {"code", "message"}}` body. */
 export type ApiErrorCode =
   | "invalid_request"
-  | "invalid_json"
   | "invalid_encoding"
   | "payload_too_large"
   | "unauthorized"
   | "not_found"
   | "method_not_allowed"
-  | "overloaded"
   | "internal";
 
 /**
