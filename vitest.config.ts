@@ -2,8 +2,9 @@ import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two kinds of suite: code that must run in workerd (the edge) runs there through the
- * Workers plugin; runtime-agnostic and Node code runs in Node.
+ * Three kinds of suite: code that must run in workerd (the edge) runs there through the
+ * Workers plugin; runtime-agnostic and Node code runs in Node; end-to-end suites start the
+ * real processes and peers. `npm test` runs the first two, `npm run test:all` all three.
  */
 export default defineConfig({
   test: {
@@ -12,7 +13,18 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["shared/**/*.test.ts", "prober/**/*.test.ts", "infra/**/*.test.ts", "test/node/**/*.test.ts"],
+          include: ["shared/**/*.test.ts", "prober/**/*.test.ts", "infra/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          // Each file starts real processes on fixed loopback ports.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -23,6 +23,8 @@ export interface LocalStack {
   stop(): Promise<void>;
   /** Resolves when either process ends on its own, with its name. */
   died: Promise<string>;
+  /** Process group of the edge (wrangler and the workerd it runs), for benchmarks. */
+  edgeProcessGroup: number;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function startStack(env: NodeJS.ProcessEnv): Promise<LocalStack> {
     proberUrl: `http://127.0.0.1:${proberPort}`,
     stop,
     died: Promise.race(processes.map((p) => p.exited.then(() => p.name))),
+    edgeProcessGroup: processes[1]!.child.pid!,
   };
   try {
     await Promise.all([

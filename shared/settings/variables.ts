@@ -15,7 +15,7 @@ const onOff = z
   .enum(["0", "1", "true", "false", ""], { error: "must be 1 or 0" })
   .transform((value) => value === "1" || value === "true");
 
-const commaList = (item: z.ZodType<string>, what: string) =>
+const commaList = (item: z.ZodType<string, string>, what: string) =>
   z
     .string()
     .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { SettingsError } from "../../shared/settings/parse";
+import { resolveLocalSettings } from "./stack";
+
+describe("resolveLocalSettings", () => {
+  it("fills in the contract's local defaults and a fresh hop secret", () => {
+    const first = resolveLocalSettings({});
+    const second = resolveLocalSettings({});
+    expect(first.edgePort).toBe(8787);
+    expect(first.proberPort).toBe(8788);
+    expect(JSON.parse(first.edgeEnv.MAILVET_PROBERS!)).toEqual([{ id: "local", region: "local", url: "http://127.0.0.1:8788" }]);
+    expect(first.edgeEnv.MAILVET_PROBER_SECRET).toBe(first.proberEnv.MAILVET_PROBER_SECRET);
+    expect(first.edgeEnv.MAILVET_PROBER_SECRET).not.toBe(second.edgeEnv.MAILVET_PROBER_SECRET);
+  });
+
+  it("hands each process only its own variables", () => {
+    const { edgeEnv, proberEnv } = resolveLocalSettings({ MAILVET_API_KEYS: "k1", MAILVET_SMTP_PORT: "2525" });
+    expect(edgeEnv.MAILVET_API_KEYS).toBe("k1");
+    expect(proberEnv.MAILVET_API_KEYS).toBeUndefined();
+    expect(proberEnv.MAILVET_SMTP_PORT).toBe("2525");
+    expect(edgeEnv.MAILVET_SMTP_PORT).toBeUndefined();
+  });
+
+  it("refuses a bad value before anything starts", () => {
+    expect(() => resolveLocalSettings({ MAILVET_PROBER_PORT: "eighty" })).toThrow(SettingsError);
+  });
+});

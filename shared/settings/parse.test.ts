@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { parseSettings, SettingsError } from "./parse";
+
+describe("parseSettings", () => {
+  it("parses the variables it is asked for and leaves unset ones out", () => {
+    const parsed = parseSettings(
+      {
+        MAILVET_EDGE_PORT: "9000",
+        MAILVET_DOH_URL: "https://a.example/dns-query, http://127.0.0.1:5380/dns-query",
+        MAILVET_PROBERS: '[{"id":"eu1","region":"eu","url":"https://p1.example"}]',
+        MAILVET_ALLOW_PRIVATE_TARGETS: "1",
+        MAILVET_API_KEYS: "",
+      },
+      ["MAILVET_EDGE_PORT", "MAILVET_DOH_URL", "MAILVET_PROBERS", "MAILVET_ALLOW_PRIVATE_TARGETS", "MAILVET_API_KEYS", "MAILVET_SMTP_PORT"],
+    );
+    expect(parsed).toEqual({
+      MAILVET_EDGE_PORT: 9000,
+      MAILVET_DOH_URL: ["https://a.example/dns-query", "http://127.0.0.1:5380/dns-query"],
+      MAILVET_PROBERS: [{ id: "eu1", region: "eu", url: "https://p1.example" }],
+      MAILVET_ALLOW_PRIVATE_TARGETS: true,
+    });
+  });
+
+  it.each([
+    ["MAILVET_EDGE_PORT", "80x", /port/],
+    ["MAILVET_SMTP_PORT", "70000", /1 to 65535/],
+    ["MAILVET_DOH_URL", "ftp://resolver", /http/],
+    ["MAILVET_PROBERS", "not json", /JSON/],
+    ["MAILVET_PROBERS", "[]", /at least one prober/],
+    ["MAILVET_PROBER_SECRET", "short", /16 characters/],
+    ["MAILVET_HELO_NAME", "bad host!", /host name/],
+    ["MAILVET_MAIL_FROM", "nobody", /address/],
+    ["MAILVET_ALLOW_PRIVATE_TARGETS", "yes", /1 or 0/],
+  ] as const)("rejects %s=%s with a message naming the variable", (name, value, message) => {
+    expect(() => parseSettings({ [name]: value }, [name])).toThrow(SettingsError);
+    expect(() => parseSettings({ [name]: value }, [name])).toThrow(new RegExp(`${name}: .*${message.source}`));
+  });
+
+  it("names every bad variable at once", () => {
+    expect(() => parseSettings({ MAILVET_EDGE_PORT: "x", MAILVET_SMTP_PORT: "y" }, ["MAILVET_EDGE_PORT", "MAILVET_SMTP_PORT"])).toThrow(
+      /MAILVET_EDGE_PORT[\s\S]*MAILVET_SMTP_PORT/,
+    );
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: every benchmark, each printing its figures side by side with the tools
+ * users would otherwise pick, measured in the same run. Figures, not assertions: these
+ * machines are noisy, so nothing here passes or fails on time.
+ */
+import { printRatios } from "./measure";
+import { benchOffline } from "./offline";
+import { benchWorkerdCpu } from "./workerd-cpu";
+
+console.log(`# Mailvet benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`);
+
+printRatios("Offline checks, one process, 200,000 generated addresses", await benchOffline());
+
+const cpu = await benchWorkerdCpu();
+console.log("\n## workerd CPU per request (wrangler dev, serial, /proc accounting)\n");
+console.log("| request | workerd CPU ms/request |");
+console.log("|---|---:|");
+console.log(`| GET /healthz (HTTP + routing floor) | ${cpu.healthzMs.toFixed(3)} |`);
+console.log(`| GET /v1/verify?smtp=false | ${cpu.verifyMs.toFixed(3)} |`);

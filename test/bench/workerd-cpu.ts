@@ -1,0 +1,50 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { Agent, request } from "undici";
+import { startStack } from "../../infra/local/stack";
+import { generateAddresses } from "./addresses";
+
+const REQUESTS = 5_000;
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
+
+/** CPU time (user + system, in ms) used so far by every workerd process in a process group. */
+function workerdCpuMs(processGroup: number): number {
+  const pids = execFileSync("pgrep", ["-g", String(processGroup), "workerd"]).toString().trim().split("\n");
+  let ticks = 0;
+  for (const pid of pids) {
+    // Fields after the command name (which may contain spaces) start at field 3: utime is 14, stime 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks / CLOCK_TICKS_PER_SECOND) * 1000;
+}
+
+async function cpuPerRequest(urls: string[], processGroup: number, dispatcher: Agent): Promise<number> {
+  const before = workerdCpuMs(processGroup);
+  for (const url of urls) {
+    const response = await request(url, { dispatcher });
+    await response.body.dump();
+  }
+  return (workerdCpuMs(processGroup) - before) / urls.length;
+}
+
+/**
+ * workerd's own CPU time per `GET /v1/verify?smtp=false`, read from /proc around a serial run of
+ * requests against `wrangler dev`, next to the same for `/healthz` (the HTTP and routing floor).
+ */
+export async function benchWorkerdCpu(): Promise<{ verifyMs: number; healthzMs: number }> {
+  const stack = await startStack({ ...process.env, MAILVET_EDGE_PORT: "18787", MAILVET_PROBER_PORT: "18788" });
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
+  try {
+    const addresses = generateAddresses(REQUESTS, 7);
+    const verifyUrls = addresses.map((email) => `${stack.edgeUrl}/v1/verify?smtp=false&email=${encodeURIComponent(email)}`);
+    const healthUrls = addresses.map(() => `${stack.edgeUrl}/healthz`);
+    await cpuPerRequest(verifyUrls.slice(0, 500), stack.edgeProcessGroup, dispatcher); // warm-up
+    const healthzMs = await cpuPerRequest(healthUrls, stack.edgeProcessGroup, dispatcher);
+    const verifyMs = await cpuPerRequest(verifyUrls, stack.edgeProcessGroup, dispatcher);
+    return { verifyMs, healthzMs };
+  } finally {
+    await dispatcher.close();
+    await stack.stop();
+  }
+}
