@@ -1,0 +1,65 @@
+/**
+ * The parts of a DNS message (RFC 1035 §4) that Mailvet reads. Names are lower-cased and have
+ * no trailing dot (the root is ""), because DNS compares names without regard to case.
+ */
+
+/** The record types Mailvet asks for, by their wire codes. */
+export const QUERY_TYPES = { A: 1, MX: 15, AAAA: 28 } as const;
+export type QueryType = keyof typeof QUERY_TYPES;
+
+/** Wire codes of the record types the parser decodes beyond the query types. */
+export const RECORD_CODES = { ...QUERY_TYPES, CNAME: 5, SOA: 6 } as const;
+
+/** Response codes that mean the resolver answered (RFC 1035 §4.1.1); others are failures. */
+export const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3 } as const;
+
+export interface AddressRecord {
+  type: "A" | "AAAA";
+  /** Dotted quad for A; RFC 5952 text for AAAA. */
+  address: string;
+}
+
+export interface MxRecord {
+  type: "MX";
+  preference: number;
+  /** The mail host; "" for the null MX of RFC 7505. */
+  exchange: string;
+}
+
+export interface CnameRecord {
+  type: "CNAME";
+  target: string;
+}
+
+export interface SoaRecord {
+  type: "SOA";
+  /** The zone's negative-caching TTL (RFC 2308 §4). */
+  minimum: number;
+}
+
+/** A record of any type Mailvet does not read; kept so sections count right. */
+export interface OtherRecord {
+  type: "other";
+  code: number;
+}
+
+export type RecordData = AddressRecord | MxRecord | CnameRecord | SoaRecord | OtherRecord;
+
+/** A resource record: its owner name and TTL, and its decoded data. */
+export type ResourceRecord = RecordData & { name: string; ttl: number };
+
+export interface Question {
+  name: string;
+  code: number;
+}
+
+export interface DnsMessage {
+  id: number;
+  isResponse: boolean;
+  truncated: boolean;
+  rcode: number;
+  questions: Question[];
+  answers: ResourceRecord[];
+  authorities: ResourceRecord[];
+  additionals: ResourceRecord[];
+}

@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { encodeQuery } from "./encode-query";
+import { ipv6Text } from "./ip-text";
+import { QUERY_TYPES, RCODE, RECORD_CODES, type ResourceRecord } from "./message";
+import { parseMessage } from "./parse-message";
+import { buildMessage, type MessageSpec } from "./testing/build-message";
+
+const mxAnswer: MessageSpec = {
+  isResponse: true,
+  questions: [{ name: "example.net", code: RECORD_CODES.MX }],
+  answers: [
+    { name: "example.net", ttl: 300, type: "MX", preference: 20, exchange: "mx2.example.net" },
+    { name: "example.net", ttl: 300, type: "MX", preference: 10, exchange: "mx1.example.net" },
+    { name: "example.net", ttl: 250, type: "MX", preference: 30, exchange: "mx3.example.net" },
+  ],
+  authorities: [],
+  additionals: [{ name: "mx1.example.net", ttl: 60, type: "A", address: "192.0.2.1" }],
+};
+
+function parsed(bytes: Uint8Array) {
+  const result = parseMessage(bytes);
+  if (!result.ok) throw new Error(`expected a message, got: ${result.detail}`);
+  return result.message;
+}
+
+describe("parseMessage", () => {
+  it("reads the header, the question and several answers", () => {
+    const message = parsed(buildMessage({ ...mxAnswer, id: 0x1234, rcode: RCODE.NXDOMAIN }));
+    expect(message).toMatchObject({ id: 0x1234, isResponse: true, truncated: false, rcode: RCODE.NXDOMAIN });
+    expect(message.questions).toEqual([{ name: "example.net", code: 15 }]);
+    expect(message.answers.map((answer) => answer.type === "MX" && answer.exchange)).toEqual([
+      "mx2.example.net",
+      "mx1.example.net",
+      "mx3.example.net",
+    ]);
+    expect(message.additionals).toEqual(mxAnswer.additionals);
+  });
+
+  it("reads compressed names as the same message", () => {
+    const plain = buildMessage(mxAnswer);
+    const compressed = buildMessage(mxAnswer, { compress: true });
+    expect(compressed.length).toBeLessThan(plain.length);
+    expect(parsed(compressed)).toEqual(parsed(plain));
+  });
+
+  it("reads CNAME, SOA, AAAA, the TC bit and records of other types", () => {
+    const message = parsed(
+      buildMessage({
+        isResponse: true,
+        truncated: true,
+        answers: [
+          { name: "www.example.net", ttl: 60, type: "CNAME", target: "example.net" },
+          { name: "example.net", ttl: 60, type: "AAAA", address: "2001:db8::25" },
+          { name: "example.net", ttl: 60, type: "other", code: 16 },
+        ],
+        authorities: [{ name: "example.net", ttl: 3600, type: "SOA", minimum: 60 }],
+      }),
+    );
+    expect(message.truncated).toBe(true);
+    expect(message.answers).toEqual([
+      { name: "www.example.net", ttl: 60, type: "CNAME", target: "example.net" },
+      { name: "example.net", ttl: 60, type: "AAAA", address: "2001:db8::25" },
+      { name: "example.net", ttl: 60, type: "other", code: 16 },
+    ]);
+    expect(message.authorities).toEqual([{ name: "example.net", ttl: 3600, type: "SOA", minimum: 60 }]);
+  });
+
+  it("reads a TTL with the top bit set as 0 (RFC 2181 §8)", () => {
+    const bytes = buildMessage({ answers: [{ name: "a", ttl: 0x80000000, type: "A", address: "192.0.2.1" }] });
+    expect(parsed(bytes).answers[0]?.ttl).toBe(0);
+  });
+
+  it("refuses every truncation of a good message", () => {
+    const bytes = buildMessage(mxAnswer, { compress: true });
+    for (let length = 0; length < bytes.length; length++) {
+      expect(parseMessage(bytes.subarray(0, length))).toMatchObject({ ok: false });
+    }
+  });
+
+  it("refuses stray bytes, wrong record lengths and loops", () => {
+    const good = buildMessage(mxAnswer);
+    expect(parseMessage(new Uint8Array([...good, 0]))).toEqual({ ok: false, detail: "stray bytes after the message" });
+    const badA = buildMessage({ answers: [{ name: "a", ttl: 1, type: "A", address: "192.0.2.1" }] });
+    badA[badA.length - 5] = 5; // rdlength 4 → 5, and one more octet so only the length is wrong
+    expect(parseMessage(new Uint8Array([...badA, 0]))).toMatchObject({ ok: false });
+    const shortMx = buildMessage({ answers: [{ name: "a", ttl: 1, type: "MX", preference: 1, exchange: "b" }] });
+    shortMx[shortMx.length - 6] = 3; // rdlength 5 → 3: the exchange runs past its record
+    expect(parseMessage(shortMx)).toMatchObject({ ok: false });
+    const loop = buildMessage({ questions: [{ name: "a", code: 1 }] });
+    loop.set([0xc0, 12], 12); // the question's name points at itself
+    expect(parseMessage(loop)).toMatchObject({ ok: false });
+  });
+
+  it("never throws on arbitrary bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 700 }), (bytes) => {
+        expect(typeof parseMessage(bytes).ok).toBe("boolean");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("never throws on good messages with bytes changed", () => {
+    const good = buildMessage(mxAnswer, { compress: true });
+    const edit = fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 }));
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        const bytes = good.slice();
+        for (const [offset, value] of edits) bytes[offset] = value;
+        expect(typeof parseMessage(bytes).ok).toBe("boolean");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("round-trips any message the builder writes, compressed or not", () => {
+    fc.assert(
+      fc.property(arbitraryMessage, fc.boolean(), (spec, compress) => {
+        expect(parsed(buildMessage(spec, { compress }))).toEqual(spec);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("parses every query it encodes", () => {
+    fc.assert(
+      fc.property(arbitraryName, fc.constantFrom("A", "AAAA", "MX" as const), (name, type) => {
+        const message = parsed(encodeQuery(name, type)!);
+        expect(message).toMatchObject({ id: 0, isResponse: false, answers: [] });
+        expect(message.questions).toEqual([{ name, code: QUERY_TYPES[type] }]);
+      }),
+    );
+  });
+});
+
+const arbitraryName = fc
+  .array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 4 })
+  .map((labels) => labels.join("."));
+
+const arbitraryRecord: fc.Arbitrary<ResourceRecord> = fc.record({ name: arbitraryName, ttl: fc.nat({ max: 0x7fffffff }) }).chain((owner) =>
+  fc.oneof(
+    fc.ipV4().map((address) => ({ ...owner, type: "A" as const, address })),
+    fc.uint8Array({ minLength: 16, maxLength: 16 }).map((octets) => ({ ...owner, type: "AAAA" as const, address: ipv6Text(octets) })),
+    arbitraryName.map((target) => ({ ...owner, type: "CNAME" as const, target })),
+    fc.record({ preference: fc.nat({ max: 0xffff }), exchange: fc.oneof(arbitraryName, fc.constant("")) }).map((mx) => ({ ...owner, type: "MX" as const, ...mx })),
+    fc.nat({ max: 0x7fffffff }).map((minimum) => ({ ...owner, type: "SOA" as const, minimum })),
+    fc.constantFrom(16, 99, 257).map((code) => ({ ...owner, type: "other" as const, code })),
+  ),
+);
+
+const arbitraryMessage = fc.record({
+  id: fc.nat({ max: 0xffff }),
+  isResponse: fc.boolean(),
+  truncated: fc.boolean(),
+  rcode: fc.nat({ max: 15 }),
+  questions: fc.array(fc.record({ name: arbitraryName, code: fc.constantFrom(1, 15, 28) }), { maxLength: 2 }),
+  answers: fc.array(arbitraryRecord, { maxLength: 6 }),
+  authorities: fc.array(arbitraryRecord, { maxLength: 3 }),
+  additionals: fc.array(arbitraryRecord, { maxLength: 3 }),
+});
