@@ -13,8 +13,8 @@ export const RECORD_CODES = { ...QUERY_TYPES, CNAME: 5, SOA: 6 } as const;
 /** Response codes that mean the resolver answered (RFC 1035 §4.1.1); others are failures. */
 export const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3 } as const;
 
-export interface AddressRecord {
-  type: "A" | "AAAA";
+export interface AddressRecord<T extends "A" | "AAAA" = "A" | "AAAA"> {
+  type: T;
   /** Dotted quad for A; RFC 5952 text for AAAA. */
   address: string;
 }
@@ -43,10 +43,17 @@ export interface OtherRecord {
   code: number;
 }
 
-export type RecordData = AddressRecord | MxRecord | CnameRecord | SoaRecord | OtherRecord;
+export type RecordData = AddressRecord<"A"> | AddressRecord<"AAAA"> | MxRecord | CnameRecord | SoaRecord | OtherRecord;
+
+/** The data of a record of one of the query types. */
+export type AnswerRecord<T extends QueryType = QueryType> = Extract<RecordData, { type: T }>;
 
 /** A resource record: its owner name and TTL, and its decoded data. */
-export type ResourceRecord = RecordData & { name: string; ttl: number };
+export interface ResourceRecord {
+  name: string;
+  ttl: number;
+  data: RecordData;
+}
 
 export interface Question {
   name: string;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeQuery } from "./encode-query";
 import { ipv6Text } from "./ip-text";
-import { QUERY_TYPES, RCODE, RECORD_CODES, type ResourceRecord } from "./message";
+import { QUERY_TYPES, RCODE, RECORD_CODES, type RecordData, type ResourceRecord } from "./message";
 import { parseMessage } from "./parse-message";
 import { buildMessage, type MessageSpec } from "./testing/build-message";
 
@@ -10,12 +10,12 @@ const mxAnswer: MessageSpec = {
   isResponse: true,
   questions: [{ name: "example.net", code: RECORD_CODES.MX }],
   answers: [
-    { name: "example.net", ttl: 300, type: "MX", preference: 20, exchange: "mx2.example.net" },
-    { name: "example.net", ttl: 300, type: "MX", preference: 10, exchange: "mx1.example.net" },
-    { name: "example.net", ttl: 250, type: "MX", preference: 30, exchange: "mx3.example.net" },
+    { name: "example.net", ttl: 300, data: { type: "MX", preference: 20, exchange: "mx2.example.net" } },
+    { name: "example.net", ttl: 300, data: { type: "MX", preference: 10, exchange: "mx1.example.net" } },
+    { name: "example.net", ttl: 250, data: { type: "MX", preference: 30, exchange: "mx3.example.net" } },
   ],
   authorities: [],
-  additionals: [{ name: "mx1.example.net", ttl: 60, type: "A", address: "192.0.2.1" }],
+  additionals: [{ name: "mx1.example.net", ttl: 60, data: { type: "A", address: "192.0.2.1" } }],
 };
 
 function parsed(bytes: Uint8Array) {
@@ -29,7 +29,7 @@ describe("parseMessage", () => {
     const message = parsed(buildMessage({ ...mxAnswer, id: 0x1234, rcode: RCODE.NXDOMAIN }));
     expect(message).toMatchObject({ id: 0x1234, isResponse: true, truncated: false, rcode: RCODE.NXDOMAIN });
     expect(message.questions).toEqual([{ name: "example.net", code: 15 }]);
-    expect(message.answers.map((answer) => answer.type === "MX" && answer.exchange)).toEqual([
+    expect(message.answers.map((answer) => answer.data.type === "MX" && answer.data.exchange)).toEqual([
       "mx2.example.net",
       "mx1.example.net",
       "mx3.example.net",
@@ -50,24 +50,24 @@ describe("parseMessage", () => {
         isResponse: true,
         truncated: true,
         answers: [
-          { name: "www.example.net", ttl: 60, type: "CNAME", target: "example.net" },
-          { name: "example.net", ttl: 60, type: "AAAA", address: "2001:db8::25" },
-          { name: "example.net", ttl: 60, type: "other", code: 16 },
+          { name: "www.example.net", ttl: 60, data: { type: "CNAME", target: "example.net" } },
+          { name: "example.net", ttl: 60, data: { type: "AAAA", address: "2001:db8::25" } },
+          { name: "example.net", ttl: 60, data: { type: "other", code: 16 } },
         ],
-        authorities: [{ name: "example.net", ttl: 3600, type: "SOA", minimum: 60 }],
+        authorities: [{ name: "example.net", ttl: 3600, data: { type: "SOA", minimum: 60 } }],
       }),
     );
     expect(message.truncated).toBe(true);
     expect(message.answers).toEqual([
-      { name: "www.example.net", ttl: 60, type: "CNAME", target: "example.net" },
-      { name: "example.net", ttl: 60, type: "AAAA", address: "2001:db8::25" },
-      { name: "example.net", ttl: 60, type: "other", code: 16 },
+      { name: "www.example.net", ttl: 60, data: { type: "CNAME", target: "example.net" } },
+      { name: "example.net", ttl: 60, data: { type: "AAAA", address: "2001:db8::25" } },
+      { name: "example.net", ttl: 60, data: { type: "other", code: 16 } },
     ]);
-    expect(message.authorities).toEqual([{ name: "example.net", ttl: 3600, type: "SOA", minimum: 60 }]);
+    expect(message.authorities).toEqual([{ name: "example.net", ttl: 3600, data: { type: "SOA", minimum: 60 } }]);
   });
 
   it("reads a TTL with the top bit set as 0 (RFC 2181 §8)", () => {
-    const bytes = buildMessage({ answers: [{ name: "a", ttl: 0x80000000, type: "A", address: "192.0.2.1" }] });
+    const bytes = buildMessage({ answers: [{ name: "a", ttl: 0x80000000, data: { type: "A", address: "192.0.2.1" } }] });
     expect(parsed(bytes).answers[0]?.ttl).toBe(0);
   });
 
@@ -81,10 +81,10 @@ describe("parseMessage", () => {
   it("refuses stray bytes, wrong record lengths and loops", () => {
     const good = buildMessage(mxAnswer);
     expect(parseMessage(new Uint8Array([...good, 0]))).toEqual({ ok: false, detail: "stray bytes after the message" });
-    const badA = buildMessage({ answers: [{ name: "a", ttl: 1, type: "A", address: "192.0.2.1" }] });
+    const badA = buildMessage({ answers: [{ name: "a", ttl: 1, data: { type: "A", address: "192.0.2.1" } }] });
     badA[badA.length - 5] = 5; // rdlength 4 → 5, and one more octet so only the length is wrong
     expect(parseMessage(new Uint8Array([...badA, 0]))).toMatchObject({ ok: false });
-    const shortMx = buildMessage({ answers: [{ name: "a", ttl: 1, type: "MX", preference: 1, exchange: "b" }] });
+    const shortMx = buildMessage({ answers: [{ name: "a", ttl: 1, data: { type: "MX", preference: 1, exchange: "b" } }] });
     shortMx[shortMx.length - 6] = 3; // rdlength 5 → 3: the exchange runs past its record
     expect(parseMessage(shortMx)).toMatchObject({ ok: false });
     const loop = buildMessage({ questions: [{ name: "a", code: 1 }] });
@@ -138,16 +138,20 @@ const arbitraryName = fc
   .array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 4 })
   .map((labels) => labels.join("."));
 
-const arbitraryRecord: fc.Arbitrary<ResourceRecord> = fc.record({ name: arbitraryName, ttl: fc.nat({ max: 0x7fffffff }) }).chain((owner) =>
-  fc.oneof(
-    fc.ipV4().map((address) => ({ ...owner, type: "A" as const, address })),
-    fc.uint8Array({ minLength: 16, maxLength: 16 }).map((octets) => ({ ...owner, type: "AAAA" as const, address: ipv6Text(octets) })),
-    arbitraryName.map((target) => ({ ...owner, type: "CNAME" as const, target })),
-    fc.record({ preference: fc.nat({ max: 0xffff }), exchange: fc.oneof(arbitraryName, fc.constant("")) }).map((mx) => ({ ...owner, type: "MX" as const, ...mx })),
-    fc.nat({ max: 0x7fffffff }).map((minimum) => ({ ...owner, type: "SOA" as const, minimum })),
-    fc.constantFrom(16, 99, 257).map((code) => ({ ...owner, type: "other" as const, code })),
+const arbitraryRecord: fc.Arbitrary<ResourceRecord> = fc.record({
+  name: arbitraryName,
+  ttl: fc.nat({ max: 0x7fffffff }),
+  data: fc.oneof(
+    fc.ipV4().map((address): RecordData => ({ type: "A", address })),
+    fc.uint8Array({ minLength: 16, maxLength: 16 }).map((octets): RecordData => ({ type: "AAAA", address: ipv6Text(octets) })),
+    arbitraryName.map((target): RecordData => ({ type: "CNAME", target })),
+    fc
+      .record({ preference: fc.nat({ max: 0xffff }), exchange: fc.oneof(arbitraryName, fc.constant("")) })
+      .map((mx): RecordData => ({ type: "MX", ...mx })),
+    fc.nat({ max: 0x7fffffff }).map((minimum): RecordData => ({ type: "SOA", minimum })),
+    fc.constantFrom(16, 99, 257).map((code): RecordData => ({ type: "other", code })),
   ),
-);
+});
 
 const arbitraryMessage = fc.record({
   id: fc.nat({ max: 0xffff }),

@@ -14,7 +14,8 @@ const MAX_TTL = 0x7fffffff;
  *
  * @example
  * const result = parseMessage(bytes);
- * if (result.ok) result.message.answers; // [{ name: "example.com", ttl: 300, type: "MX", preference: 10, exchange: "mx.example.com" }]
+ * if (result.ok) result.message.answers;
+ * // [{ name: "example.com", ttl: 300, data: { type: "MX", preference: 10, exchange: "mx.example.com" } }]
  */
 export function parseMessage(bytes: Uint8Array): ParseResult {
   try {
@@ -68,7 +69,7 @@ function readRecord(reader: WireReader): ResourceRecord {
   if (end > reader.bytes.length) throw new MalformedMessage("message is truncated");
   const data = readData(reader, code, length);
   if (reader.offset !== end) throw new MalformedMessage("record data does not match its length");
-  return { name, ttl: ttl > MAX_TTL ? 0 : ttl, ...data };
+  return { name, ttl: ttl > MAX_TTL ? 0 : ttl, data };
 }
 
 function readData(reader: WireReader, code: number, length: number): RecordData {

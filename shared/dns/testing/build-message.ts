@@ -8,7 +8,7 @@ export type MessageSpec = Partial<DnsMessage>;
  * labels (no escapes); SOA records get fixed server and mailbox names.
  *
  * @example
- * buildMessage({ isResponse: true, answers: [{ name: "a.example", ttl: 60, type: "A", address: "192.0.2.1" }] });
+ * buildMessage({ isResponse: true, answers: [{ name: "a.example", ttl: 60, data: { type: "A", address: "192.0.2.1" } }] });
  */
 export function buildMessage(spec: MessageSpec, options: { compress?: boolean } = {}): Uint8Array {
   const out: number[] = [];
@@ -44,12 +44,12 @@ export function buildMessage(spec: MessageSpec, options: { compress?: boolean } 
   };
   const record = (rr: ResourceRecord) => {
     name(rr.name);
-    u16(rr.type === "other" ? rr.code : RECORD_CODES[rr.type]);
+    u16(rr.data.type === "other" ? rr.data.code : RECORD_CODES[rr.data.type]);
     u16(1);
     u32(rr.ttl);
     const lengthAt = out.length;
     u16(0);
-    rdata(rr);
+    rdata(rr.data);
     const length = out.length - lengthAt - 2;
     [out[lengthAt], out[lengthAt + 1]] = [length >> 8, length & 0xff];
   };
