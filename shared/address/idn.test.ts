@@ -48,3 +48,14 @@ describe("toIdnaForms", () => {
     expect(toIdnaForms(lowered)).toBe("idn_invalid");
   });
 });
+
+describe("toIdnaForms' memory of recent conversions", () => {
+  it("gives the same answers once it has filled and cleared", () => {
+    const names = Array.from({ length: 1200 }, (_, i) => `bücher${i}.de`);
+    const first = names.map(toIdnaForms);
+    expect(names.map(toIdnaForms)).toEqual(first);
+    expect(first[7]).toEqual({ ascii: "xn--bcher7-3ya.de", unicode: "bücher7.de" });
+    expect(toIdnaForms("ｇｍａｉｌ.com")).toBe("idn_mapping");
+    expect(toIdnaForms("ｇｍａｉｌ.com")).toBe("idn_mapping");
+  });
+});
