@@ -51,7 +51,11 @@ describe("scanDomainName", () => {
     expect(scanDomainName(`${name253}a`)).toBe("domain_too_long");
   });
 
-  it("leaves the lengths of non-ASCII labels to the converted form", () => {
+  it("leaves the lengths of non-ASCII labels to the converted form, but for a bound", () => {
     expect(scanDomainName(`${"中".repeat(60)}.com`)).toBe("needs_idna");
+    // 119 UTF-16 units are at least 60 code points: an A-label of at least 64 octets.
+    expect(scanDomainName(`${"中".repeat(119)}.com`)).toBe("label_too_long");
+    expect(scanDomainName(`${"\u{10348}".repeat(59)}a.com`)).toBe("label_too_long");
+    expect(scanDomainName(`${"\u{10348}".repeat(59)}.com`)).toBe("needs_idna");
   });
 });

@@ -1,9 +1,15 @@
 import type { SyntaxProblem } from "./problems";
 
 /** RFC 1035 §2.3.4, counted on the ASCII (A-label) form. */
-export const MAX_LABEL_OCTETS = 63;
+const MAX_LABEL_OCTETS = 63;
 /** RFC 1035's 255 octets on the wire leave 253 characters in text form. */
-export const MAX_DOMAIN_OCTETS = 253;
+const MAX_DOMAIN_OCTETS = 253;
+/**
+ * An A-label is at least "xn--" plus one character per code point, and a code point is at most
+ * two UTF-16 units, so a longer U-label can never fit in 63 octets. Refusing it here also keeps
+ * long labels away from tr46, some of whose checks grow with the square of a label's length.
+ */
+const MAX_U_LABEL_UNITS = 2 * (MAX_LABEL_OCTETS - "xn--".length);
 
 const DOT = 0x2e;
 const HYPHEN = 0x2d;
@@ -16,7 +22,8 @@ export type DomainNameScan = SyntaxProblem | "ascii" | "needs_idna";
  * its ASCII characters: LDH labels of 1-63 octets with no hyphen at either end and no reserved
  * `??--` tag, at least two labels, a TLD of 2+ letters, 253 octets in all. Labels that are
  * (or may be) internationalized are left to IDNA: non-ASCII ones, whose lengths only count once
- * converted, and `xn--` ones. Running it again on the converted form checks those lengths.
+ * converted (but for a bound), and `xn--` ones. Running it again on the converted form checks
+ * those lengths.
  *
  * @example
  * scanDomainName("mail.example.org"); // "ascii"
@@ -38,12 +45,10 @@ export function scanDomainName(name: string): DomainNameScan {
       const length = i - labelStart;
       if (length === 0) return "empty_label";
       if (name.charCodeAt(labelStart) === HYPHEN || name.charCodeAt(i - 1) === HYPHEN) return "label_hyphen";
-      if (labelAscii) {
-        if (length > MAX_LABEL_OCTETS) return "label_too_long";
-        if (name.charCodeAt(labelStart + 2) === HYPHEN && name.charCodeAt(labelStart + 3) === HYPHEN) {
-          if (!name.startsWith("xn", labelStart)) return "reserved_label";
-          needsIdna = true;
-        }
+      if (length > (labelAscii ? MAX_LABEL_OCTETS : MAX_U_LABEL_UNITS)) return "label_too_long";
+      if (labelAscii && name.charCodeAt(labelStart + 2) === HYPHEN && name.charCodeAt(labelStart + 3) === HYPHEN) {
+        if (!name.startsWith("xn", labelStart)) return "reserved_label";
+        needsIdna = true;
       }
       if (i === name.length) break;
       labelStart = i + 1;

@@ -2,7 +2,7 @@ import type { SyntaxProblem } from "./problems";
 import { hasUnsafeCharacter, utf8Length } from "./unicode-text";
 
 /** RFC 5321 §4.5.3.1.1: at most 64 octets before the @. */
-export const MAX_LOCAL_PART_OCTETS = 64;
+const MAX_LOCAL_PART_OCTETS = 64;
 
 const DOT = 0x2e;
 const QUOTE = 0x22;

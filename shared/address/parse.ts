@@ -13,16 +13,23 @@ export interface ParsedAddress {
   isLiteral: boolean;
   /** The local part in NFC (the same as `local` for nearly every input) + "@" + `domain`. */
   normalized: string;
-  /** The local part has non-ASCII characters, so it needs SMTPUTF8 (RFC 6531). */
+  /** The local part (in NFC) has non-ASCII characters, so it needs SMTPUTF8 (RFC 6531). */
   smtputf8: boolean;
 }
 
+/**
+ * The outcome of parseAddress: the parsed address, or a problem code and its message.
+ *
+ * @example
+ * const result: SyntaxResult = parseAddress(input);
+ * if (!result.ok) console.log(result.problem); // e.g. "dotless_domain", never the address itself
+ */
 export type SyntaxResult =
   | { ok: true; address: ParsedAddress }
   | { ok: false; problem: SyntaxProblem; message: string };
 
 /** RFC 5321 §4.5.3.1.3: a 256-octet path, less its angle brackets. */
-export const MAX_ADDRESS_OCTETS = 254;
+const MAX_ADDRESS_OCTETS = 254;
 
 /**
  * Longer input is refused before it is scanned. No valid address comes near it: 64 octets of

@@ -1,6 +1,9 @@
 /**
  * Why an address failed the syntax check: a short machine code, each with the plain-English
  * message a person sees. One table, so a code can never lack its message.
+ *
+ * @example
+ * SYNTAX_PROBLEM_MESSAGES.missing_at; // "The address has no @ sign."
  */
 export const SYNTAX_PROBLEM_MESSAGES = {
   empty: "The address is empty.",
