@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDohResolver } from "../../../shared/dns/doh-resolver";
+import { createMemoryCache } from "../../../shared/dns/memory-cache";
+import { findExecutable, startDaemon, type Daemon } from "./daemon";
+import { freeLoopbackPort } from "./free-port";
+
+/** The directory of this module: configs and zone files. */
+const CONFIG_DIR = fileURLToPath(new URL(".", import.meta.url));
+const READY_WITHIN_MS = 15_000;
+const START_ATTEMPTS = 3;
+
+export interface DnsPeer {
+  /** The RFC 8484 endpoint, plain HTTP on loopback: `http://127.0.0.1:PORT/dns-query`. */
+  dohUrl: string;
+  /** Stops both daemons and removes their files; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** unbound and dnsdist are installed (`infra/local/install-peers.sh` installs them). */
+export function dnsPeerInstalled(): boolean {
+  return findExecutable("unbound") !== undefined && findExecutable("dnsdist") !== undefined;
+}
+
+/**
+ * Starts the local DNS peer: unbound serving the fixture zones of this directory behind
+ * dnsdist serving DoH over HTTP/1.1, both on free loopback ports, with their own configs in a
+ * temporary directory, as child processes in the foreground. Resolves once a DoH query for
+ * `health.mailvet-fixture.net` is answered; a port taken in the meantime means another try.
+ *
+ * @example
+ * const peer = await startDnsPeer();
+ * const resolver = createDohResolver({ upstreams: [peer.dohUrl] });
+ * await resolver.lookup("multi-mx.mailvet-fixture.net", "MX");
+ * await peer.stop();
+ */
+export async function startDnsPeer(): Promise<DnsPeer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startOnce(): Promise<DnsPeer> {
+  const unboundPath = findExecutable("unbound");
+  const dnsdistPath = findExecutable("dnsdist");
+  if (unboundPath === undefined || dnsdistPath === undefined) {
+    throw new Error("unbound and dnsdist are needed: run infra/local/install-peers.sh as root");
+  }
+  const runDir = await mkdtemp(join(tmpdir(), "mailvet-dns-"));
+  const values = {
+    UNBOUND_PORT: await freeLoopbackPort(),
+    DNS_PORT: await freeLoopbackPort(),
+    DOH_PORT: await freeLoopbackPort(),
+    RUN_DIR: runDir,
+    ZONE_DIR: CONFIG_DIR.replace(/\/$/, ""),
+  };
+  const unboundConf = await renderConfig("unbound.conf", runDir, values);
+  const dnsdistConf = await renderConfig("dnsdist.conf", runDir, values);
+  const daemons = [
+    startDaemon(unboundPath, ["-d", "-c", unboundConf]),
+    startDaemon(dnsdistPath, ["--supervised", "--disable-syslog", "-C", dnsdistConf]),
+  ];
+  const stop = async () => {
+    await Promise.all(daemons.map((daemon) => daemon.stop()));
+    await rm(runDir, { recursive: true, force: true });
+  };
+  const dohUrl = `http://127.0.0.1:${values.DOH_PORT}/dns-query`;
+  try {
+    await untilAnswering(dohUrl, daemons);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { dohUrl, stop };
+}
+
+async function renderConfig(name: string, runDir: string, values: Record<string, string | number>): Promise<string> {
+  const template = await readFile(join(CONFIG_DIR, name), "utf8");
+  const path = join(runDir, name);
+  await writeFile(path, template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key])));
+  return path;
+}
+
+async function untilAnswering(dohUrl: string, daemons: Daemon[]): Promise<void> {
+  const deadline = Date.now() + READY_WITHIN_MS;
+  let last = "";
+  const crashed = Promise.race(daemons.map((daemon) => daemon.exited.then(() => daemon)));
+  while (Date.now() < deadline) {
+    // A fresh cache each time, so a cached answer cannot stand in for a live one.
+    const probe = createDohResolver({ upstreams: [dohUrl], timeoutMs: 1000, cache: createMemoryCache() });
+    const outcome = await probe.lookup("health.mailvet-fixture.net", "A");
+    if (outcome.kind === "records") return;
+    last = outcome.kind === "dns_error" ? outcome.detail : outcome.kind;
+    const exited = await Promise.race([crashed, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100))]);
+    if (exited !== undefined) throw new Error(`DNS peer exited on start:\n${exited.output()}`);
+  }
+  throw new Error(`DNS peer did not answer within ${READY_WITHIN_MS} ms (${last}):\n${daemons.map((daemon) => daemon.output()).join("\n")}`);
+}
