@@ -14,6 +14,9 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["shared/**/*.test.ts", "prober/**/*.test.ts", "infra/**/*.test.ts"],
+          // The local DNS peer (unbound behind dnsdist, skipped where not installed) and stub
+          // DoH upstreams, once per run; tests read their URLs with inject().
+          globalSetup: ["infra/local/dns/global-setup.ts"],
         },
       },
       {
