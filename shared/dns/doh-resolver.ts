@@ -1,4 +1,3 @@
-import { DEFAULT_DOH_URLS } from "../settings/variables";
 import type { AnswerCache } from "./answer-cache";
 import { createCoalescer } from "./coalesce";
 import { createDohExchange } from "./doh-exchange";
@@ -10,8 +9,12 @@ import { QUERY_TYPES, type QueryType } from "./message";
 import { boundTtl, DEFAULT_TTL_BOUNDS, type TtlBounds } from "./ttl-bounds";
 
 export interface DohResolverOptions {
-  /** RFC 8484 endpoints, tried in order (MAILVET_DOH_URL). Default: Cloudflare, then Google. */
-  upstreams?: readonly string[];
+  /**
+   * RFC 8484 endpoints, tried in order: the parsed MAILVET_DOH_URL, or DEFAULT_DOH_URLS from
+   * shared/settings when it is unset. Passed in, so this module does not pull in the
+   * settings' validation library.
+   */
+  upstreams: readonly string[];
   /** How long one upstream gets for one query before the next is tried. Default 2000 ms. */
   timeoutMs?: number;
   /** Default: an in-memory LRU of 10,000 answers. */
@@ -46,8 +49,8 @@ export interface DnsResolver {
  * await resolver.lookup("example.com", "MX"); // { kind: "records", records: [{ type: "MX", … }], ttl: 300 }
  * resolver.stats().upstreamQueries; // 1
  */
-export function createDohResolver(options: DohResolverOptions = {}): DnsResolver {
-  const { upstreams = DEFAULT_DOH_URLS, timeoutMs = 2000, cache = createMemoryCache(), ttlBounds = DEFAULT_TTL_BOUNDS } = options;
+export function createDohResolver(options: DohResolverOptions): DnsResolver {
+  const { upstreams, timeoutMs = 2000, cache = createMemoryCache(), ttlBounds = DEFAULT_TTL_BOUNDS } = options;
   const exchange = createDohExchange(timeoutMs);
   const coalesce = createCoalescer<LookupOutcome>();
   const stats: ResolverStats = { lookups: 0, cacheHits: 0, upstreamQueries: 0 };
