@@ -7,6 +7,7 @@ import type { CacheableOutcome, LookupOutcome } from "./lookup-outcome";
 import { createMemoryCache } from "./memory-cache";
 import { QUERY_TYPES, type QueryType } from "./message";
 import { boundTtl, DEFAULT_TTL_BOUNDS, type TtlBounds } from "./ttl-bounds";
+import { canonicalName } from "./wire-name";
 
 export interface DohResolverOptions {
   /**
@@ -82,9 +83,9 @@ export function createDohResolver(options: DohResolverOptions): DnsResolver {
   return {
     lookup<T extends QueryType>(name: string, type: T) {
       stats.lookups++;
-      const normalized = name.toLowerCase().replace(/\.$/, "");
-      const key = `${type} ${normalized}`;
-      return coalesce(key, () => resolve(key, normalized, type)) as Promise<LookupOutcome<T>>;
+      const canonical = canonicalName(name);
+      const key = `${type} ${canonical}`;
+      return coalesce(key, () => resolve(key, canonical, type)) as Promise<LookupOutcome<T>>;
     },
     stats: () => ({ ...stats }),
   };

@@ -1,5 +1,6 @@
 import type { Reason } from "../contract/taxonomy";
 import type { DnsResolver } from "./doh-resolver";
+import { canonicalName } from "./wire-name";
 
 export interface MxHost {
   host: string;
@@ -35,7 +36,7 @@ type HostResolution = "resolves" | "does_not_resolve" | { dnsError: string };
  * // { kind: "mx", mx: [{ host: "gmail-smtp-in.l.google.com", preference: 5 }, …] }
  */
 export async function resolveMailDomain(resolver: Pick<DnsResolver, "lookup">, domain: string): Promise<MailDomainFacts> {
-  const name = domain.toLowerCase().replace(/\.$/, "");
+  const name = canonicalName(domain);
   const mx = await resolver.lookup(name, "MX");
   if (mx.kind === "dns_error") return { kind: "dns_error", detail: mx.detail };
   if (mx.kind === "nxdomain") return { kind: "nxdomain" };

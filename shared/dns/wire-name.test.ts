@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeName, readName } from "./wire-name";
+import { canonicalName, encodeName, readName } from "./wire-name";
 import { MalformedMessage, WireReader } from "./wire-reader";
 
 /** A reader positioned at `offset` over 12 filler octets (a header's worth) then `body`. */
@@ -71,5 +71,12 @@ describe("encodeName", () => {
         expect(readName(new WireReader(wire!))).toBe(text);
       }),
     );
+  });
+});
+
+describe("canonicalName", () => {
+  it("lower-cases and drops the trailing dot", () => {
+    expect(canonicalName("Example.COM.")).toBe("example.com");
+    expect(canonicalName("example.com")).toBe("example.com");
   });
 });

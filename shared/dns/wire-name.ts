@@ -49,6 +49,16 @@ function labelText(label: Uint8Array): string {
 }
 
 /**
+ * A name as the resolver keys and compares it: lower-cased, without the trailing dot.
+ *
+ * @example
+ * canonicalName("Example.COM."); // "example.com"
+ */
+export function canonicalName(name: string): string {
+  return name.toLowerCase().replace(/\.$/, "");
+}
+
+/**
  * The wire form of an ASCII host name, lower-cased; undefined when it cannot be one (empty or
  * over-long labels, over 255 octets, characters outside printable ASCII, escapes). A single
  * trailing dot is allowed; "" and "." are the root.
