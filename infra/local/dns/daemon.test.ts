@@ -1,16 +1,11 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findExecutable, startDaemon } from "./daemon";
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** A process that has exited and been reaped has no /proc entry. */
+const isAlive = (pid: number) => existsSync(`/proc/${pid}`);
 
 describe("findExecutable", () => {
   it("finds commands on PATH and says undefined for missing ones", () => {

@@ -15,6 +15,8 @@ const START_ATTEMPTS = 3;
 export interface DnsPeer {
   /** The RFC 8484 endpoint, plain HTTP on loopback: `http://127.0.0.1:PORT/dns-query`. */
   dohUrl: string;
+  /** Process ids of unbound and dnsdist, to look for leftovers. */
+  pids: number[];
   /** Stops both daemons and removes their files; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -77,7 +79,7 @@ async function startOnce(): Promise<DnsPeer> {
     await stop();
     throw error;
   }
-  return { dohUrl, stop };
+  return { dohUrl, pids: daemons.flatMap((daemon) => (daemon.pid === undefined ? [] : [daemon.pid])), stop };
 }
 
 async function renderConfig(name: string, runDir: string, values: Record<string, string | number>): Promise<string> {
