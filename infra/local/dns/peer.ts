@@ -21,7 +21,12 @@ export interface DnsPeer {
   stop(): Promise<void>;
 }
 
-/** unbound and dnsdist are installed (`infra/local/install-peers.sh` installs them). */
+/**
+ * unbound and dnsdist are installed (`infra/local/install-peers.sh` installs them).
+ *
+ * @example
+ * describe.skipIf(!dnsPeerInstalled())("against the DNS peer", () => { … });
+ */
 export function dnsPeerInstalled(): boolean {
   return findExecutable("unbound") !== undefined && findExecutable("dnsdist") !== undefined;
 }
