@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { classifyReply, normaliseReplyText } from "./classify";
+import { REPLY_CLASSES, type ReplyClass, type SmtpStage } from "./reply-class";
+
+interface CorpusRecord {
+  id: string;
+  stage: SmtpStage;
+  code: number;
+  enhanced: string | null;
+  text: string;
+  classification: ReplyClass;
+  note: string;
+}
+
+// The corpus lives beside the repository (shared/smtp-replies), in CI as here.
+const corpusUrl = new URL("../../../../shared/smtp-replies/replies.jsonl", import.meta.url);
+const corpus: CorpusRecord[] = readFileSync(corpusUrl, "utf8")
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as CorpusRecord);
+
+/**
+ * Records whose label we do not reproduce, each with the argument. Empty: the classifier
+ * agrees with every record, including the nine `data` (post-DATA bounce) records, which are
+ * classified like RCPT replies because they judge the same recipient.
+ */
+const ACCEPTED_DIFFERENCES: Readonly<Record<string, { ours: ReplyClass; why: string }>> = {};
+
+describe("classifyReply against the reply corpus", () => {
+  it("reads all 146 records", () => {
+    expect(corpus).toHaveLength(146);
+  });
+
+  it.each(corpus.map((record) => [record.id, record] as const))("%s", (_id, record) => {
+    const result = classifyReply(record);
+    const expected = ACCEPTED_DIFFERENCES[record.id]?.ours ?? record.classification;
+    expect(result.class, `rule ${result.rule}; note: ${record.note}`).toBe(expected);
+  });
+
+  it("keeps no stale accepted difference", () => {
+    for (const id of Object.keys(ACCEPTED_DIFFERENCES)) expect(corpus.some((record) => record.id === id)).toBe(true);
+  });
+
+  it("gives greylisted records a retry delay, and too-many-recipients records retryAlone", () => {
+    for (const record of corpus) {
+      const result = classifyReply(record);
+      if (result.class === "greylisted") expect(result.retryAfterSeconds).toBeGreaterThan(0);
+      expect(result.retryAlone).toBe(result.class === "too_many_recipients");
+    }
+  });
+});
+
+describe("normaliseReplyText", () => {
+  it("lowers case, drops Latin accents, straightens apostrophes and folds white space", () => {
+    expect(normaliseReplyText("Le compte est\n  BLOQUÉ — l’adresse")).toBe("le compte est bloque — l'adresse");
+  });
+
+  it("leaves Cyrillic and Japanese letters whole", () => {
+    expect(normaliseReplyText("Пользователь не найден")).toBe("пользователь не найден");
+    expect(normaliseReplyText("ご確認ください")).toBe("ご確認ください");
+  });
+});
+
+describe("classifyReply on arbitrary input", () => {
+  const stages = fc.constantFrom<SmtpStage>("connect", "ehlo", "mail", "rcpt", "data");
+
+  it("never throws and always gives a known class", () => {
+    fc.assert(
+      fc.property(stages, fc.integer(), fc.option(fc.string()), fc.string({ unit: "grapheme", maxLength: 600 }), (stage, code, enhanced, text) => {
+        const result = classifyReply({ stage, code, enhanced, text });
+        expect(REPLY_CLASSES).toContain(result.class);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("stays fast on long, repetitive text", () => {
+    const text = "user ".repeat(20_000) + "a".repeat(50_000);
+    expect(classifyReply({ stage: "rcpt", code: 550, text }).class).toBeDefined();
+  });
+});
