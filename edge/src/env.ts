@@ -1,5 +1,6 @@
 import { DEFAULT_DOH_URLS } from "../../shared/settings/variables";
-import { parseSettings } from "../../shared/settings/parse";
+import { ApiError } from "../../shared/http/api-error";
+import { parseSettings, SettingsError } from "../../shared/settings/parse";
 
 /** The bindings wrangler.toml and `npm start` give the edge Worker. */
 export interface Env {
@@ -51,7 +52,14 @@ const settingsByEnv = new WeakMap<Env, EdgeSettings>();
 export function edgeSettings(env: Env): EdgeSettings {
   let settings = settingsByEnv.get(env);
   if (!settings) {
-    settings = readEdgeSettings(env);
+    try {
+      settings = readEdgeSettings(env);
+    } catch (error) {
+      if (!(error instanceof SettingsError)) throw error;
+      // The message names variables and what is wrong with them, never their values.
+      console.error(`bad settings:\n${error.message}`);
+      throw new ApiError(500, "internal", "the edge's settings are invalid; its log says which");
+    }
     settingsByEnv.set(env, settings);
   }
   return settings;

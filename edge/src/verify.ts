@@ -2,11 +2,11 @@ import type { VerifyRequest, VerifyResult } from "../../shared/contract/schemas"
 import { composeResult } from "../../shared/verify/compose";
 import { checkOffline } from "../../shared/verify/offline";
 import type { EdgeSettings } from "./env";
-import type { DomainList } from "../../shared/lists/disposable";
+import type { ListOverrides } from "./lists";
 
 export interface VerifyContext {
   settings: EdgeSettings;
-  disposable: DomainList | undefined;
+  lists: ListOverrides;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface VerifyContext {
 export async function verifyAddress(request: VerifyRequest, context: VerifyContext): Promise<VerifyResult> {
   const startedAt = Date.now();
   const offline = checkOffline(request.email, {
-    disposable: context.disposable,
+    ...context.lists,
     allowReservedDomains: context.settings.allowReservedDomains,
   });
   return composeResult({

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:net";
 
 /** A child process of the local stack, started in its own process group. */
 export interface ManagedProcess {
@@ -73,4 +74,19 @@ export async function waitForHealthy(url: string, process_: ManagedProcess, time
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${process_.name} did not answer ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * Fails when something already listens on a loopback port, so a stale instance can never
+ * answer a health check in place of the one being started.
+ *
+ * @example
+ * await assertPortFree(8787, "MAILVET_EDGE_PORT");
+ */
+export async function assertPortFree(port: number, setting: string): Promise<void> {
+  const server = createServer();
+  server.listen(port, "127.0.0.1");
+  const outcome = await Promise.race([once(server, "listening").then(() => "free"), once(server, "error").then(() => "busy")]);
+  server.close();
+  if (outcome === "busy") throw new Error(`port ${port} (${setting}) is already in use on 127.0.0.1; stop what holds it or choose another port`);
 }

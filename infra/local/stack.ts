@@ -2,13 +2,19 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseSettings } from "../../shared/settings/parse";
 import { variables, type VariableName } from "../../shared/settings/variables";
-import { type ManagedProcess, startProcess, waitForHealthy } from "./processes";
+import { assertPortFree, type ManagedProcess, startProcess, waitForHealthy } from "./processes";
 
 const repoRoot = new URL("../../", import.meta.url).pathname;
 const STARTUP_TIMEOUT_MS = 60_000;
+
+/**
+ * wrangler's command-line entry, run with this process's Node (22, from node_modules) rather
+ * than whatever `node` the PATH has first.
+ */
+export const WRANGLER_BIN = join(dirname(createRequire(import.meta.url).resolve("wrangler/package.json")), "bin/wrangler.js");
 
 /** Keeps wrangler and miniflare from phoning home. */
 export const OFFLINE_WRANGLER_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
@@ -49,6 +55,13 @@ export function resolveLocalSettings(env: NodeJS.ProcessEnv) {
   return { edgePort, proberPort, edgeEnv: only(EDGE_VARIABLES), proberEnv: only(PROBER_VARIABLES) };
 }
 
+/** Quotes a value for a .env file with a quote it does not contain; dotenv takes quoted text literally. */
+function dotenvQuote(value: string): string {
+  const quote = ["'", '"', "`"].find((candidate) => !value.includes(candidate));
+  if (!quote || value.includes("\n")) throw new Error("a setting holds every kind of quote or a line break");
+  return `${quote}${value}${quote}`;
+}
+
 function pickSet(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith("MAILVET_") && !!entry[1]));
 }
@@ -65,15 +78,16 @@ function pickSet(env: NodeJS.ProcessEnv): Record<string, string> {
  */
 export async function startStack(env: NodeJS.ProcessEnv): Promise<LocalStack> {
   const { edgePort, proberPort, edgeEnv, proberEnv } = resolveLocalSettings(env);
+  await assertPortFree(edgePort, "MAILVET_EDGE_PORT");
+  await assertPortFree(proberPort, "MAILVET_PROBER_PORT");
   const varsDir = mkdtempSync(join(tmpdir(), "mailvet-"));
   const varsFile = join(varsDir, "edge.env");
-  writeFileSync(varsFile, Object.entries(edgeEnv).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n"), { mode: 0o600 });
+  writeFileSync(varsFile, Object.entries(edgeEnv).map(([name, value]) => `${name}=${dotenvQuote(value)}`).join("\n"), { mode: 0o600 });
 
   const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...OFFLINE_WRANGLER_ENV };
-  const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
   const processes: ManagedProcess[] = [
     startProcess("prober", process.execPath, ["--import", "tsx", join(repoRoot, "prober/src/main.ts")], { ...baseEnv, ...proberEnv }),
-    startProcess("edge", process.execPath, [wrangler, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn"], baseEnv),
+    startProcess("edge", process.execPath, [WRANGLER_BIN, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn"], baseEnv),
   ];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));

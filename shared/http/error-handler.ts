@@ -21,6 +21,8 @@ const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof HTTPException) {
+    // The contract answers "a body that is not JSON" with 400, whatever its media type.
+    if (error.status === 415) return new ApiError(400, "invalid_request", "the body must be JSON (Content-Type: application/json)");
     const code = CODE_BY_STATUS[error.status];
     if (code) return new ApiError(error.status as 400, code, error.message || code.replaceAll("_", " "));
   }

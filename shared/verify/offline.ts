@@ -10,6 +10,8 @@ import { suggestDomain } from "../lists/typo";
 export interface OfflineOptions {
   /** Replaces the bundled disposable list (the edge's KV override). */
   disposable?: DomainList;
+  /** Domains never to call disposable (the edge's KV allowlist). */
+  disposableAllow?: DomainList;
   /** Lets reserved and special-use domains through (local tests only). */
   allowReservedDomains?: boolean;
 }
@@ -40,7 +42,7 @@ export function checkOffline(email: string, options: OfflineOptions = {}): Offli
   if (!options.allowReservedDomains && isReservedDomain(address.domain)) {
     return { address, reasons: ["invalid_domain"], flags: NO_FLAGS, suggestion: null };
   }
-  const disposable = !address.isLiteral && isDisposable(address.domain, options.disposable);
+  const disposable = !address.isLiteral && isDisposable(address.domain, options.disposable, options.disposableAllow);
   const suggested = address.isLiteral ? null : suggestDomain(address.domain);
   return {
     address,

@@ -5,11 +5,13 @@
  */
 import { printRatios } from "./measure";
 import { benchOffline } from "./offline";
+import { benchSyntax } from "./syntax.bench";
 import { benchWorkerdCpu } from "./workerd-cpu";
 
 console.log(`# Mailvet benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`);
 
 printRatios("Offline checks, one process, 200,000 generated addresses", await benchOffline());
+for (const [title, measurements] of await benchSyntax()) printRatios(title, measurements);
 
 const cpu = await benchWorkerdCpu();
 console.log("\n## workerd CPU per request (wrangler dev, serial, /proc accounting)\n");

@@ -7,7 +7,7 @@ import {
   VerifyResultSchema,
 } from "../../../shared/contract/schemas";
 import { type AppEnv, edgeSettings } from "../env";
-import { disposableOverride } from "../lists";
+import { listOverrides } from "../lists";
 import { verifyAddress } from "../verify";
 import type { Context } from "hono";
 
@@ -44,7 +44,7 @@ const postRoute = createRoute({
 async function answer(c: Context<AppEnv>, email: string, smtp: boolean | undefined, timeoutMs: number | undefined) {
   const result = await verifyAddress(
     { email, smtp: smtp ?? true, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS },
-    { settings: edgeSettings(c.env), disposable: await disposableOverride(c.env) },
+    { settings: edgeSettings(c.env), lists: await listOverrides(c.env) },
   );
   return c.json(result, 200);
 }
