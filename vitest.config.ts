@@ -31,10 +31,18 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            // The edge asks the local DNS peer; where it is missing, an address nothing listens
+            // on, so no test can ever reach a public resolver.
+            miniflare: { bindings: { MAILVET_DOH_URL: inject("dnsPeerUrl") ?? "http://127.0.0.1:9/dns-query" } },
+          })),
+        ],
         test: {
           name: "edge",
           include: ["edge/**/*.test.ts"],
+          globalSetup: ["infra/local/dns/global-setup.ts"],
         },
       },
     ],

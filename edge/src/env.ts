@@ -14,6 +14,14 @@ export interface Env {
 
 export type AppEnv = { Bindings: Env };
 
+declare global {
+  namespace Cloudflare {
+    // What `env` from "cloudflare:workers" holds, for code and tests that import it.
+    interface Env extends MailvetEnv {}
+  }
+}
+type MailvetEnv = Env;
+
 const EDGE_VARIABLES = [
   "MAILVET_DOH_URL",
   "MAILVET_PROBERS",

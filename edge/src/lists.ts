@@ -1,14 +1,6 @@
 import { DomainList } from "../../shared/lists/domain-list";
+import { LIST_OVERRIDE_KEYS } from "../../shared/lists/override-keys";
 import type { Env } from "./env";
-
-/**
- * KV keys an operator writes to replace the bundled lists without a redeploy
- * (`npm run lists:put`). Each holds the list's text form: one domain per line, `#` comments.
- */
-export const LIST_KEYS = {
-  disposable: "lists/disposable",
-  disposableAllow: "lists/disposable-allow",
-} as const;
 
 /** How long an isolate keeps what it read from KV before it looks again. */
 const REFRESH_MS = 5 * 60_000;
@@ -24,8 +16,8 @@ let cached: { readAt: number; overrides: Promise<ListOverrides> } | undefined;
 
 async function readOverrides(lists: KVNamespace): Promise<ListOverrides> {
   const [disposable, disposableAllow] = await Promise.all([
-    lists.get(LIST_KEYS.disposable, { cacheTtl: REFRESH_MS / 1000 }),
-    lists.get(LIST_KEYS.disposableAllow, { cacheTtl: REFRESH_MS / 1000 }),
+    lists.get(LIST_OVERRIDE_KEYS.disposable, { cacheTtl: REFRESH_MS / 1000 }),
+    lists.get(LIST_OVERRIDE_KEYS.disposableAllow, { cacheTtl: REFRESH_MS / 1000 }),
   ]);
   return {
     ...(disposable !== null && { disposable: DomainList.fromText(disposable) }),

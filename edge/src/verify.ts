@@ -1,32 +1,60 @@
 import type { VerifyRequest, VerifyResult } from "../../shared/contract/schemas";
+import { mailDomainReason, type MailDomainFacts, resolveMailDomain } from "../../shared/dns";
 import { composeResult } from "../../shared/verify/compose";
 import { checkOffline } from "../../shared/verify/offline";
+import { edgeResolver } from "./dns";
 import type { EdgeSettings } from "./env";
 import type { ListOverrides } from "./lists";
 
 export interface VerifyContext {
   settings: EdgeSettings;
   lists: ListOverrides;
+  /** Keeps work alive after the response (a DNS lookup other requests may be waiting on). */
+  waitUntil: (promise: Promise<unknown>) => void;
 }
 
+/** Time kept back from the deadline for composing and sending the answer. */
+const RESPONSE_MARGIN_MS = 100;
+
 /**
- * Verifies one address at the edge: the offline checks always; DNS and the prober's SMTP
- * check are the next steps of the pipeline and, until they are wired in, every address that
- * passes the offline checks is unknown/smtp_skipped.
+ * Verifies one address at the edge: the offline checks, then DNS for addresses that passed
+ * them, then (once the prober is wired in) SMTP. Until then every address whose domain takes
+ * mail is unknown/smtp_skipped, with its MX hosts attached.
  *
  * @example
  * await verifyAddress({ email: "a@b.com", smtp: false, timeoutMs: 8000 }, context);
  */
 export async function verifyAddress(request: VerifyRequest, context: VerifyContext): Promise<VerifyResult> {
   const startedAt = Date.now();
-  const offline = checkOffline(request.email, {
-    ...context.lists,
-    allowReservedDomains: context.settings.allowReservedDomains,
-  });
+  const deadline = startedAt + request.timeoutMs - RESPONSE_MARGIN_MS;
+  const offline = checkOffline(request.email, { ...context.lists, allowReservedDomains: context.settings.allowReservedDomains });
+  const address = offline.address;
+  const askDns = address !== null && !address.isLiteral && !offline.reasons.includes("invalid_domain");
+  const dns = askDns ? await mailDomainFacts(address.domain, deadline, context) : undefined;
   return composeResult({
     email: request.email,
     offline,
+    mx: dns && "mx" in dns ? dns.mx : [],
+    dnsReason: (dns && mailDomainReason(dns)) ?? undefined,
     smtp: { reason: "smtp_skipped", info: { performed: false } },
     startedAt,
   });
+}
+
+/**
+ * The domain's mail facts, or dns_error if DNS cannot answer by the deadline. The lookup goes
+ * on in the background even so: other requests may be waiting on it, and its answer is cached.
+ */
+async function mailDomainFacts(domain: string, deadline: number, context: VerifyContext): Promise<MailDomainFacts> {
+  const lookup = resolveMailDomain(edgeResolver(context.settings.dohUrls), domain);
+  context.waitUntil(lookup);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const timedOut = new Promise<MailDomainFacts>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: "dns_error", detail: "no answer before the deadline" }), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([lookup, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -11,11 +11,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { LIST_KEYS } from "../../edge/src/lists";
+import { LIST_OVERRIDE_KEYS } from "../../shared/lists/override-keys";
 import { formatDomainListText, parseDomainListText } from "../../shared/lists/list-text";
 import { OFFLINE_WRANGLER_ENV, WRANGLER_BIN } from "../local/stack";
 
-const KEY_BY_LIST: Record<string, string> = { disposable: LIST_KEYS.disposable, "disposable-allow": LIST_KEYS.disposableAllow };
+const KEY_BY_LIST: Record<string, string> = { disposable: LIST_OVERRIDE_KEYS.disposable, "disposable-allow": LIST_OVERRIDE_KEYS.disposableAllow };
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { remote: { type: "boolean" }, "persist-to": { type: "string" } } });
 const [list, file] = positionals;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { LIST_KEYS } from "../../edge/src/lists";
+import { LIST_OVERRIDE_KEYS } from "../../shared/lists/override-keys";
 import { OFFLINE_WRANGLER_ENV, WRANGLER_BIN } from "../../infra/local/stack";
 
 const repoRoot = new URL("../../", import.meta.url).pathname;
@@ -17,7 +17,7 @@ it("npm run lists:put stores the normalized list in the edge's KV", () => {
   const output = execFileSync("npm", ["run", "--silent", "lists:put", "--", "disposable", file, "--persist-to", persist], { cwd: repoRoot, encoding: "utf8" });
   expect(output).toMatch(/2 domains stored under lists\/disposable \(2 lines skipped/);
 
-  const stored = execFileSync(process.execPath, [WRANGLER_BIN, "kv", "key", "get", "--binding", "LISTS", LIST_KEYS.disposable, "--local", "--persist-to", persist, "--text"], {
+  const stored = execFileSync(process.execPath, [WRANGLER_BIN, "kv", "key", "get", "--binding", "LISTS", LIST_OVERRIDE_KEYS.disposable, "--local", "--persist-to", persist, "--text"], {
     cwd: repoRoot,
     encoding: "utf8",
     env: { ...process.env, ...OFFLINE_WRANGLER_ENV },

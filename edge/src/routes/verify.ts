@@ -44,7 +44,11 @@ const postRoute = createRoute({
 async function answer(c: Context<AppEnv>, email: string, smtp: boolean | undefined, timeoutMs: number | undefined) {
   const result = await verifyAddress(
     { email, smtp: smtp ?? true, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS },
-    { settings: edgeSettings(c.env), lists: await listOverrides(c.env) },
+    {
+      settings: edgeSettings(c.env),
+      lists: await listOverrides(c.env),
+      waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+    },
   );
   return c.json(result, 200);
 }
