@@ -24,6 +24,7 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["infra/local/dns/global-setup.ts"],
           // Each file starts real processes on fixed loopback ports.
           fileParallelism: false,
           testTimeout: 120_000,
