@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from "vitest";
+import { SmtpConnection } from "./connection";
+import { mta } from "./testing/mta";
+import { useScriptedServers } from "./testing/use-scripted-servers";
+import { Transcript } from "./transcript";
+
+const servers = useScriptedServers();
+
+async function connect(port: number, signal?: AbortSignal) {
+  return SmtpConnection.open({ ip: "127.0.0.1", port, connectTimeoutMs: 5000, signal, transcript: new Transcript() });
+}
+
+const read = (connection: SmtpConnection, command = "TEST") => connection.read(command, "mail", 5000, "ETIMEDOUT_COMMAND");
+
+describe("SmtpConnection", () => {
+  it("hands out replies in order, also those that arrived before they were asked for", async () => {
+    const server = await servers.start({ greeting: "220 one\r\n250 two\r\n", respond: mta() });
+    const connection = await connect(server.port);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // let both arrive (the test holds either way)
+    expect((await read(connection)).text).toBe("one");
+    expect((await read(connection)).text).toBe("two");
+    connection.destroy();
+  });
+
+  it("fails every later read with the first cause once the deadline fires", async () => {
+    const server = await servers.start({ respond: mta() });
+    const deadline = new AbortController();
+    const connection = await connect(server.port, deadline.signal);
+    await read(connection);
+    deadline.abort();
+    await expect(read(connection, "NOOP")).rejects.toMatchObject({ code: "ETIMEDOUT_DEADLINE", command: "NOOP" });
+    connection.destroy();
+    await expect(read(connection)).rejects.toMatchObject({ code: "ETIMEDOUT_DEADLINE" });
+  });
+
+  it("breaks on a flood of replies nobody asked for", async () => {
+    const server = await servers.start({ greeting: "250 unasked\r\n".repeat(500), respond: mta() });
+    const connection = await connect(server.port);
+    await vi.waitFor(() => expect(connection.isBroken).toBe(true));
+  });
+
+  it("fails reads after destroy with EDISCONNECTED", async () => {
+    const server = await servers.start({ greeting: null, respond: mta() });
+    const connection = await connect(server.port);
+    connection.destroy();
+    await expect(read(connection)).rejects.toMatchObject({ code: "EDISCONNECTED" });
+  });
+});

@@ -1,0 +1,90 @@
+import type { Reason } from "../../../shared/contract/taxonomy";
+import { classifyReply } from "./classify";
+import type { ReplyClass, SmtpStage } from "./reply-class";
+import type { SmtpReply } from "./reply-reader";
+import type { SmtpError, SmtpErrorCode } from "./smtp-error";
+
+/** What a probe learned about one address. */
+export interface RecipientResult {
+  readonly address: string;
+  /** The stage of the reply that decided: `rcpt`, or `mail` when MAIL FROM was refused for all; null when no reply did. */
+  readonly stage: SmtpStage | null;
+  readonly code: number | null;
+  readonly enhanced: string | null;
+  readonly text: string | null;
+  readonly class: ReplyClass | null;
+  readonly reason: Reason;
+  readonly retryAfterSeconds: number | null;
+  /** Retry the address in a transaction (or, if that fails too, a session) of its own. */
+  readonly retryAlone: boolean;
+  /** Why the session failed before a reply judged the address, or null. */
+  readonly error: SmtpErrorCode | null;
+}
+
+/**
+ * The result a reply gives an address.
+ *
+ * @example
+ * resultFromReply("a@example.org", { code: 550, enhanced: "5.1.1", lines: ["User unknown"], text: "User unknown" }, "rcpt").reason;
+ * // "mailbox_not_found"
+ */
+export function resultFromReply(address: string, reply: SmtpReply, stage: SmtpStage, error: SmtpErrorCode | null = null): RecipientResult {
+  const classification = classifyReply({ stage, code: reply.code, enhanced: reply.enhanced, text: reply.text });
+  return {
+    address,
+    stage,
+    code: reply.code,
+    enhanced: classification.enhanced,
+    text: reply.text,
+    class: classification.class,
+    reason: classification.reason,
+    retryAfterSeconds: classification.retryAfterSeconds,
+    retryAlone: classification.retryAlone,
+    error,
+  };
+}
+
+/** The reason for a session failure without a refusing reply. */
+function reasonOfFailure(code: SmtpErrorCode): Reason {
+  if (code === "ECONNECTION" || code === "ETIMEDOUT_CONNECT") return "no_connect";
+  if (code.startsWith("ETIMEDOUT_")) return "timeout";
+  return "error";
+}
+
+/**
+ * The result for an address the session could not judge: a refusal of the whole session
+ * (a 554 greeting is `blocked`) is classified like any reply; a timeout is `timeout`, a failed
+ * connection `no_connect`, anything else `error`.
+ *
+ * @example
+ * resultFromFailure("a@example.org", new SmtpError("ETIMEDOUT_DEADLINE", "the deadline passed", { command: "RCPT TO", stage: "rcpt" })).reason;
+ * // "timeout"
+ */
+export function resultFromFailure(address: string, error: SmtpError): RecipientResult {
+  if (error.code === "EREFUSED" && error.responseCode !== null) {
+    const text = error.response ?? "";
+    return resultFromReply(address, { code: error.responseCode, enhanced: error.enhancedCode, lines: text.split("\n"), text }, error.stage, error.code);
+  }
+  return {
+    address,
+    stage: null,
+    code: null,
+    enhanced: null,
+    text: error.response,
+    class: null,
+    reason: reasonOfFailure(error.code),
+    retryAfterSeconds: null,
+    retryAlone: false,
+    error: error.code,
+  };
+}
+
+/**
+ * The result for a non-ASCII address at a server that does not offer SMTPUTF8: it is never sent.
+ *
+ * @example
+ * unsupportedResult("δοκιμή@example.org").reason; // "unsupported"
+ */
+export function unsupportedResult(address: string): RecipientResult {
+  return { address, stage: null, code: null, enhanced: null, text: null, class: null, reason: "unsupported", retryAfterSeconds: null, retryAlone: false, error: null };
+}
