@@ -43,10 +43,11 @@ export const CLASSIFICATION_TABLE: readonly ReplyRow[] = [
   recipient.mailboxFull,
   limits.rateLimit,
   limits.busyForUs,
-  aboutUs.ourSideRefused,
   recipient.directoryRejection,
   recipient.mailboxDisabled,
   recipient.mailboxNotFound,
+  recipient.mailboxNotFoundTranslated,
+  aboutUs.ourSideRefused,
   // Before the policy words: Orange's "Service refused, please try later" is a busy server.
   limits.serverTrouble,
   aboutUs.policyRefusal,

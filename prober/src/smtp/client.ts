@@ -91,6 +91,10 @@ export async function openSmtpSession(options: SmtpSessionOptions): Promise<Smtp
  * An open SMTP session. Probes run one after another on the same connection (MAIL FROM,
  * RCPT TO for each address, RSET), pipelined when the server offers PIPELINING. DATA is never
  * sent. Get one from `openSmtpSession`.
+ *
+ * @example
+ * const results = await session.probe("verify@probe.example.net", ["alice@example.org", "bob@example.org"]);
+ * results.filter((result) => result.retryAlone); // to probe again, each in a session of its own
  */
 export class SmtpSession {
   #state: SmtpState = "connecting";

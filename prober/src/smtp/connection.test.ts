@@ -39,6 +39,13 @@ describe("SmtpConnection", () => {
     await vi.waitFor(() => expect(connection.isBroken).toBe(true));
   });
 
+  it("connects only to IP addresses: it never resolves a name", async () => {
+    await expect(SmtpConnection.open({ ip: "localhost", port: 25, connectTimeoutMs: 5000, transcript: new Transcript() })).rejects.toMatchObject({
+      code: "ECONNECTION",
+      message: "not an IP address",
+    });
+  });
+
   it("fails reads after destroy with EDISCONNECTED", async () => {
     const server = await servers.start({ greeting: null, respond: mta() });
     const connection = await connect(server.port);

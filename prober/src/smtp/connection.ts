@@ -78,6 +78,8 @@ export class SmtpConnection {
   static open(options: ConnectOptions): Promise<SmtpConnection> {
     const failure = (code: SmtpErrorCode, message: string) => new SmtpError(code, message, { command: "CONNECT", stage: "connect" });
     if (options.signal?.aborted) return Promise.reject(failure("ETIMEDOUT_DEADLINE", deadlineBreakage().message));
+    // Names are resolved by the caller (through DoH, under egress rules), never here.
+    if (net.isIP(options.ip) === 0) return Promise.reject(failure("ECONNECTION", "not an IP address"));
     return new Promise((resolve, reject) => {
       const socket = net.connect({ host: options.ip, port: options.port });
       const settle = (error?: SmtpError) => {

@@ -12,7 +12,6 @@ export const senderRefused: ReplyRow = {
   text: anyOf(
     /\bsender\b[^.;]{0,40}\b(?:rejected|refused|denied|blocked|not allowed|not accepted|invalid|not valid|unknown|does ?n[o']t exist|not found|unrout|verif)/,
     /\b(?:invalid|bad|unknown|unrout\w*|unverified|forged|rejected) (?:envelope )?sender/,
-    /verification failed for/,
     /domain of sender/,
     /\bmail ?from\b (?:domain|address)|\bmailfrom\b/,
   ),
@@ -26,7 +25,7 @@ export const senderRefused: ReplyRow = {
 export const clientHostRefused: ReplyRow = {
   name: "client-host-refused",
   class: "blocked",
-  text: anyOf(/\bclient host\b/, /\bclient\b[^.;]{0,40}\b(?:rejected|blocked|refused|denied|not allowed)/, /\bconnecting (?:host|ip)\b/),
+  text: anyOf(/\bclient host\b|unknown client|\bconnecting (?:host|ip)\b/, /\bclient\b[^.;]{0,40}\b(?:rejected|blocked|refused|denied|not allowed)/),
   example: { stage: "rcpt", code: 554, enhanced: "5.7.1", text: "<unknown[192.0.2.7]>: Client host rejected: Access denied" },
 };
 

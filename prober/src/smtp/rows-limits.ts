@@ -114,7 +114,8 @@ export const serverTrouble: ReplyRow = {
   text: anyOf(
     /\bbusy\b|shutting down|closing transmission channel|timed? ?out/,
     /try (?:another|a different|other|the next) (?:server|host|mx)/,
-    /(?:temporary|local|internal|system|server|processing|unexpected|transient) (?:server |system )?(?:error|failure|problem|issue)/,
+    // Not "temporary failure" alone: OpenBSD spamd greylists with "Temporary failure, please try again later".
+    /(?:local|internal|system|server|processing|unexpected|transient) (?:server |system )?(?:error|failure|problem|issue)|temporary (?:local |server |system )?(?:error|problem|issue)/,
     /lookup (?:failed|failure|error)/,
     /insufficient (?:system )?(?:storage|resources)|system (?:storage|resources)/,
     /service (?:is )?(?:temporarily |currently )?(?:unavailable|refused|not available)/,

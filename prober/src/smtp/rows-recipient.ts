@@ -50,7 +50,10 @@ export const receivingRate: ReplyRow = {
   name: "receiving-rate",
   class: "exists_but_throttled",
   stages: RECIPIENT_STAGES,
-  text: /\b(?:user|recipient|mailbox|account|addressee)\b[^.;]{0,60}\breceiv\w* (?:e-?mail|mail|messages?)\b[^.;]{0,12}\b(?:at a rate|too (?:quickly|fast)|too much)/,
+  text: anyOf(
+    /\b(?:user|recipient|mailbox|account|addressee)\b[^.;]{0,60}\breceiv\w* (?:e-?mail|mail|messages?)\b[^.;]{0,12}\b(?:at a rate|too (?:quickly|fast)|too much)/,
+    /\b(?:user|recipient|mailbox|account|addressee)\b[^.;]{0,60}\b(?:is receiving|has received) (?:too much|too many) (?:e-?mail|mail|messages)/,
+  ),
   example: {
     stage: "rcpt",
     code: 550,
@@ -64,7 +67,7 @@ export const mailboxFull: ReplyRow = {
   class: "mailbox_full",
   stages: RECIPIENT_STAGES,
   text: anyOf(
-    /over ?quota|quota (?:exceeded|exceed|full|limit)|disk quota|exceed\w* (?:\w+ )?(?:storage|quota|mailbox size|disk)/,
+    /over ?quota|disk quota|quota\b[^.;]{0,20}\b(?:exceed|full|reached|limit)|exceed\w* [^.;]{0,20}\b(?:storage|quota|mailbox size|disk)/,
     /out of (?:storage|space|disk)|mailbox size limit|storage (?:allocation|limit|quota)/,
     /\b(?:mailbox|inbox|mail box|account|postfach|boite|buzon|casella|caixa|skrzynka)[^.;]{0,30}\b(?:full|voll|pleine?|lleno|piena|cheia|pe[lł]na|overflow|storage space)\b/,
     /ящик[^.;]{0,30}переполнен/,
@@ -89,13 +92,20 @@ export const directoryRejection: ReplyRow = {
   example: { stage: "rcpt", code: 550, enhanced: "5.4.1", text: "Recipient address rejected: Access denied. AS(201806281) [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]" },
 };
 
+// Not when the noun names ours: "your account", "sender address", "IP address".
+const NOT_OURS = String.raw`(?<!\b(?:your|ip|sender|sending|from|source|client) )`;
+const RECIPIENT_NOUN = String.raw`${NOT_OURS}\b(?:user|mailbox|recipient|account|address|addressee|e-?mail|alias|local[- ]?part)\b`;
+
 export const mailboxDisabled: ReplyRow = {
   name: "mailbox-disabled",
   class: "mailbox_disabled",
   stages: RECIPIENT_STAGES,
   enhanced: NOT_POLICY_CODE,
   text: anyOf(
-    /\b(?:account|mailbox|user|recipient|address|addressee|destinataire|compte|postfach|konto|buzon|cuenta|conta)(?:'s)?\b[^.;]{0,30}\b(?:disabled|inactive|deactivated|de-activated|suspended|frozen|locked|closed|blocked|expired|terminated|bloquee?|desactivee?|gesperrt|deaktiviert|bloqueado|suspendido|inactivo|desativad[ao])\b/,
+    new RegExp(
+      String.raw`${NOT_OURS}\b(?:account|mailbox|user|recipient|address|addressee|destinataire|compte|postfach|konto|buzon|cuenta|conta)(?:'s)?\b[^.;]{0,30}` +
+        String.raw`\b(?:disabled|inactive|deactivated|de-activated|suspended|frozen|locked|closed|blocked|expired|terminated|bloquee?|desactivee?|gesperrt|deaktiviert|bloqueado|suspendido|inactivo|desativad[ao])\b`,
+    ),
     /\b(?:disabled|inactive|deactivated|suspended|frozen|locked|closed|expired|terminated) (?:e-?mail )?(?:account|mailbox|user|address|recipient)\b/,
   ),
   example: { stage: "rcpt", code: 550, enhanced: "5.5.0", text: "Le compte du destinataire est bloque. The recipient account is blocked. LPN007_426" },
@@ -111,17 +121,31 @@ export const mailboxNotFound: ReplyRow = {
   stages: RECIPIENT_STAGES,
   text: anyOf(
     /no such (?:user|mailbox|recipient|account|address|local user|person|addressee|e-?mail|user ?name)/,
-    /\b(?:user|mailbox|recipient|account|address|addressee|e-?mail|alias|destinatario|destinataire|utilisateur|adresse|benutzer|empfanger|usuario|utente|uzytkownik|skrzynk\w*)\b[^.;]{0,40}(?:does ?n[o']t exist|not exist|no longer exists?|is not known|not found|\bunknown\b|non-?existent|\binexist\w*|invalid|not valid|\binconnu|n'existe pas|existiert nicht|unbekannt|no existe|desconocid|sconosciut|non esiste|nao existe|nie istnieje)/,
-    // \b only knows ASCII letters, so the Cyrillic wordings go without it.
-    /(?:пользовател|адрес|ящик|получател)[^.;]{0,40}(?:не существует|не найден|неизвест)|нет такого/,
-    /\bunknown (?:user|recipient|mailbox|account|addressee|local[- ]?part|alias|e-?mail)|\b(?:user|recipient|mailbox|addressee|alias) unknown/,
-    /invalid (?:recipient|mailbox|user)|unrout(?:e)?able address/,
-    /no (?:mailbox|account|user) (?:here|by that name|with that name|for|found)/,
+    new RegExp(String.raw`${RECIPIENT_NOUN}[^.;]{0,40}(?:not exist|no longer exists?|is not known|not found|\bunknown\b|non-?existent|invalid|not valid)`),
+    new RegExp(String.raw`\bunknown ${RECIPIENT_NOUN}|${RECIPIENT_NOUN} unknown|not (?:a )?valid ${RECIPIENT_NOUN}|invalid ${RECIPIENT_NOUN}`),
+    /unrout(?:e)?able address|no (?:mailbox|account|user) (?:here|by that name|with that name|for|found)/,
     /(?:does ?n[o']t|has no) (?:have )?(?:an? )?(?:[\w.-]+ )?(?:account|mailbox)\b/,
     /not listed in [^.;]{0,30}(?:address book|directory)|not our customer|no longer (?:on|at) (?:this |the )?server/,
-    /(?:用户|收件人|邮箱|帐号|账号|账户|地址)不存在|存在しない|存在しません|宛先不明/,
   ),
   example: { stage: "rcpt", code: 550, enhanced: "5.7.1", text: "No such user! 1789063127-kwTVGUHdeiE0-huj9x1Wr" },
+};
+
+/**
+ * "Does not exist" and "unknown user" in the languages providers answer in. At RCPT, with our
+ * sender and the recipient domain ruled out by earlier rows, a thing that does not exist is
+ * the mailbox. (\b knows only ASCII letters, so the non-Latin wordings go without it.)
+ */
+export const mailboxNotFoundTranslated: ReplyRow = {
+  name: "mailbox-not-found-translated",
+  class: "mailbox_not_found",
+  stages: RECIPIENT_STAGES,
+  text: anyOf(
+    /does ?n[o']t exist|n'existe pas|existiert nicht|bestaat niet|no existe|non esiste|nao existe|nie istnieje|neexistuje|nu exista|nem letezik|finns inte|eksisterer ikke|findes ikke|khong ton tai|tidak ada/,
+    /\b(?:destinataire|utilisateur|adresse|benutzer|empfanger|gebruiker|ontvanger|usuario|destinatario|utente|utilizador|uzytkownik|skrzynk\w*|uzivatel|adresat)\b[^.;]{0,40}(?:inconnu|unbekannt|onbekend|desconocid|sconosciut|inesistente|desconhecid|inexistente|nieznany|neznam|invalide?|ungultig|niet gevonden|no encontrad|non trovat|nao encontrad)/,
+    /(?:пользовател|адрес|ящик|получател)[^.;]{0,40}(?:не существует|не найден|неизвест)|нет такого|не существует/,
+    /(?:用户|收件人|邮箱|帐号|账号|账户|地址)不存在|不存在的(?:用户|邮箱)|存在しない|存在しません|宛先不明|존재하지 않|없는 (?:사용자|계정|주소)|δεν υπάρχει|לא קיים|غير موجود/,
+  ),
+  example: { stage: "rcpt", code: 550, enhanced: "5.1.1", text: "Benutzer unbekannt" },
 };
 
 /**
