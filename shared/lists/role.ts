@@ -10,6 +10,41 @@ const TRAILING_DIGITS = /\d+$/;
 const MAX_INITIALS_LENGTH = 3;
 
 let roleKeys: Set<string> | undefined;
+let roleKeyHashes: Set<number> | undefined;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** 32-bit FNV-1a of a role key, the same hash `mayBeRole` computes on the fly. */
+function hashOfKey(key: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME) >>> 0;
+  return hash;
+}
+
+/**
+ * Whether a local part could be a role, decided in one pass without allocating: it hashes the
+ * role key (lower-cased, separators dropped, up to a `+`) with and without a trailing number,
+ * and looks the hashes up. Almost every local part is a person and stops here; a hit is
+ * confirmed on the text, so a hash collision never makes a person a role.
+ */
+function mayBeRole(localPart: string): boolean {
+  roleKeyHashes ??= new Set(ROLE_LOCAL_PARTS_TEXT.split("\n").map(hashOfKey));
+  let hash = FNV_OFFSET;
+  let hashBeforeDigits = FNV_OFFSET;
+  let inDigits = false;
+  for (let i = 0; i < localPart.length; i++) {
+    let code = localPart.charCodeAt(i);
+    if (code === 0x2b /* + */) break;
+    if (code === 0x2e || code === 0x5f || code === 0x2d /* . _ - */) continue;
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    const digit = code >= 0x30 && code <= 0x39;
+    if (digit && !inDigits) hashBeforeDigits = hash;
+    inDigits = digit;
+    hash = Math.imul(hash ^ code, FNV_PRIME) >>> 0;
+  }
+  return roleKeyHashes.has(hash) || (inDigits && roleKeyHashes.has(hashBeforeDigits));
+}
 
 /**
  * The form in which role names are compared: lower-cased, without separators.
@@ -34,6 +69,7 @@ export function roleKey(name: string): string {
  * isRoleAccount("jane.doe"); // false
  */
 export function isRoleAccount(localPart: string): boolean {
+  if (!mayBeRole(localPart)) return false;
   const plus = localPart.indexOf("+");
   const mailbox = (plus === -1 ? localPart : localPart.slice(0, plus)).toLowerCase();
   const key = roleKey(mailbox);

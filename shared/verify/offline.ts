@@ -1,11 +1,9 @@
 import { parseAddress, type ParsedAddress } from "../address/parse";
-import { isReservedDomain } from "../address/reserved";
 import type { Reason } from "../contract/taxonomy";
 import { isGibberish } from "../gibberish";
-import { type DomainList, isDisposable } from "../lists/disposable";
-import { isFreeProvider } from "../lists/free";
+import type { DomainList } from "../lists/disposable";
 import { isRoleAccount } from "../lists/role";
-import { suggestDomain } from "../lists/typo";
+import { domainFacts } from "./domain-facts";
 
 export interface OfflineOptions {
   /** Replaces the bundled disposable list (the edge's KV override). */
@@ -27,6 +25,9 @@ export interface OfflineFacts {
 
 const NO_FLAGS = { disposable: false, role: false, free: false, gibberish: false };
 
+/** An address literal names a host, not a domain: no list or typo applies to it. */
+const LITERAL_DOMAIN_FACTS = { reserved: false, disposable: false, free: false, suggestedDomain: null };
+
 /**
  * Runs every check that needs no network: syntax and IDN, reserved domains, the disposable,
  * role and free lists, typo suggestion and gibberish. Pure and synchronous, so the same code
@@ -39,20 +40,19 @@ export function checkOffline(email: string, options: OfflineOptions = {}): Offli
   const syntax = parseAddress(email);
   if (!syntax.ok) return { address: null, reasons: ["invalid_syntax"], flags: NO_FLAGS, suggestion: null };
   const address = syntax.address;
-  if (!options.allowReservedDomains && isReservedDomain(address.domain)) {
+  const domain = address.isLiteral ? LITERAL_DOMAIN_FACTS : domainFacts(address.domain, options.disposable, options.disposableAllow);
+  if (domain.reserved && !options.allowReservedDomains) {
     return { address, reasons: ["invalid_domain"], flags: NO_FLAGS, suggestion: null };
   }
-  const disposable = !address.isLiteral && isDisposable(address.domain, options.disposable, options.disposableAllow);
-  const suggested = address.isLiteral ? null : suggestDomain(address.domain);
   return {
     address,
-    reasons: disposable ? ["disposable"] : [],
+    reasons: domain.disposable ? ["disposable"] : [],
     flags: {
-      disposable,
+      disposable: domain.disposable,
       role: isRoleAccount(address.local),
-      free: !address.isLiteral && isFreeProvider(address.domain),
+      free: domain.free,
       gibberish: isGibberish(address.local),
     },
-    suggestion: suggested === null ? null : `${address.local}@${suggested}`,
+    suggestion: domain.suggestedDomain === null ? null : `${address.local}@${domain.suggestedDomain}`,
   };
 }
