@@ -9,8 +9,9 @@ import type { ReplyRow } from "./reply-row";
  * README's procedure: a 2xx is accepted; a reply about our sender, IP, HELO, DNS or
  * authentication is blocked whatever else it says; limits and greylisting come before the
  * mailbox rows because their texts also mention recipients ("Excessive unknown recipients");
- * plain statements about the mailbox come before generic policy words; vague wordings and
- * bare codes come last.
+ * plain statements about the mailbox come before the generic wordings about our IP (their
+ * nouns exclude ours: "your account", "IP address") and before the policy words; vague
+ * wordings and bare codes come last.
  */
 export const CLASSIFICATION_TABLE: readonly ReplyRow[] = [
   {

@@ -76,6 +76,7 @@ const CASES: readonly Case[] = [
   ["OpenBSD spamd greylisting", "rcpt", 451, null, "Temporary failure, please try again later.", "greylisted"],
   ["Korean", "rcpt", 550, "5.1.1", "수신자가 존재하지 않습니다", "mailbox_not_found"],
   ["a policy about us, in RCPT words", "rcpt", 554, "5.7.1", "<x@example.org>: Recipient address rejected: unknown client", "blocked"],
+  ["a missing user, then advice to us", "rcpt", 550, "5.1.1", "<x@example.org>: Recipient address rejected: User unknown. Please contact your mail server administrator", "mailbox_not_found"],
   ["our account, not theirs", "rcpt", 550, null, "Your account has been suspended", "blocked"],
   ["our IP, not a mailbox", "rcpt", 550, "5.7.1", "Client IP address not found in DNS", "blocked"],
   ["concurrency, terse", "connect", 421, null, "Too many concurrent connections", "rate_limited"],

@@ -102,7 +102,8 @@ export const permanentDeferral: ReplyRow = {
 
 /**
  * The generic "you are refused" wordings about our IP, network or server. Tried after the rate
- * limit rows: QQ's "Ip frequency limited [... Blocked IP ...]" is a rate limit.
+ * limit rows (QQ's "Ip frequency limited [... Blocked IP ...]" is a rate limit) and after the
+ * mailbox rows ("please contact your mail server administrator" can follow "User unknown").
  */
 export const ourSideRefused: ReplyRow = {
   name: "our-side-refused",
