@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { REASONS, type Reason } from "./taxonomy";
+
+/**
+ * The hop between the edge and a prober: `POST /v1/probe`, signed (shared/hop). The edge sends
+ * SMTP-level work only: one domain, its MX hosts as DNS gave them (the prober resolves their
+ * addresses itself, so it alone decides where it connects), and the addresses to ask about, so
+ * one session can check many addresses of one domain. The prober answers every address.
+ */
+export const MAX_PROBE_ADDRESSES = 100;
+
+export const ProbeRequestSchema = z
+  .object({
+    /** The domain in ASCII (A-label) form; empty hosts are the caller's business, not ours. */
+    domain: z.string().min(1).max(253),
+    mx: z
+      .array(z.object({ host: z.string().min(1).max(253), preference: z.number().int().min(0).max(65535) }).strict())
+      .min(1)
+      .max(20),
+    addresses: z
+      .array(
+        z
+          .object({
+            /** The normalized address (domain in A-labels) the server is asked about. */
+            address: z.string().min(3).max(254),
+            /** The local part needs SMTPUTF8 (RFC 6531). */
+            smtputf8: z.boolean(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(MAX_PROBE_ADDRESSES),
+    /** Time the prober may spend, in milliseconds; it answers before it runs out. */
+    budget_ms: z.number().int().min(100).max(60_000),
+    /** Return the SMTP transcript (only when asked: it holds the addresses). */
+    transcript: z.boolean().optional(),
+  })
+  .strict();
+
+export type ProbeRequest = z.infer<typeof ProbeRequestSchema>;
+
+const reason = z.enum(REASONS as readonly [Reason, ...Reason[]]);
+
+export const ProbeAddressResultSchema = z.object({
+  address: z.string(),
+  reason,
+  /** The reply class of the classifier (prober/src/smtp/reply-class.ts), or null without a reply. */
+  class: z.string().nullable(),
+  /** The MX host whose reply decided, or the last one tried. */
+  host: z.string().nullable(),
+  code: z.number().int().nullable(),
+  enhanced: z.string().nullable(),
+  message: z.string().nullable(),
+  /** Seconds the server asked us to wait (greylisting), when it said or implied so. */
+  retry_after: z.number().int().nullable(),
+  duration_ms: z.number().int().min(0),
+});
+
+export const ProbeResponseSchema = z.object({
+  prober: z.string(),
+  /** Whether the domain accepts any local part: true, false, or null when not learned. */
+  catch_all: z.boolean().nullable(),
+  results: z.array(ProbeAddressResultSchema),
+  transcript: z.array(z.string()).optional(),
+});
+
+export type ProbeAddressResult = z.infer<typeof ProbeAddressResultSchema>;
+export type ProbeResponse = z.infer<typeof ProbeResponseSchema>;
