@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { parseSettings } from "../../shared/settings/parse";
 import { DEFAULT_DOH_URLS } from "../../shared/settings/variables";
+import { DEFAULT_LIMITS } from "./probe/politeness";
 
 const PROBER_VARIABLES = [
   "MAILVET_PROBER_PORT",
@@ -10,6 +11,10 @@ const PROBER_VARIABLES = [
   "MAILVET_HELO_NAME",
   "MAILVET_MAIL_FROM",
   "MAILVET_ALLOW_PRIVATE_TARGETS",
+  "MAILVET_PROBER_MAX_SESSIONS",
+  "MAILVET_PROBER_PER_HOST_SESSIONS",
+  "MAILVET_PROBER_DOMAIN_RATE",
+  "MAILVET_PROBER_CATCH_ALL_TTL",
 ] as const;
 
 export type ProberSettings = ReturnType<typeof readProberSettings>;
@@ -32,5 +37,9 @@ export function readProberSettings(env: Record<string, string | undefined>) {
     heloName,
     mailFrom: parsed.MAILVET_MAIL_FROM ?? `verify@${heloName}`,
     allowPrivateTargets: parsed.MAILVET_ALLOW_PRIVATE_TARGETS ?? false,
+    maxSessions: parsed.MAILVET_PROBER_MAX_SESSIONS ?? DEFAULT_LIMITS.maxSessions,
+    perHostSessions: parsed.MAILVET_PROBER_PER_HOST_SESSIONS ?? DEFAULT_LIMITS.perHostSessions,
+    domainRcptPerSecond: parsed.MAILVET_PROBER_DOMAIN_RATE ?? DEFAULT_LIMITS.domainRcptPerSecond,
+    catchAllTtlSeconds: parsed.MAILVET_PROBER_CATCH_ALL_TTL ?? DEFAULT_LIMITS.catchAllTtlSeconds,
   };
 }

@@ -39,6 +39,19 @@ const proberList = z
       .min(1, "must list at least one prober"),
   );
 
+const positiveInteger = z
+  .string()
+  .regex(/^\d+$/, "must be a whole number")
+  .transform(Number)
+  .pipe(z.number().int().min(1, "must be at least 1").max(1_000_000, "must be at most 1000000"));
+
+/** A rate per second: a decimal such as 0.5 or 200. */
+const positiveRate = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, "must be a number such as 5 or 0.5")
+  .transform(Number)
+  .pipe(z.number().positive("must be more than 0").max(1_000_000, "must be at most 1000000"));
+
 const hostName = z
   .string()
   .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, "must be a host name");
@@ -53,6 +66,14 @@ export const variables = {
   MAILVET_HELO_NAME: hostName,
   MAILVET_MAIL_FROM: z.string().regex(/^[^@\s]+@[^@\s]+$/, "must be an address like verify@example.net"),
   MAILVET_ALLOW_PRIVATE_TARGETS: onOff,
+  /** Probe requests (each one SMTP session at a time) a prober runs at once; more get 429. */
+  MAILVET_PROBER_MAX_SESSIONS: positiveInteger,
+  /** SMTP sessions open at once to one MX host, over all requests. */
+  MAILVET_PROBER_PER_HOST_SESSIONS: positiveInteger,
+  /** RCPT commands per second to one domain (a token bucket holding one second's worth). */
+  MAILVET_PROBER_DOMAIN_RATE: positiveRate,
+  /** Seconds a domain's catch-all answer is reused. */
+  MAILVET_PROBER_CATCH_ALL_TTL: positiveInteger,
   MAILVET_API_KEYS: commaList(z.string().min(1), "key"),
   MAILVET_ALLOW_RESERVED_DOMAINS: onOff,
 } as const;

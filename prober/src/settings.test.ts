@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { SettingsError } from "../../shared/settings/parse";
+import { DEFAULT_LIMITS } from "./probe/politeness";
+import { readProberSettings } from "./settings";
+
+describe("readProberSettings", () => {
+  it("fills in the contract's defaults and the safe politeness limits", () => {
+    const settings = readProberSettings({ MAILVET_HELO_NAME: "probe.example.net" });
+    expect(settings).toMatchObject({
+      port: 8788,
+      smtpPort: 25,
+      heloName: "probe.example.net",
+      mailFrom: "verify@probe.example.net",
+      allowPrivateTargets: false,
+      maxSessions: DEFAULT_LIMITS.maxSessions,
+      perHostSessions: DEFAULT_LIMITS.perHostSessions,
+      domainRcptPerSecond: DEFAULT_LIMITS.domainRcptPerSecond,
+      catchAllTtlSeconds: DEFAULT_LIMITS.catchAllTtlSeconds,
+    });
+  });
+
+  it("reads raised limits for tests and benchmarks", () => {
+    const settings = readProberSettings({
+      MAILVET_PROBER_MAX_SESSIONS: "500",
+      MAILVET_PROBER_PER_HOST_SESSIONS: "64",
+      MAILVET_PROBER_DOMAIN_RATE: "0.5",
+      MAILVET_PROBER_CATCH_ALL_TTL: "60",
+    });
+    expect(settings).toMatchObject({ maxSessions: 500, perHostSessions: 64, domainRcptPerSecond: 0.5, catchAllTtlSeconds: 60 });
+  });
+
+  it.each([
+    ["MAILVET_PROBER_MAX_SESSIONS", "0"],
+    ["MAILVET_PROBER_PER_HOST_SESSIONS", "two"],
+    ["MAILVET_PROBER_DOMAIN_RATE", "-1"],
+    ["MAILVET_PROBER_CATCH_ALL_TTL", "1.5"],
+  ])("refuses %s=%s, naming it", (name, value) => {
+    expect(() => readProberSettings({ [name]: value })).toThrow(SettingsError);
+    expect(() => readProberSettings({ [name]: value })).toThrow(name);
+  });
+});
