@@ -1,0 +1,64 @@
+import { type ProbeRequest, type ProbeResponse, ProbeResponseSchema } from "../../../shared/contract/probe";
+import type { ProberEntry } from "../../../shared/settings/variables";
+import type { ProberHealthBook } from "./health";
+import { orderProbers } from "./order";
+
+/** Time kept back for the hop itself: signing, the network both ways, parsing. */
+const HOP_MARGIN_MS = 150;
+/** Below this, a prober cannot do anything useful; the SMTP step is out of time. */
+const MIN_PROBE_BUDGET_MS = 100;
+
+export type ProberAnswer =
+  | { kind: "answered"; prober: string; response: ProbeResponse }
+  /** The deadline came before any prober answered. */
+  | { kind: "timeout" }
+  /** Every prober failed, busy or broken, with time left. */
+  | { kind: "unavailable" };
+
+export interface AskOptions {
+  probers: readonly ProberEntry[];
+  regionHint: string | undefined;
+  health: ProberHealthBook;
+  /** Signs the hop request (shared/hop). */
+  sign: (request: Request) => Promise<Request>;
+  /** Epoch milliseconds by which the answer must be back. */
+  deadline: number;
+}
+
+/**
+ * Sends SMTP-level work to a prober: the best one for the caller's region that is healthy,
+ * failing over to the next on an error, a refusal or a busy 429, and never past the deadline.
+ * Each prober gets the time that is left as its budget, so it answers before the edge must.
+ *
+ * @example
+ * const answer = await askProbers(probe, { probers, regionHint: "eu", health, sign, deadline });
+ */
+export async function askProbers(probe: Omit<ProbeRequest, "budget_ms">, options: AskOptions): Promise<ProberAnswer> {
+  const { health, deadline } = options;
+  for (const prober of orderProbers(options.probers, options.regionHint, health)) {
+    const budget = deadline - Date.now() - HOP_MARGIN_MS;
+    if (budget < MIN_PROBE_BUDGET_MS) return { kind: "timeout" };
+    try {
+      const request = await options.sign(
+        new Request(new URL("/v1/probe", prober.url), {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ...probe, budget_ms: Math.min(budget, 60_000) }),
+        }),
+      );
+      const response = await fetch(request, { signal: AbortSignal.timeout(budget + HOP_MARGIN_MS) });
+      // Busy is not broken: a 429 sends the work elsewhere without marking the prober down.
+      if (response.status === 429) continue;
+      const parsed = response.ok ? ProbeResponseSchema.safeParse(await response.json()) : undefined;
+      if (!parsed?.success) {
+        health.failed(prober.id);
+        continue;
+      }
+      health.succeeded(prober.id);
+      return { kind: "answered", prober: prober.id, response: parsed.data };
+    } catch {
+      health.failed(prober.id);
+    }
+  }
+  return Date.now() >= deadline - HOP_MARGIN_MS ? { kind: "timeout" } : { kind: "unavailable" };
+}
