@@ -1,3 +1,5 @@
+import { canonicalName } from "../../../shared/dns/wire-name";
+
 /**
  * How politely the prober treats mail servers: the one table of per-provider rules, and the
  * general limits. A prober's IP is only useful while mail servers think well of it, so every
@@ -74,6 +76,6 @@ export const DEFAULT_LIMITS = {
  * politenessRuleFor("mx.example.org") === DEFAULT_RULE; // true
  */
 export function politenessRuleFor(mxHost: string): PolitenessRule {
-  const name = mxHost.toLowerCase().replace(/\.$/, "");
+  const name = canonicalName(mxHost);
   return POLITENESS_RULES.find((rule) => rule.mxHost.test(name)) ?? DEFAULT_RULE;
 }
