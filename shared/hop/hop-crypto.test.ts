@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { hmacBase64url, hopKeys, sha256Base64url } from "./hop-crypto";
+
+describe("hopKeys", () => {
+  it("imports a list once, and signs with its first key", async () => {
+    const secrets = ["Jefe", "another-key-0123456789"];
+    expect(hopKeys(secrets)).toBe(hopKeys(secrets));
+    const keys = await hopKeys(secrets);
+    expect(keys.all).toHaveLength(2);
+    expect(keys.signing).toBe(keys.all[0]);
+  });
+
+  it("refuses an empty list without naming any key", () => {
+    expect(() => hopKeys([])).toThrow("the hop needs at least one key (MAILVET_PROBER_SECRET)");
+  });
+});
+
+describe("hmacBase64url", () => {
+  it("is HMAC-SHA256 (RFC 4231, test case 2)", async () => {
+    const { signing } = await hopKeys(["Jefe"]);
+    const hex = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+    const expected = btoa(String.fromCharCode(...hex.match(/../g)!.map((pair) => parseInt(pair, 16))))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
+    expect(await hmacBase64url(signing, "what do ya want for nothing?")).toBe(expected);
+  });
+});
+
+describe("sha256Base64url", () => {
+  it("hashes bytes to 43 base64url characters", async () => {
+    expect(await sha256Base64url(new Uint8Array())).toBe("47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
+    expect(await sha256Base64url(new TextEncoder().encode("abc"))).toBe("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+  });
+});
