@@ -1,0 +1,31 @@
+import type { MiddlewareHandler } from "hono";
+import { createMiddleware } from "hono/factory";
+import { hopKeys } from "./hop-crypto";
+import { createNonceStore } from "./nonce-store";
+import { verifyRequest, type VerifyRequestOptions } from "./verify-request";
+
+export interface HopSignatureOptions extends Omit<VerifyRequestOptions, "nonces"> {
+  /** The most nonces remembered at once; see createNonceStore. */
+  maxNonces?: number;
+}
+
+/**
+ * Hono middleware that lets through only requests signed by the edge (see verifyRequest) and
+ * refuses the rest with an ApiError for the app's error handler. The checked body is put back
+ * on the request, so handlers read it as usual. Imports the keys at once, and so throws at once
+ * when none is configured: a prober without a key would refuse every request, so it must not start.
+ *
+ * @example
+ * app.use("/v1/*", requireHopSignature({ secrets: settings.secrets }));
+ * app.post("/v1/probe", async (c) => c.json(await probe(await c.req.json())));
+ */
+export function requireHopSignature({ maxNonces, ...options }: HopSignatureOptions): MiddlewareHandler {
+  void hopKeys(options.secrets);
+  const nonces = createNonceStore({ maxEntries: maxNonces });
+  return createMiddleware(async (c, next) => {
+    const body = await verifyRequest(c.req.raw, { ...options, nonces });
+    // Only a request that had a body lost it to the check; GET and HEAD may not carry one.
+    if (c.req.raw.body !== null) c.req.raw = new Request(c.req.raw, { body });
+    await next();
+  });
+}
