@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { createNonceStore, signRequest, verifyRequest } from "../../shared/hop";
+
+// The edge signs in workerd and the prober verifies in Node; here both run in workerd, to show
+// the hop needs nothing but Web Crypto.
+const SECRETS = ["workerd-hop-key-0123456789abcdef"];
+
+describe("the signed hop in workerd", () => {
+  it("signs a probe request that the verifier accepts once", async () => {
+    const body = JSON.stringify({ email: "someone@example.net" });
+    const signed = await signRequest(new Request("http://prober/v1/probe", { method: "POST", body }), SECRETS);
+    const nonces = createNonceStore();
+    const replay = signed.clone();
+    expect(new TextDecoder().decode(await verifyRequest(signed, { secrets: SECRETS, nonces }))).toBe(body);
+    await expect(verifyRequest(replay, { secrets: SECRETS, nonces })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it("refuses a request signed with another key", async () => {
+    const signed = await signRequest(new Request("http://prober/v1/probe", { method: "POST", body: "{}" }), ["another-key-0123456789abcdef"]);
+    await expect(verifyRequest(signed, { secrets: SECRETS, nonces: createNonceStore() })).rejects.toMatchObject({ status: 401 });
+  });
+});
