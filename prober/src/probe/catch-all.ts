@@ -5,7 +5,7 @@ import type { RecipientResult } from "../smtp/recipient-result";
 /** Domains remembered before the oldest answer is dropped. */
 const MAX_DOMAINS = 100_000;
 
-/** A claim lapses after the longest budget a request may have, should its owner never settle. */
+/** An answer being found out lapses after the longest budget a request may have. */
 const CLAIM_LIFETIME_MS = 60_000;
 
 /**
@@ -34,15 +34,14 @@ export function catchAllFrom(result: Pick<RecipientResult, "reason">): boolean |
 }
 
 export interface CatchAllCache {
-  /** The answer learned within the TTL, or undefined. */
-  get(domain: string, mxHost: string): boolean | undefined;
+  /** Records what a request learned without asking: a real address refused as unknown means not catch-all. */
+  remember(domain: string, mxHost: string, answer: boolean): void;
   /**
-   * True when the caller should find out (and then `settle`); false when an answer is known
-   * or another request is finding out, so a domain costs at most one extra RCPT per TTL.
+   * The answer learned within the TTL; else the one another request is finding out now; else
+   * `findOut`'s, shared with every caller until it settles. So a domain costs at most one
+   * extra RCPT per TTL. A null answer (nothing learned) is not kept.
    */
-  claim(domain: string, mxHost: string): boolean;
-  /** Records an answer (null: none learned, the next caller may try). Ends the claim. */
-  settle(domain: string, mxHost: string, answer: boolean | null): void;
+  answer(domain: string, mxHost: string, findOut: () => Promise<boolean | null>): Promise<boolean | null>;
 }
 
 /**
@@ -52,36 +51,35 @@ export interface CatchAllCache {
  *
  * @example
  * const cache = createCatchAllCache(3600);
- * if (cache.claim("example.org", "mx.example.org")) cache.settle("example.org", "mx.example.org", true);
- * cache.get("example.org", "mx.example.org"); // true
+ * await cache.answer("example.org", "mx.example.org", () => probeRandomAddress()); // asks the server
+ * await cache.answer("example.org", "mx.example.org", () => probeRandomAddress()); // remembered: asks nothing
  */
 export function createCatchAllCache(ttlSeconds: number, now: () => number = Date.now): CatchAllCache {
-  // Insertion order is age, so the first key is the oldest; a claim is an entry without answer.
-  const entries = new Map<string, { answer: boolean | null; expiresAt: number }>();
+  // Insertion order is age, so the first key is the oldest. An answer being found out is a
+  // pending promise, kept until it settles (or lapses).
+  const entries = new Map<string, { answer: Promise<boolean | null>; expiresAt: number }>();
   const keyOf = (domain: string, mxHost: string) => `${canonicalName(domain)} ${canonicalName(mxHost)}`;
-  const live = (key: string) => {
-    const entry = entries.get(key);
-    if (entry && entry.expiresAt > now()) return entry;
-    entries.delete(key);
-    return undefined;
-  };
-  const put = (key: string, answer: boolean | null, lifetimeMs: number) => {
+  const put = (key: string, answer: Promise<boolean | null>, lifetimeMs: number) => {
     entries.delete(key);
     entries.set(key, { answer, expiresAt: now() + lifetimeMs });
     if (entries.size > MAX_DOMAINS) entries.delete(entries.keys().next().value!);
   };
   return {
-    get: (domain, mxHost) => live(keyOf(domain, mxHost))?.answer ?? undefined,
-    claim(domain, mxHost) {
-      const key = keyOf(domain, mxHost);
-      if (live(key)) return false;
-      put(key, null, CLAIM_LIFETIME_MS);
-      return true;
+    remember(domain, mxHost, answer) {
+      put(keyOf(domain, mxHost), Promise.resolve(answer), ttlSeconds * 1000);
     },
-    settle(domain, mxHost, answer) {
+    answer(domain, mxHost, findOut) {
       const key = keyOf(domain, mxHost);
-      if (answer === null) entries.delete(key);
-      else put(key, answer, ttlSeconds * 1000);
+      const entry = entries.get(key);
+      if (entry && entry.expiresAt > now()) return entry.answer;
+      const pending = findOut().catch(() => null);
+      put(key, pending, CLAIM_LIFETIME_MS);
+      void pending.then((answer) => {
+        if (entries.get(key)?.answer !== pending) return;
+        if (answer === null) entries.delete(key);
+        else put(key, pending, ttlSeconds * 1000);
+      });
+      return pending;
     },
   };
 }
