@@ -18,6 +18,7 @@ describe("createAdmission", () => {
     const admission = createAdmission(5);
     const leave = admission.enter()!;
     admission.close();
+    expect(admission.closed).toBe(true);
     expect(admission.enter()).toBeNull();
     let idle = false;
     const waiting = admission.idle().then(() => (idle = true));

@@ -5,6 +5,7 @@ export interface Admission {
   /** Admits a request, or gives null when `max` are in flight or admission is closed. */
   enter(): Leave | null;
   readonly inFlight: number;
+  readonly closed: boolean;
   /** Admits no more requests; `idle` resolves once those in flight have left. */
   close(): void;
   idle(): Promise<void>;
@@ -38,6 +39,9 @@ export function createAdmission(max: number): Admission {
     },
     get inFlight() {
       return inFlight;
+    },
+    get closed() {
+      return closed;
     },
     close() {
       closed = true;

@@ -1,0 +1,44 @@
+import type { DnsResolver } from "../../../shared/dns";
+import type { SmtpSession, SmtpSessionOptions } from "../smtp/client";
+import { SmtpError } from "../smtp/smtp-error";
+import type { Transcript } from "../smtp/transcript";
+import type { CatchAllCache } from "./catch-all";
+import type { Deadline } from "./deadline";
+import type { DomainRate } from "./domain-rate";
+import type { EgressPolicy } from "./egress";
+import type { HostSlots } from "./host-slots";
+
+/** What every probe shares for the life of the prober: identity, rules, limits and memory. */
+export interface ProberTools {
+  readonly heloName: string;
+  /** The envelope sender: the prober's own address, never the one being checked. */
+  readonly mailFrom: string;
+  readonly egress: EgressPolicy;
+  readonly resolver: Pick<DnsResolver, "lookup">;
+  readonly slots: HostSlots;
+  readonly rate: DomainRate;
+  readonly catchAll: CatchAllCache;
+  /** `openSmtpSession`, or a wrapper around it in tests. */
+  readonly openSession: (options: SmtpSessionOptions) => Promise<SmtpSession>;
+}
+
+/** One probe request under way. */
+export interface ProbeRun {
+  /** The domain in A-label form; every address probed is at it. */
+  readonly domain: string;
+  readonly deadline: Deadline;
+  /** `performance.now()` when the request arrived; durations count from here. */
+  readonly startedAt: number;
+  /** All sessions of the request write here; returned only when the request asks. */
+  readonly transcript: Transcript;
+}
+
+/**
+ * The failure an address gets when the deadline leaves no time to ask about it.
+ *
+ * @example
+ * resultFromFailure(address, deadlinePassed()).reason; // "timeout"
+ */
+export function deadlinePassed(): SmtpError {
+  return new SmtpError("ETIMEDOUT_DEADLINE", "the deadline passed before the address could be asked about", { command: "RCPT TO", stage: "rcpt" });
+}

@@ -1,0 +1,53 @@
+import type { ProbeAddressResult, ProbeResponse } from "../../../shared/contract/probe";
+import type { TranscriptLine } from "../smtp/transcript";
+import type { SettledAddress, WalkOutcome } from "./mx-walk";
+
+/**
+ * The contract's result for one settled address. The reason is the server's, so an address
+ * accepted by a catch-all domain stays `accepted`: the response's `catch_all` says the rest,
+ * and the edge, which composes the verdict, turns the pair into risky/`catch_all` by the
+ * contract's precedence, without losing what the server said.
+ *
+ * @example
+ * toAddressResult({ result, host: "mx.example.org", durationMs: 41 }).reason; // "accepted"
+ */
+export function toAddressResult({ result, host, durationMs }: SettledAddress): ProbeAddressResult {
+  return {
+    address: result.address,
+    reason: result.reason,
+    class: result.class,
+    host,
+    code: result.code,
+    enhanced: result.enhanced,
+    message: result.text,
+    retry_after: result.retryAfterSeconds,
+    duration_ms: durationMs,
+  };
+}
+
+/**
+ * A transcript line as the response carries it: when, who, what.
+ *
+ * @example
+ * transcriptText({ atMs: 12, from: "client", line: "EHLO probe.example" }); // "[12 ms] client: EHLO probe.example"
+ */
+export function transcriptText({ atMs, from, line }: TranscriptLine): string {
+  return `[${atMs} ms] ${from}: ${line}`;
+}
+
+/**
+ * The response to a probe request: one result per requested address, in the request's order
+ * (an address asked twice is answered twice from one probe), and the transcript only when given.
+ *
+ * @example
+ * toProbeResponse("probe.example.net", requested, outcome); // { prober, catch_all, results }
+ */
+export function toProbeResponse(prober: string, requested: readonly string[], outcome: WalkOutcome, transcript?: readonly TranscriptLine[]): ProbeResponse {
+  const byAddress = new Map(outcome.settled.map((settled) => [settled.result.address, settled]));
+  return {
+    prober,
+    catch_all: outcome.catchAll,
+    results: requested.map((address) => toAddressResult(byAddress.get(address)!)),
+    ...(transcript ? { transcript: transcript.map(transcriptText) } : {}),
+  };
+}

@@ -1,0 +1,104 @@
+import type { ProbeRequest, ProbeResponse } from "../../../shared/contract/probe";
+import { createDohResolver, createMemoryCache } from "../../../shared/dns";
+import { canonicalName } from "../../../shared/dns/wire-name";
+import { openSmtpSession } from "../smtp/client";
+import { Transcript } from "../smtp/transcript";
+import type { ProberSettings } from "../settings";
+import { createAdmission } from "./admission";
+import { createCatchAllCache } from "./catch-all";
+import { createDeadline } from "./deadline";
+import { createDomainRate } from "./domain-rate";
+import { createEgressPolicy } from "./egress";
+import { createHostSlots } from "./host-slots";
+import { walkMx, type WalkOutcome } from "./mx-walk";
+import type { ProberTools, ProbeRun } from "./probe-context";
+import { toProbeResponse } from "./response";
+import { planMxWalk } from "./walk-plan";
+
+export interface ProbeService {
+  /** Runs a probe, or gives null at once when the prober is full or stopping (never queues). */
+  probe(request: ProbeRequest): Promise<ProbeResponse | null>;
+  readonly inFlight: number;
+  readonly stopping: boolean;
+  /**
+   * Admits no more probes, lets those in flight finish for up to `graceMs`, then cuts them
+   * short (they answer `timeout`); resolves when every one has answered.
+   */
+  shutdown(graceMs: number): Promise<void>;
+}
+
+/** The settings the service reads. */
+export type ProbeServiceSettings = Pick<
+  ProberSettings,
+  "heloName" | "mailFrom" | "smtpPort" | "allowPrivateTargets" | "dohUrls" | "maxSessions" | "perHostSessions" | "domainRcptPerSecond" | "catchAllTtlSeconds"
+>;
+
+/**
+ * The prober's probing: admission, the deadline, DNS, the MX walk and the answer, with the
+ * limits and memories (host slots, domain rates, catch-all answers) shared by all requests.
+ * Tests pass a fake resolver or a wrapped `openSmtpSession`.
+ *
+ * @example
+ * const service = createProbeService(readProberSettings(process.env));
+ * const response = await service.probe(parseProbeRequest(body)); // null: answer 429
+ */
+export function createProbeService(settings: ProbeServiceSettings, overrides: Partial<Pick<ProberTools, "resolver" | "openSession">> = {}): ProbeService {
+  const tools: ProberTools = {
+    heloName: settings.heloName,
+    mailFrom: settings.mailFrom,
+    egress: createEgressPolicy(settings),
+    resolver: overrides.resolver ?? createDohResolver({ upstreams: settings.dohUrls, cache: createMemoryCache() }),
+    slots: createHostSlots(settings.perHostSessions),
+    rate: createDomainRate(settings.domainRcptPerSecond),
+    catchAll: createCatchAllCache(settings.catchAllTtlSeconds),
+    openSession: overrides.openSession ?? openSmtpSession,
+  };
+  const admission = createAdmission(settings.maxSessions);
+  const stop = new AbortController();
+
+  async function run(request: ProbeRequest): Promise<ProbeResponse> {
+    const probeRun: ProbeRun = {
+      domain: canonicalName(request.domain),
+      deadline: createDeadline(request.budget_ms, stop.signal),
+      startedAt: performance.now(),
+      transcript: new Transcript(),
+    };
+    const requested = request.addresses.map(({ address }) => address);
+    const plan = await planMxWalk(request.mx, tools.resolver, tools.egress, probeRun.deadline.signal);
+    const outcome = await walkMx(tools, probeRun, plan, [...new Set(requested)]);
+    logProbe(probeRun, outcome);
+    return toProbeResponse(settings.heloName, requested, outcome, request.transcript ? probeRun.transcript.lines : undefined);
+  }
+
+  return {
+    async probe(request) {
+      const leave = admission.enter();
+      if (!leave) return null;
+      try {
+        return await run(request);
+      } finally {
+        leave();
+      }
+    },
+    get inFlight() {
+      return admission.inFlight;
+    },
+    get stopping() {
+      return admission.closed;
+    },
+    async shutdown(graceMs) {
+      admission.close();
+      const cutShort = setTimeout(() => stop.abort(), graceMs);
+      await admission.idle();
+      clearTimeout(cutShort);
+    },
+  };
+}
+
+/** One line per request: the domain and counts of reasons, never an address. */
+function logProbe(run: ProbeRun, outcome: WalkOutcome): void {
+  const counts = new Map<string, number>();
+  for (const { result } of outcome.settled) counts.set(result.reason, (counts.get(result.reason) ?? 0) + 1);
+  const summary = [...counts].map(([reason, count]) => `${reason}=${count}`).join(" ");
+  console.log(`probe ${run.domain}: ${outcome.settled.length} addresses, ${summary}, catch_all=${outcome.catchAll}, ${Math.round(performance.now() - run.startedAt)} ms`);
+}
