@@ -1,13 +1,20 @@
 import { serve } from "@hono/node-server";
 import { SettingsError } from "../../shared/settings/parse";
 import { createProberApp } from "./app";
+import { createProbeService } from "./probe/service";
 import { readProberSettings, type ProberSettings } from "./settings";
+import { stopGracefully } from "./shutdown";
 
-/** How long a graceful shutdown waits for requests in flight before it closes them. */
-const SHUTDOWN_GRACE_MS = 5000;
+/**
+ * How long probes in flight may go on after SIGTERM before they are cut short: within the 5 s
+ * the local stack (infra/local/processes.ts) waits before it sends SIGKILL.
+ */
+const SHUTDOWN_GRACE_MS = 3000;
 
 function start(settings: ProberSettings): void {
-  const server = serve({ fetch: createProberApp().fetch, hostname: "127.0.0.1", port: settings.port }, (info) => {
+  const service = createProbeService(settings);
+  const app = createProberApp({ secrets: settings.secrets, service });
+  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: settings.port }, (info) => {
     console.log(`prober listening on http://127.0.0.1:${info.port}`);
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
@@ -19,13 +26,8 @@ function start(settings: ProberSettings): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`prober: ${signal}, shutting down`);
-    // Stop accepting, let requests in flight finish, then cut what is left.
-    const force = setTimeout(() => {
-      if ("closeAllConnections" in server) server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    server.close(() => process.exit(0));
+    console.log(`prober: ${signal}, finishing ${service.inFlight} probes in flight`);
+    void stopGracefully(server, service, SHUTDOWN_GRACE_MS).then(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

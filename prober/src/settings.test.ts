@@ -3,11 +3,14 @@ import { SettingsError } from "../../shared/settings/parse";
 import { DEFAULT_LIMITS } from "./probe/politeness";
 import { readProberSettings } from "./settings";
 
+const SECRET = { MAILVET_PROBER_SECRET: "hop-key-0123456789abcdef" };
+
 describe("readProberSettings", () => {
   it("fills in the contract's defaults and the safe politeness limits", () => {
-    const settings = readProberSettings({ MAILVET_HELO_NAME: "probe.example.net" });
+    const settings = readProberSettings({ ...SECRET, MAILVET_HELO_NAME: "probe.example.net" });
     expect(settings).toMatchObject({
       port: 8788,
+      secrets: [SECRET.MAILVET_PROBER_SECRET],
       smtpPort: 25,
       heloName: "probe.example.net",
       mailFrom: "verify@probe.example.net",
@@ -21,6 +24,7 @@ describe("readProberSettings", () => {
 
   it("reads raised limits for tests and benchmarks", () => {
     const settings = readProberSettings({
+      ...SECRET,
       MAILVET_PROBER_MAX_SESSIONS: "500",
       MAILVET_PROBER_PER_HOST_SESSIONS: "64",
       MAILVET_PROBER_DOMAIN_RATE: "0.5",
@@ -35,7 +39,11 @@ describe("readProberSettings", () => {
     ["MAILVET_PROBER_DOMAIN_RATE", "-1"],
     ["MAILVET_PROBER_CATCH_ALL_TTL", "1.5"],
   ])("refuses %s=%s, naming it", (name, value) => {
-    expect(() => readProberSettings({ [name]: value })).toThrow(SettingsError);
-    expect(() => readProberSettings({ [name]: value })).toThrow(name);
+    expect(() => readProberSettings({ ...SECRET, [name]: value })).toThrow(SettingsError);
+    expect(() => readProberSettings({ ...SECRET, [name]: value })).toThrow(name);
+  });
+
+  it("refuses to start without a hop secret", () => {
+    expect(() => readProberSettings({})).toThrow(/MAILVET_PROBER_SECRET: must be set/);
   });
 });

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { parseSettings } from "../../shared/settings/parse";
+import { parseSettings, SettingsError } from "../../shared/settings/parse";
 import { DEFAULT_DOH_URLS } from "../../shared/settings/variables";
 import { DEFAULT_LIMITS } from "./probe/politeness";
 
@@ -21,18 +21,20 @@ export type ProberSettings = ReturnType<typeof readProberSettings>;
 
 /**
  * The prober's settings from its environment, validated, with the contract's defaults. Throws
- * a SettingsError naming each bad variable.
+ * a SettingsError naming each bad variable, or the hop secret when none is set: a prober
+ * without one could accept no request, so it must not start.
  *
  * @example
  * const settings = readProberSettings(process.env);
  */
 export function readProberSettings(env: Record<string, string | undefined>) {
   const parsed = parseSettings(env, PROBER_VARIABLES);
+  if (!parsed.MAILVET_PROBER_SECRET) throw new SettingsError("MAILVET_PROBER_SECRET: must be set; the prober accepts only requests the edge signs with it");
   const heloName = parsed.MAILVET_HELO_NAME ?? hostname();
   return {
     port: parsed.MAILVET_PROBER_PORT ?? 8788,
     dohUrls: parsed.MAILVET_DOH_URL ?? DEFAULT_DOH_URLS,
-    secrets: parsed.MAILVET_PROBER_SECRET ?? [],
+    secrets: parsed.MAILVET_PROBER_SECRET,
     smtpPort: parsed.MAILVET_SMTP_PORT ?? 25,
     heloName,
     mailFrom: parsed.MAILVET_MAIL_FROM ?? `verify@${heloName}`,

@@ -1,0 +1,100 @@
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import type { ProbeResponse } from "../../../shared/contract/probe";
+import { signRequest } from "../../../shared/hop";
+import { createProberApp } from "../app";
+import type { ProbeService } from "../probe/service";
+import { probeRequest, useProbeHarness } from "../probe/testing/probe-harness";
+import { mta } from "../smtp/testing/mta";
+
+const KEY = "prober-test-key-0123456789abcdef";
+const ANSWER: ProbeResponse = { prober: "probe.test", catch_all: false, results: [] };
+
+/** A service that answers at once, or not at all (null: full), counting the probes that reached it. */
+function fakeService(answer: ProbeResponse | null = ANSWER, stopping = false) {
+  const probe = vi.fn(async () => answer);
+  const service: ProbeService = { probe, inFlight: 0, stopping, shutdown: async () => {} };
+  return { service, probe };
+}
+
+const post = (body: string) => new Request("http://prober/v1/probe", { method: "POST", headers: { "content-type": "application/json" }, body });
+const signed = (body: string, key = KEY) => signRequest(post(body), [key]);
+const valid = JSON.stringify(probeRequest(["mx1.example.org"], ["alice@example.org"]));
+
+describe("POST /v1/probe", () => {
+  it("answers a signed, valid request with the service's response", async () => {
+    const { service, probe } = fakeService();
+    const response = await createProberApp({ secrets: [KEY], service }).request(await signed(valid));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(ANSWER);
+    expect(probe).toHaveBeenCalledWith(JSON.parse(valid));
+  });
+
+  it.each([
+    ["unsigned", async () => post(valid)],
+    ["signed with another key", async () => signed(valid, "not-the-prober-key-0123456789")],
+  ])("answers a request %s 401 before any work", async (_, request) => {
+    const { service, probe } = fakeService();
+    const response = await createProberApp({ secrets: [KEY], service }).request(await request());
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: "unauthorized" } });
+    expect(probe).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["a body that is not JSON", "{"],
+    ["a JSON body that is not a request", '{"email":"alice@example.org"}'],
+    ["an address at another domain", JSON.stringify(probeRequest(["mx1.example.org"], ["victim@elsewhere.example"]))],
+  ])("answers %s 400", async (_, body) => {
+    const { service, probe } = fakeService();
+    const response = await createProberApp({ secrets: [KEY], service }).request(await signed(body));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "invalid_request" } });
+    expect(probe).not.toHaveBeenCalled();
+  });
+
+  it("answers any signed body 200 or 400, never 500", async () => {
+    const { service } = fakeService();
+    const app = createProberApp({ secrets: [KEY], service });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.json()), async (body) => {
+        const response = await app.request(await signed(body));
+        expect([200, 400]).toContain(response.status);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("answers 429 with Retry-After when the prober is full", async () => {
+    const { service } = fakeService(null);
+    const response = await createProberApp({ secrets: [KEY], service }).request(await signed(valid));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect(await response.json()).toEqual({ error: { code: "too_many_requests", message: "the prober is at its limit of concurrent sessions" } });
+  });
+
+  it("says so when it refuses because it is shutting down", async () => {
+    const { service } = fakeService(null, true);
+    const response = await createProberApp({ secrets: [KEY], service }).request(await signed(valid));
+    expect(response.status).toBe(429);
+    expect(await response.json()).toMatchObject({ error: { message: "the prober is shutting down" } });
+  });
+});
+
+describe("POST /v1/probe with the real service", () => {
+  const harness = useProbeHarness();
+
+  it("answers 429 with Retry-After at once while its only session is busy", async () => {
+    const tarpit = await harness.servers.start({ greeting: null, respond: mta() });
+    const { service } = harness.service(tarpit.port, { "mx1.example.org": ["127.0.0.1"] }, { maxSessions: 1 });
+    const app = createProberApp({ secrets: [KEY], service });
+    const busy = JSON.stringify(probeRequest(["mx1.example.org"], ["alice@example.org"], { budget_ms: 60_000 }));
+    const first = app.request(await signed(busy));
+    await vi.waitFor(() => expect(service.inFlight).toBe(1));
+    const second = await app.request(await signed(valid));
+    expect(second.status).toBe(429);
+    expect(second.headers.get("retry-after")).toBe("1");
+    await service.shutdown(0);
+    expect(((await (await first).json()) as ProbeResponse).results[0]!.reason).toBe("timeout");
+  });
+});
