@@ -4,7 +4,7 @@ import { parseAddress } from "./parse";
 import { isReservedDomain, isSpecialUseDomain } from "./reserved";
 
 /** The labelled syntax corpus lives beside the repo, here and in CI alike. */
-const CORPUS_DIR = new URL("../../../shared/corpus/", import.meta.url);
+const CORPUS_DIR = new URL("../../test/fixtures/corpus/", import.meta.url);
 
 interface CorpusRecord {
   address: string;

@@ -70,7 +70,7 @@ describe.skipIf(dnsPeer === null)("GET /v1/verify?smtp=false, with DNS", () => {
     expect(typo).toMatchObject({ suggestion: "someone@gmail.com", verdict: "undeliverable", reason: "invalid_domain" });
   });
 
-  it("answers smtp=true the same way until the prober is wired in", async () => {
+  it("answers smtp=true with smtp_skipped when no prober is configured", async () => {
     const result = await resultOf(await verifyGet("email=someone@multi-mx.mailvet-fixture.net"));
     expect(result.reason).toBe("smtp_skipped");
   });

@@ -14,8 +14,8 @@ interface CorpusRecord {
   note: string;
 }
 
-// The corpus lives beside the repository (shared/smtp-replies), in CI as here.
-const corpusUrl = new URL("../../../../shared/smtp-replies/replies.jsonl", import.meta.url);
+// The reply corpus, kept in the repo with its sources (test/fixtures/smtp-replies).
+const corpusUrl = new URL("../../../test/fixtures/smtp-replies/replies.jsonl", import.meta.url);
 const corpus: CorpusRecord[] = readFileSync(corpusUrl, "utf8")
   .split("\n")
   .filter((line) => line.trim() !== "")

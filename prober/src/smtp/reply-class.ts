@@ -11,7 +11,7 @@ export const RECIPIENT_STAGES: readonly SmtpStage[] = ["rcpt", "data"];
 
 /**
  * What a reply means for the address being probed: the classes of the reply corpus in
- * `shared/smtp-replies`, finer than the contract's reasons so callers can act on them
+ * `test/fixtures/smtp-replies`, finer than the contract's reasons so callers can act on them
  * (retry alone, retry after a delay, try the next MX host).
  */
 export const REPLY_CLASSES = [
