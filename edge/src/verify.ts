@@ -3,6 +3,7 @@ import { mailDomainReason, type MailDomainFacts, resolveMailDomain } from "../..
 import { composeResult } from "../../shared/verify/compose";
 import { checkOffline } from "../../shared/verify/offline";
 import { edgeResolver } from "./dns";
+import { checkSmtp, SMTP_SKIPPED } from "./smtp-step";
 import type { EdgeSettings } from "./env";
 import type { ListOverrides } from "./lists";
 
@@ -11,6 +12,8 @@ export interface VerifyContext {
   lists: ListOverrides;
   /** Keeps work alive after the response (a DNS lookup other requests may be waiting on). */
   waitUntil: (promise: Promise<unknown>) => void;
+  /** The caller's region (Cloudflare's continent code), to pick a prober near it. */
+  regionHint: string | undefined;
 }
 
 /** Time kept back from the deadline for composing and sending the answer. */
@@ -18,8 +21,8 @@ const RESPONSE_MARGIN_MS = 100;
 
 /**
  * Verifies one address at the edge: the offline checks, then DNS for addresses that passed
- * them, then (once the prober is wired in) SMTP. Until then every address whose domain takes
- * mail is unknown/smtp_skipped, with its MX hosts attached.
+ * them, then, when asked and the domain takes mail, SMTP through a prober. With `smtp=false`
+ * an address whose domain takes mail is unknown/smtp_skipped, with its MX hosts attached.
  *
  * @example
  * await verifyAddress({ email: "a@b.com", smtp: false, timeoutMs: 8000 }, context);
@@ -31,14 +34,12 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
   const address = offline.address;
   const askDns = address !== null && !address.isLiteral && !offline.reasons.includes("invalid_domain");
   const dns = askDns ? await mailDomainFacts(address.domain, deadline, context) : undefined;
-  return composeResult({
-    email: request.email,
-    offline,
-    mx: dns && "mx" in dns ? dns.mx : [],
-    dnsReason: (dns && mailDomainReason(dns)) ?? undefined,
-    smtp: { reason: "smtp_skipped", info: { performed: false } },
-    startedAt,
-  });
+  const mx = dns && "mx" in dns ? dns.mx : [];
+  const dnsReason = (dns && mailDomainReason(dns)) ?? undefined;
+  // SMTP is asked only when nothing learned so far already rules the address out.
+  const askSmtp = request.smtp && address !== null && mx.length > 0 && dnsReason === undefined && !offline.reasons.includes("invalid_domain");
+  const smtp = askSmtp ? await checkSmtp(address, mx, { settings: context.settings, regionHint: context.regionHint, deadline }) : SMTP_SKIPPED;
+  return composeResult({ email: request.email, offline, mx, dnsReason, smtp, startedAt });
 }
 
 /**

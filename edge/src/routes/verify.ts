@@ -48,6 +48,7 @@ async function answer(c: Context<AppEnv>, email: string, smtp: boolean | undefin
       settings: edgeSettings(c.env),
       lists: await listOverrides(c.env),
       waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+      regionHint: c.req.raw.cf?.continent as string | undefined,
     },
   );
   return c.json(result, 200);
