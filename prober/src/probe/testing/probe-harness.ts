@@ -7,7 +7,12 @@ import { createProbeService, type ProbeServiceSettings } from "../service";
 import { fakeResolver, type FakeHost } from "./fake-resolver";
 import { startLoopbackAlias, type LoopbackAlias } from "./loopback-alias";
 
-/** Settings for a prober under test: loopback allowed, limits raised, DNS nowhere (a fake answers). */
+/**
+ * Settings for a prober under test: loopback allowed, limits raised, DNS nowhere (a fake answers).
+ *
+ * @example
+ * createProbeService(testSettings(server.port, { maxSessions: 1 }), { resolver });
+ */
 export function testSettings(smtpPort: number, overrides: Partial<ProbeServiceSettings> = {}): ProbeServiceSettings {
   return {
     heloName: "probe.test",
