@@ -50,7 +50,9 @@ export function selfSignedCertificate(name: string): { cert: string; key: string
   const ecdsaWithSha256 = sequence(objectId("1.2.840.10045.4.3.2"));
   const now = Date.now();
   const serial = randomBytes(8);
-  serial[0]! &= 0x7f; // a positive INTEGER
+  // A positive INTEGER in minimal DER: a leading 0x00 before a byte under 0x80 is "illegal
+  // padding" to OpenSSL, which made about one certificate in 512 unreadable.
+  serial[0] = (serial[0]! & 0x7f) || 1;
   const toBeSigned = sequence(
     der(0x02, serial),
     ecdsaWithSha256,
