@@ -86,7 +86,11 @@ export async function waitForHealthy(url: string, process_: ManagedProcess, time
 export async function assertPortFree(port: number, setting: string): Promise<void> {
   const server = createServer();
   server.listen(port, "127.0.0.1");
-  const outcome = await Promise.race([once(server, "listening").then(() => "free"), once(server, "error").then(() => "busy")]);
+  // One listener for each outcome: events.once would reject on "error" instead of reporting it.
+  const outcome = await new Promise<"free" | "busy">((resolve) => {
+    server.once("listening", () => resolve("free"));
+    server.once("error", () => resolve("busy"));
+  });
   server.close();
   if (outcome === "busy") throw new Error(`port ${port} (${setting}) is already in use on 127.0.0.1; stop what holds it or choose another port`);
 }

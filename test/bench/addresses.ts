@@ -14,8 +14,13 @@ const IDN = ["例子.广告", "bücher.de", "почта.рф", "παράδειγ
 const UTF8_LOCAL = ["用户", "josé", "иван", "δοκιμή", "ユーザー", "müller"];
 const BROKEN = ["plainaddress", "@no-local.com", "john..doe@example.org", "john.doe@", "a b@example.com", "jane@-bad-.com", "x@y", "name@domain..com", "(comment)me@example.com", "\"unterminated@example.com", "me@[300.1.1.1]", "Name <me@example.com>"];
 
-/** A small, seedable PRNG (mulberry32), so every run sees the same list. */
-function random(seed: number): () => number {
+/**
+ * A small, seedable PRNG (mulberry32), so every run sees the same list.
+ *
+ * @example
+ * const next = seededRandom(42); next(); // 0.6011037519201636, every time
+ */
+export function seededRandom(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -29,7 +34,7 @@ function random(seed: number): () => number {
  * const list = generateAddresses(200_000);
  */
 export function generateAddresses(count: number, seed = 42): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const person = () => {
     const style = next();

@@ -2,6 +2,7 @@ import { Agent, request } from "undici";
 import { startDnsPeer } from "../../infra/local/dns/peer";
 import { startStack } from "../../infra/local/stack";
 import { type CountingForwarder, type ForwardedQueries, startCountingForwarder } from "./counting-forwarder";
+import { seededRandom } from "./addresses";
 
 /**
  * Ports of their own, away from workerd-cpu.ts (18787/18788) and `npm start`, and a pair per
@@ -221,17 +222,6 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
 }
 
-/** mulberry32: a small seedable PRNG, so every run sends the addresses in the same order. */
-function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates, in place. */
 function shuffle<T>(items: T[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

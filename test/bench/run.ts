@@ -4,6 +4,7 @@
  * machines are noisy, so nothing here passes or fails on time.
  */
 import { printRatios } from "./measure";
+import { benchDns, printDnsBench } from "./dns";
 import { benchOffline } from "./offline";
 import { benchSyntax } from "./syntax.bench";
 import { benchWorkerdCpu } from "./workerd-cpu";
@@ -19,3 +20,5 @@ console.log("| request | workerd CPU ms/request |");
 console.log("|---|---:|");
 console.log(`| GET /healthz (HTTP + routing floor) | ${cpu.healthzMs.toFixed(3)} |`);
 console.log(`| GET /v1/verify?smtp=false | ${cpu.verifyMs.toFixed(3)} |`);
+
+printDnsBench(await benchDns());
