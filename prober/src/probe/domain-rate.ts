@@ -50,7 +50,8 @@ export function createDomainRate(perSecond: number, now: () => number = () => pe
       if (granted === 0) return { granted, waitMs: 0 };
       buckets.set(key, { tokens: tokens - granted, at: time });
       if (buckets.size > SWEEP_ABOVE_BUCKETS) sweep(time);
-      return { granted, waitMs: Math.max(0, Math.ceil((granted - tokens) / perMs)) };
+      // The grant fits within `withinMs` by the sum above; the clamp only absorbs float rounding.
+      return { granted, waitMs: Math.min(withinMs, Math.max(0, Math.ceil((granted - tokens) / perMs))) };
     },
   };
 }
