@@ -10,6 +10,7 @@ export interface Env {
   MAILVET_PROBER_SECRET?: string;
   MAILVET_API_KEYS?: string;
   MAILVET_ALLOW_RESERVED_DOMAINS?: string;
+  MAILVET_RESULT_CACHE_TTL?: string;
 }
 
 export type AppEnv = { Bindings: Env };
@@ -28,6 +29,7 @@ const EDGE_VARIABLES = [
   "MAILVET_PROBER_SECRET",
   "MAILVET_API_KEYS",
   "MAILVET_ALLOW_RESERVED_DOMAINS",
+  "MAILVET_RESULT_CACHE_TTL",
 ] as const;
 
 export type EdgeSettings = ReturnType<typeof readEdgeSettings>;
@@ -45,6 +47,7 @@ function readEdgeSettings(env: Env) {
     proberSecrets: parsed.MAILVET_PROBER_SECRET ?? [],
     apiKeys: parsed.MAILVET_API_KEYS ?? [],
     allowReservedDomains: parsed.MAILVET_ALLOW_RESERVED_DOMAINS ?? false,
+    resultCacheTtlSeconds: parsed.MAILVET_RESULT_CACHE_TTL ?? 600,
   };
 }
 

@@ -3,6 +3,7 @@ import { mailDomainReason, type MailDomainFacts, resolveMailDomain } from "../..
 import { composeResult } from "../../shared/verify/compose";
 import { checkOffline } from "../../shared/verify/offline";
 import { edgeResolver } from "./dns";
+import { cachedResult, rememberResult } from "./result-cache";
 import { checkSmtp, SMTP_SKIPPED } from "./smtp-step";
 import type { EdgeSettings } from "./env";
 import type { ListOverrides } from "./lists";
@@ -32,6 +33,11 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
   const deadline = startedAt + request.timeoutMs - RESPONSE_MARGIN_MS;
   const offline = checkOffline(request.email, { ...context.lists, allowReservedDomains: context.settings.allowReservedDomains });
   const address = offline.address;
+  const ttl = context.settings.resultCacheTtlSeconds;
+  if (request.smtp && address !== null && ttl > 0) {
+    const cached = await cachedResult(caches.default, request.email, address.normalized);
+    if (cached) return cached;
+  }
   const askDns = address !== null && !address.isLiteral && !offline.reasons.includes("invalid_domain");
   const dns = askDns ? await mailDomainFacts(address.domain, deadline, context) : undefined;
   const mx = dns && "mx" in dns ? dns.mx : [];
@@ -39,7 +45,9 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
   // SMTP is asked only when nothing learned so far already rules the address out.
   const askSmtp = request.smtp && address !== null && mx.length > 0 && dnsReason === undefined && !offline.reasons.includes("invalid_domain");
   const smtp = askSmtp ? await checkSmtp(address, mx, { settings: context.settings, regionHint: context.regionHint, deadline }) : SMTP_SKIPPED;
-  return composeResult({ email: request.email, offline, mx, dnsReason, smtp, startedAt });
+  const result = composeResult({ email: request.email, offline, mx, dnsReason, smtp, startedAt });
+  if (smtp.info.performed) context.waitUntil(rememberResult(caches.default, result, ttl));
+  return result;
 }
 
 /**

@@ -20,7 +20,7 @@ export const WRANGLER_BIN = join(dirname(createRequire(import.meta.url).resolve(
 export const OFFLINE_WRANGLER_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
 
 /** Variables each process reads; `startStack` hands each only its own. */
-const EDGE_VARIABLES: VariableName[] = ["MAILVET_DOH_URL", "MAILVET_PROBERS", "MAILVET_PROBER_SECRET", "MAILVET_API_KEYS", "MAILVET_ALLOW_RESERVED_DOMAINS"];
+const EDGE_VARIABLES: VariableName[] = ["MAILVET_DOH_URL", "MAILVET_PROBERS", "MAILVET_PROBER_SECRET", "MAILVET_API_KEYS", "MAILVET_ALLOW_RESERVED_DOMAINS", "MAILVET_RESULT_CACHE_TTL"];
 const PROBER_VARIABLES: VariableName[] = [
   "MAILVET_PROBER_PORT",
   "MAILVET_DOH_URL",

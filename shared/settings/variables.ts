@@ -76,6 +76,12 @@ export const variables = {
   MAILVET_PROBER_CATCH_ALL_TTL: positiveInteger,
   MAILVET_API_KEYS: commaList(z.string().min(1), "key"),
   MAILVET_ALLOW_RESERVED_DOMAINS: onOff,
+  /** Seconds the edge reuses a result the mail server decided; 0 turns the cache off. */
+  MAILVET_RESULT_CACHE_TTL: z
+    .string()
+    .regex(/^\d+$/, "must be a whole number of seconds")
+    .transform(Number)
+    .pipe(z.number().int().max(86_400, "must be at most 86400 (a day)")),
 } as const;
 
 export type VariableName = keyof typeof variables;
