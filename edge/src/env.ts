@@ -1,4 +1,4 @@
-import { DEFAULT_DOH_URLS } from "../../shared/settings/variables";
+import { DEFAULT_DOH_URLS, EDGE_VARIABLES } from "../../shared/settings/variables";
 import { ApiError } from "../../shared/http/api-error";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
 
@@ -22,15 +22,6 @@ declare global {
   }
 }
 type MailvetEnv = Env;
-
-const EDGE_VARIABLES = [
-  "MAILVET_DOH_URL",
-  "MAILVET_PROBERS",
-  "MAILVET_PROBER_SECRET",
-  "MAILVET_API_KEYS",
-  "MAILVET_ALLOW_RESERVED_DOMAINS",
-  "MAILVET_RESULT_CACHE_TTL",
-] as const;
 
 export type EdgeSettings = ReturnType<typeof readEdgeSettings>;
 

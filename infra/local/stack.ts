@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseSettings } from "../../shared/settings/parse";
-import { variables, type VariableName } from "../../shared/settings/variables";
+import { EDGE_VARIABLES, PROBER_VARIABLES, variables, type VariableName } from "../../shared/settings/variables";
 import { assertPortFree, type ManagedProcess, startProcess, waitForHealthy } from "./processes";
 
 const repoRoot = new URL("../../", import.meta.url).pathname;
@@ -19,21 +19,6 @@ export const WRANGLER_BIN = join(dirname(createRequire(import.meta.url).resolve(
 /** Keeps wrangler and miniflare from phoning home. */
 export const OFFLINE_WRANGLER_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
 
-/** Variables each process reads; `startStack` hands each only its own. */
-const EDGE_VARIABLES: VariableName[] = ["MAILVET_DOH_URL", "MAILVET_PROBERS", "MAILVET_PROBER_SECRET", "MAILVET_API_KEYS", "MAILVET_ALLOW_RESERVED_DOMAINS", "MAILVET_RESULT_CACHE_TTL"];
-const PROBER_VARIABLES: VariableName[] = [
-  "MAILVET_PROBER_PORT",
-  "MAILVET_DOH_URL",
-  "MAILVET_PROBER_SECRET",
-  "MAILVET_SMTP_PORT",
-  "MAILVET_HELO_NAME",
-  "MAILVET_MAIL_FROM",
-  "MAILVET_ALLOW_PRIVATE_TARGETS",
-  "MAILVET_PROBER_MAX_SESSIONS",
-  "MAILVET_PROBER_PER_HOST_SESSIONS",
-  "MAILVET_PROBER_DOMAIN_RATE",
-  "MAILVET_PROBER_CATCH_ALL_TTL",
-];
 
 export interface LocalStack {
   edgeUrl: string;
@@ -63,7 +48,7 @@ export function resolveLocalSettings(env: NodeJS.ProcessEnv) {
     MAILVET_PROBER_SECRET: env.MAILVET_PROBER_SECRET || randomBytes(32).toString("base64url"),
     MAILVET_PROBERS: env.MAILVET_PROBERS || JSON.stringify([{ id: "local", region: "local", url: `http://127.0.0.1:${proberPort}` }]),
   };
-  const only = (names: VariableName[]) => Object.fromEntries(names.filter((name) => name in resolved).map((name) => [name, resolved[name]!]));
+  const only = (names: readonly VariableName[]) => Object.fromEntries(names.filter((name) => name in resolved).map((name) => [name, resolved[name]!]));
   return { edgePort, proberPort, edgeEnv: only(EDGE_VARIABLES), proberEnv: only(PROBER_VARIABLES) };
 }
 

@@ -1,21 +1,7 @@
 import { hostname } from "node:os";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
-import { DEFAULT_DOH_URLS } from "../../shared/settings/variables";
+import { DEFAULT_DOH_URLS, PROBER_VARIABLES } from "../../shared/settings/variables";
 import { DEFAULT_LIMITS } from "./probe/politeness";
-
-const PROBER_VARIABLES = [
-  "MAILVET_PROBER_PORT",
-  "MAILVET_DOH_URL",
-  "MAILVET_PROBER_SECRET",
-  "MAILVET_SMTP_PORT",
-  "MAILVET_HELO_NAME",
-  "MAILVET_MAIL_FROM",
-  "MAILVET_ALLOW_PRIVATE_TARGETS",
-  "MAILVET_PROBER_MAX_SESSIONS",
-  "MAILVET_PROBER_PER_HOST_SESSIONS",
-  "MAILVET_PROBER_DOMAIN_RATE",
-  "MAILVET_PROBER_CATCH_ALL_TTL",
-] as const;
 
 export type ProberSettings = ReturnType<typeof readProberSettings>;
 

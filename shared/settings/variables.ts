@@ -85,6 +85,31 @@ export const variables = {
 } as const;
 
 export type VariableName = keyof typeof variables;
+
+/** The variables the edge reads; `npm start` hands it these and no others. */
+export const EDGE_VARIABLES = [
+  "MAILVET_DOH_URL",
+  "MAILVET_PROBERS",
+  "MAILVET_PROBER_SECRET",
+  "MAILVET_API_KEYS",
+  "MAILVET_ALLOW_RESERVED_DOMAINS",
+  "MAILVET_RESULT_CACHE_TTL",
+] as const satisfies readonly VariableName[];
+
+/** The variables a prober reads; `npm start` hands it these and no others. */
+export const PROBER_VARIABLES = [
+  "MAILVET_PROBER_PORT",
+  "MAILVET_DOH_URL",
+  "MAILVET_PROBER_SECRET",
+  "MAILVET_SMTP_PORT",
+  "MAILVET_HELO_NAME",
+  "MAILVET_MAIL_FROM",
+  "MAILVET_ALLOW_PRIVATE_TARGETS",
+  "MAILVET_PROBER_MAX_SESSIONS",
+  "MAILVET_PROBER_PER_HOST_SESSIONS",
+  "MAILVET_PROBER_DOMAIN_RATE",
+  "MAILVET_PROBER_CATCH_ALL_TTL",
+] as const satisfies readonly VariableName[];
 export type ProberEntry = z.infer<typeof proberList>[number];
 
 /** The DoH upstreams used when MAILVET_DOH_URL is not set: Cloudflare, then Google. */
