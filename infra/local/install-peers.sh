@@ -8,6 +8,8 @@ set -euo pipefail
 declare -A PEERS=(
   [unbound]=unbound
   [dnsdist]=dnsdist
+  [postfix]=postfix
+  [postgrey]=postgrey
 )
 
 missing=()
@@ -26,6 +28,10 @@ fi
 
 echo "install-peers: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Postfix asks how it should deliver mail; the suites run their own instances with their own
+# configs (infra/local/mta/), so the system one only needs to be inert.
+echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
+echo "postfix postfix/mailname string localhost.localdomain" | debconf-set-selections
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # Debian's packages start their daemons through init scripts where they can; the suites run
@@ -33,3 +39,9 @@ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 for svc in unbound dnsdist; do
   pkill -x "$svc" 2>/dev/null || true
 done
+# The system Postfix would hold port 25 and postgrey port 10023; the suites' own instances run
+# on ports of their own, and nothing else should answer mail on this machine.
+if /usr/sbin/postfix status >/dev/null 2>&1; then
+  /usr/sbin/postfix stop >/dev/null 2>&1 || true
+fi
+start-stop-daemon --stop --quiet --oknodo --pidfile /run/postgrey.pid --user postgrey || true
