@@ -21,21 +21,18 @@ export interface WalkOutcome {
 /**
  * Whether an address goes on to the next MX address after this result, rather than being
  * decided by it. It goes on when the host, not the mailbox, failed: no connection, no
- * greeting, a timeout of a step, a broken session, or a 421 (the host is closing). A reply
- * about the mailbox decides, 4xx or 5xx: a backup MX would often accept it only to bounce later.
- * `relay_denied` and `blocked` go on too: the first says this host does not take mail for the
- * domain (a stale MX record), the second is this host's policy about our IP (its block list, its
- * rate cap), which another host, often run by someone else, may not share. The risk, a backup
- * that stores and forwards anything, is caught by the catch-all check at the host that answers.
- * The deadline stops the walk instead.
+ * greeting, a timeout of a step, a broken session, or a 421 (the host is closing). Any other
+ * reply decides, as the issue's rule for the walk says: a definitive 5xx (a policy block, a
+ * relay refusal) is that domain's answer, and asking its backup MX instead would only walk us
+ * round a block the domain put up on purpose; a backup MX would also often accept a mailbox
+ * only to bounce it later. The deadline stops the walk instead.
  *
  * @example
  * movesOn(resultFromFailure(address, new SmtpError("ECONNECTION", "refused", { command: "CONNECT", stage: "connect" }))); // true
  */
 export function movesOn(result: RecipientResult): boolean {
   if (result.code === 421) return true;
-  if (result.code === null) return result.error !== null && result.error !== "ETIMEDOUT_DEADLINE";
-  return result.class === "relay_denied" || result.class === "blocked";
+  return result.code === null && result.error !== null && result.error !== "ETIMEDOUT_DEADLINE";
 }
 
 /** A result for an address no server was asked about. */
