@@ -1,0 +1,129 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findExecutable } from "../dns/daemon";
+import { freeLoopbackPort } from "../dns/free-port";
+import { startPostfix } from "./postfix";
+import { startPostgrey } from "./postgrey";
+import { startTarpit } from "./tarpit";
+
+/**
+ * The farm's mail hosts, one loopback address per kind of server; ../dns/mailvet-mta.net.zone
+ * names them (mx1, mx6, mx-ascii, …) and points the test domains at them.
+ */
+export const MTA_FARM_HOSTS = {
+  /** mx1: Postfix, SMTPUTF8 offered; the mailboxes of infra/local/mta/mailboxes and refusals. */
+  main: "127.0.0.41",
+  /** mx6: the same server over IPv6. */
+  ipv6: "::1",
+  /** mx-ascii: the same mailboxes, no SMTPUTF8. */
+  ascii: "127.0.0.42",
+  /** mx-greylist: asks postgrey first; every new triplet waits greylistDelaySeconds. */
+  greylist: "127.0.0.43",
+  /** mx-blocked: "554 5.7.1 <unknown[127.0.0.1]>: Client host rejected: Access denied" in place of a banner. */
+  blocked: "127.0.0.44",
+  /** mx-tarpit: accepts the connection, never greets. */
+  tarpit: "127.0.0.45",
+  /** mx-dead: nothing listens, so connections are refused. */
+  dead: "127.0.0.46",
+} as const;
+
+const START_ATTEMPTS = 3;
+
+export interface MtaFarmOptions {
+  /** How long postgrey greylists a new triplet, in seconds (default 3). */
+  greylistDelaySeconds?: number;
+}
+
+export interface MtaFarm {
+  /** The one port every host listens on: what the prober's MAILVET_SMTP_PORT must be. */
+  port: number;
+  hosts: typeof MTA_FARM_HOSTS;
+  greylistDelaySeconds: number;
+  /** The farm's temporary directory; Postfix's processes all work inside it. */
+  runDir: string;
+  /** Process ids of Postfix's master and of postgrey. */
+  pids: number[];
+  /** The end of Postfix's and postgrey's logs, for failure messages. */
+  log(): string;
+  /** Stops every server and removes the directory; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Postfix and postgrey are installed (`infra/local/install-peers.sh` installs them). The farm
+ * also needs root, as Postfix does; every machine of this project runs as root.
+ *
+ * @example
+ * describe.skipIf(!mtaFarmInstalled())("against the MTA farm", () => { … });
+ */
+export function mtaFarmInstalled(): boolean {
+  return findExecutable("postfix") !== undefined && findExecutable("postgrey") !== undefined;
+}
+
+/**
+ * Whether suites that need the farm skip: only where it is not installed and the run does not
+ * require its peers. `npm run test:all` sets MAILVET_REQUIRE_PEERS=1, and there a missing
+ * Postfix fails the suites instead of quietly skipping them.
+ *
+ * @example
+ * describe.skipIf(skipWithoutMtaFarm())("against the MTA farm", () => { … });
+ */
+export function skipWithoutMtaFarm(): boolean {
+  return !mtaFarmInstalled() && process.env.MAILVET_REQUIRE_PEERS !== "1";
+}
+
+/**
+ * Starts the local MTA farm: a Postfix of its own with a listener per host of MTA_FARM_HOSTS,
+ * postgrey behind the greylisting one and a tarpit, all on one free port, with everything
+ * they write in a temporary directory. Resolves once every listener answers; a port taken in
+ * the meantime means another try. A test runner killed without stopping it leaves nothing
+ * running: the daemons die with it.
+ *
+ * @example
+ * const farm = await startMtaFarm();
+ * // prober: MAILVET_SMTP_PORT=farm.port, DNS from the local DNS peer
+ * // alice@ok.mailvet-mta.net → 250 2.1.5 Ok on farm.hosts.main
+ * await farm.stop();
+ */
+export async function startMtaFarm(options: MtaFarmOptions = {}): Promise<MtaFarm> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options.greylistDelaySeconds ?? 3);
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startOnce(greylistDelaySeconds: number): Promise<MtaFarm> {
+  const runDir = await mkdtemp(join(tmpdir(), "mailvet-mta-"));
+  // Postfix's daemons run as the postfix user and must get through to their queue inside.
+  await chmod(runDir, 0o755);
+  const [port, policyPort] = [await freeLoopbackPort(), await freeLoopbackPort()];
+  const [postgrey, postfix, tarpit] = await Promise.allSettled([
+    startPostgrey(runDir, policyPort, greylistDelaySeconds),
+    startPostfix(runDir, { port, policyPort, hosts: MTA_FARM_HOSTS }),
+    startTarpit(MTA_FARM_HOSTS.tarpit, port),
+  ]);
+  const started = [postgrey, postfix, tarpit].flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await Promise.all(started.map((server) => server.stop()));
+      await rm(runDir, { recursive: true, force: true });
+    })());
+  if (postgrey.status === "rejected" || postfix.status === "rejected" || tarpit.status === "rejected") {
+    await stop();
+    throw [postgrey, postfix, tarpit].find((outcome) => outcome.status === "rejected")?.reason;
+  }
+  return {
+    port,
+    hosts: MTA_FARM_HOSTS,
+    greylistDelaySeconds,
+    runDir,
+    pids: [postfix.value.pid, postgrey.value.pid].filter((pid): pid is number => pid !== undefined),
+    log: () => `${postfix.value.log()}\n${postgrey.value.output()}`,
+    stop,
+  };
+}

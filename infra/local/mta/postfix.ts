@@ -1,0 +1,118 @@
+import { execFile } from "node:child_process";
+import { mkdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { findExecutable, startDaemon } from "../dns/daemon";
+import { logTail } from "./log-tail";
+import { childrenOf } from "./proc";
+import { openRawSmtp } from "./raw-smtp";
+import { untilReady } from "./ready";
+
+const run = promisify(execFile);
+/** This directory: the config templates and the mailbox tables, which Postfix reads in place. */
+const TEMPLATE_DIR = fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "");
+const GREETING_WITHIN_MS = 2000;
+const CONFIG_WRITTEN_AT = new Date("2000-01-01T00:00:00Z");
+const MASTER_EXIT_WITHIN_MS = 5000;
+
+/** Where the Postfix listeners go: each role's loopback address, all on one port. */
+export interface PostfixListeners {
+  port: number;
+  /** postgrey's policy port on 127.0.0.1. */
+  policyPort: number;
+  hosts: { main: string; ipv6: string; ascii: string; greylist: string; blocked: string };
+}
+
+export interface PostfixServer {
+  /** The process that holds the instance: ending it ends every Postfix process of it. */
+  readonly pid: number | undefined;
+  /** The end of its mail log. */
+  log(): string;
+  /** Stops the master, which stops its daemons; resolves once they are all gone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a Postfix of its own from main.cf and master.cf of this directory, with its config,
+ * queue, data and log under `runDir`, and resolves once every listener greets.
+ *
+ * The master runs in a PID namespace of its own, under a shell that is the namespace's init,
+ * rather than through `postfix start-fg`. The master drops the parent-death signal daemon.ts
+ * gives it (the kernel clears it whenever the master briefly becomes the postfix user), so it
+ * would outlive a killed test runner; the shell keeps it, and when the shell dies the kernel
+ * kills everything in the namespace. (So the pid in the master's pid file means nothing out
+ * here: never run `postfix stop` on this instance.)
+ *
+ * @example
+ * const postfix = await startPostfix(runDir, { port: 2525, policyPort: 10023, hosts: MTA_FARM_HOSTS });
+ * await postfix.stop();
+ */
+export async function startPostfix(runDir: string, listeners: PostfixListeners): Promise<PostfixServer> {
+  const [postfix, postconf] = [findExecutable("postfix"), findExecutable("postconf")];
+  if (postfix === undefined || postconf === undefined) throw new Error("postfix is not installed: run infra/local/install-peers.sh as root");
+  const configDir = join(runDir, "conf");
+  await Promise.all([mkdir(configDir), mkdir(join(runDir, "queue"))]);
+  const { hosts } = listeners;
+  const values: Record<string, string | number> = {
+    RUN_DIR: runDir,
+    TABLE_DIR: TEMPLATE_DIR,
+    PORT: listeners.port,
+    POSTGREY_PORT: listeners.policyPort,
+    MAIN_HOST: hosts.main,
+    IPV6_HOST: hosts.ipv6,
+    ASCII_HOST: hosts.ascii,
+    GREYLIST_HOST: hosts.greylist,
+    BLOCKED_HOST: hosts.blocked,
+  };
+  await Promise.all(
+    ["main.cf", "master.cf"].map(async (name) => {
+      const path = join(configDir, name);
+      await writeFile(path, await render(name, values));
+      // Postfix waits, 300 ms at a time, until a config file is a few seconds old, in case it
+      // is still being written. These are complete, so they are dated back.
+      await utimes(path, CONFIG_WRITTEN_AT, CONFIG_WRITTEN_AT);
+    }),
+  );
+  // Creates the queue directories, owned as Postfix wants them.
+  await run(postfix, ["-c", configDir, "check"]);
+  const { stdout: daemonDir } = await run(postconf, ["-c", configDir, "-h", "daemon_directory"]);
+  const namespace = startDaemon("unshare", ["--pid", "--fork", "--kill-child", "--", "sh", "-c", '"$@" & wait $!', "sh", join(daemonDir.trim(), "master"), "-s", "-c", configDir], { stopGraceMs: 0 });
+  const log = () => logTail(join(runDir, "maillog"));
+
+  const stop = async () => {
+    // The master passes SIGTERM on to its daemons and exits, then its shell and unshare follow.
+    // unshare ignores SIGTERM, so the namespace's own stop is the fallback: SIGKILL for all.
+    const [master] = childrenOf(childrenOf(namespace.pid)[0]);
+    try {
+      if (master !== undefined) process.kill(master, "SIGTERM");
+    } catch {
+      // It has just exited.
+    }
+    await Promise.race([namespace.exited, new Promise((resolve) => setTimeout(resolve, MASTER_EXIT_WITHIN_MS))]);
+    await namespace.stop();
+  };
+  try {
+    for (const host of [hosts.main, hosts.ipv6, hosts.ascii, hosts.greylist, hosts.blocked]) {
+      await untilReady(`Postfix on ${host}:${listeners.port}`, () => greets(host, listeners.port), { exited: namespace.exited, output: log });
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { pid: namespace.pid, log, stop };
+}
+
+async function render(name: string, values: Record<string, string | number>): Promise<string> {
+  const template = await readFile(join(TEMPLATE_DIR, name), "utf8");
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+}
+
+/** A listener is up when smtpd answers, with a banner or a refusal. */
+async function greets(host: string, port: number): Promise<boolean> {
+  const smtp = openRawSmtp(host, port);
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), GREETING_WITHIN_MS));
+  const greeted = await Promise.race([smtp.greeting.then(() => true, () => false), timeout]);
+  smtp.close();
+  return greeted;
+}
