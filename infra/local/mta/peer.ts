@@ -42,7 +42,7 @@ export interface MtaFarm {
   greylistDelaySeconds: number;
   /** The farm's temporary directory; Postfix's processes all work inside it. */
   runDir: string;
-  /** Process ids of Postfix's master and of postgrey. */
+  /** Process ids of the process that holds Postfix (ending it ends all of Postfix) and of postgrey. */
   pids: number[];
   /** The end of Postfix's and postgrey's logs, for failure messages. */
   log(): string;
@@ -55,7 +55,7 @@ export interface MtaFarm {
  * also needs root, as Postfix does; every machine of this project runs as root.
  *
  * @example
- * describe.skipIf(!mtaFarmInstalled())("against the MTA farm", () => { … });
+ * if (!mtaFarmInstalled()) console.warn("MTA farm tests skipped: run infra/local/install-peers.sh");
  */
 export function mtaFarmInstalled(): boolean {
   return findExecutable("postfix") !== undefined && findExecutable("postgrey") !== undefined;
