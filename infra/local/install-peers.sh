@@ -32,16 +32,23 @@ export DEBIAN_FRONTEND=noninteractive
 # configs (infra/local/mta/), so the system one only needs to be inert.
 echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
 echo "postfix postfix/mailname string localhost.localdomain" | debconf-set-selections
+
+# Debian's maintainer scripts start each daemon through invoke-rc.d unless policy-rc.d says
+# no (exit 101). The suites run their own instances on ports of their own, so for the length of
+# the install every start is refused; whatever policy the machine had is put back afterwards.
+# This never touches a daemon already running, such as another run's test peers.
+policy=/usr/sbin/policy-rc.d
+saved=""
+if [ -e "$policy" ]; then
+  saved=$(mktemp)
+  cp -p "$policy" "$saved"
+fi
+restore_policy() {
+  if [ -n "$saved" ]; then mv "$saved" "$policy"; else rm -f "$policy"; fi
+}
+trap restore_policy EXIT
+printf '#!/bin/sh\nexit 101\n' > "$policy"
+chmod 755 "$policy"
+
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# Debian's packages start their daemons through init scripts where they can; the suites run
-# their own instances on other ports, so a system one is harmless but not wanted.
-for svc in unbound dnsdist; do
-  pkill -x "$svc" 2>/dev/null || true
-done
-# The system Postfix would hold port 25 and postgrey port 10023; the suites' own instances run
-# on ports of their own, and nothing else should answer mail on this machine.
-if /usr/sbin/postfix status >/dev/null 2>&1; then
-  /usr/sbin/postfix stop >/dev/null 2>&1 || true
-fi
-start-stop-daemon --stop --quiet --oknodo --pidfile /run/postgrey.pid --user postgrey || true
