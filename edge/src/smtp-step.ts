@@ -17,17 +17,22 @@ export const SMTP_SKIPPED: SmtpFacts = { reason: "smtp_skipped", info: { perform
  * domain that accepts anything is only risky/catch_all: the 250 says nothing of the mailbox.
  *
  * @example
- * const smtp = await checkSmtp(address, mx, { settings, regionHint: "eu", deadline });
+ * const smtp = await checkSmtp(address, mx, { settings, regionHint: "eu", deadline, transcript: false });
  */
 export async function checkSmtp(
   address: ParsedAddress,
   mx: MxRecord[],
-  context: { settings: EdgeSettings; regionHint: string | undefined; deadline: number },
+  context: { settings: EdgeSettings; regionHint: string | undefined; deadline: number; transcript: boolean },
 ): Promise<SmtpFacts> {
   const { settings } = context;
   if (settings.probers.length === 0) return SMTP_SKIPPED;
   const answer = await askProbers(
-    { domain: address.domain, mx, addresses: [{ address: address.normalized, smtputf8: address.smtputf8 }] },
+    {
+      domain: address.domain,
+      mx,
+      addresses: [{ address: address.normalized, smtputf8: address.smtputf8 }],
+      ...(context.transcript && { transcript: true }),
+    },
     {
       probers: settings.probers,
       regionHint: context.regionHint,
@@ -57,6 +62,7 @@ function smtpFactsOf(answer: ProberAnswer): SmtpFacts {
       ...(result.message !== null && { message: result.message }),
       prober,
       duration_ms: result.duration_ms,
+      ...(response.transcript && { transcript: response.transcript }),
     },
   };
 }

@@ -34,7 +34,8 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
   const offline = checkOffline(request.email, { ...context.lists, allowReservedDomains: context.settings.allowReservedDomains });
   const address = offline.address;
   const ttl = context.settings.resultCacheTtlSeconds;
-  if (request.smtp && address !== null && ttl > 0) {
+  // A transcript is of this conversation, so a request for one is never answered from cache.
+  if (request.smtp && !request.transcript && address !== null && ttl > 0) {
     const cached = await cachedResult(caches.default, request.email, address.normalized);
     if (cached) return cached;
   }
@@ -44,9 +45,11 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
   const dnsReason = (dns && mailDomainReason(dns)) ?? undefined;
   // SMTP is asked only when nothing learned so far already rules the address out.
   const askSmtp = request.smtp && address !== null && mx.length > 0 && dnsReason === undefined && !offline.reasons.includes("invalid_domain");
-  const smtp = askSmtp ? await checkSmtp(address, mx, { settings: context.settings, regionHint: context.regionHint, deadline }) : SMTP_SKIPPED;
+  const smtp = askSmtp
+    ? await checkSmtp(address, mx, { settings: context.settings, regionHint: context.regionHint, deadline, transcript: request.transcript })
+    : SMTP_SKIPPED;
   const result = composeResult({ email: request.email, offline, mx, dnsReason, smtp, startedAt });
-  if (smtp.info.performed) context.waitUntil(rememberResult(caches.default, result, ttl));
+  if (smtp.info.performed && !request.transcript) context.waitUntil(rememberResult(caches.default, result, ttl));
   return result;
 }
 

@@ -20,6 +20,15 @@ export const WRANGLER_BIN = join(dirname(createRequire(import.meta.url).resolve(
 export const OFFLINE_WRANGLER_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
 
 
+export interface StackOptions {
+  /**
+   * Give the edge a state of its own (KV, caches) that goes when the stack stops, instead of the
+   * repo's `.wrangler/state`, which `npm start` keeps between runs: suites must not see what an
+   * earlier run cached.
+   */
+  freshState?: boolean;
+}
+
 export interface LocalStack {
   edgeUrl: string;
   proberUrl: string;
@@ -73,7 +82,7 @@ function pickSet(env: NodeJS.ProcessEnv): Record<string, string> {
  * await fetch(`${stack.edgeUrl}/v1/verify?email=a@b.com&smtp=false`);
  * await stack.stop();
  */
-export async function startStack(env: NodeJS.ProcessEnv): Promise<LocalStack> {
+export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions = {}): Promise<LocalStack> {
   const { edgePort, proberPort, edgeEnv, proberEnv } = resolveLocalSettings(env);
   await assertPortFree(edgePort, "MAILVET_EDGE_PORT");
   await assertPortFree(proberPort, "MAILVET_PROBER_PORT");
@@ -84,7 +93,7 @@ export async function startStack(env: NodeJS.ProcessEnv): Promise<LocalStack> {
   const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...OFFLINE_WRANGLER_ENV };
   const processes: ManagedProcess[] = [
     startProcess("prober", process.execPath, ["--import", "tsx", join(repoRoot, "prober/src/main.ts")], { ...baseEnv, ...proberEnv }),
-    startProcess("edge", process.execPath, [WRANGLER_BIN, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn"], baseEnv),
+    startProcess("edge", process.execPath, [WRANGLER_BIN, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn", ...(options.freshState ? ["--persist-to", join(varsDir, "state")] : [])], baseEnv),
   ];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));

@@ -31,6 +31,11 @@ export const VerifyQuerySchema = z.object({
     .pipe(timeoutMs)
     .optional()
     .openapi({ param: { name: "timeout_ms", in: "query" }, type: "integer", example: "8000" }),
+  transcript: z
+    .enum(["true", "false", "1", "0"], { error: "transcript must be true or false" })
+    .optional()
+    .transform((value) => value === "true" || value === "1")
+    .openapi({ param: { name: "transcript", in: "query" }, description: "Return the SMTP conversation (default false)." }),
 });
 
 /** Body of `POST /v1/verify`. */
@@ -39,10 +44,11 @@ export const VerifyBodySchema = z
     email,
     smtp: z.boolean().optional().openapi({ description: "Ask the mail server (default true)." }),
     timeout_ms: timeoutMs.optional(),
+    transcript: z.boolean().optional().openapi({ description: "Return the SMTP conversation (default false)." }),
   })
   .openapi("VerifyRequest");
 
-export type VerifyRequest = { email: string; smtp: boolean; timeoutMs: number };
+export type VerifyRequest = { email: string; smtp: boolean; timeoutMs: number; transcript: boolean };
 
 export const FlagsSchema = z
   .object({
@@ -77,6 +83,10 @@ export const SmtpInfoSchema = z
     message: z.string().optional(),
     prober: z.string().optional(),
     duration_ms: z.number().int().min(0).optional(),
+    transcript: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "The SMTP conversation, line by line, when the request asked for it." }),
   })
   .openapi("SmtpInfo");
 

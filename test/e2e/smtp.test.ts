@@ -26,7 +26,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
       MAILVET_ALLOW_PRIVATE_TARGETS: "1",
       MAILVET_HELO_NAME: "probe.mailvet-test.net",
       MAILVET_MAIL_FROM: "verify@probe.mailvet-test.net",
-    });
+    }, { freshState: true });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -68,6 +68,14 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
     expect(result.smtp).toMatchObject({ performed: true, host: "mx1.mailvet-mta.net", code: 550, enhanced: "5.1.1", prober: "local" });
     expect(result.smtp.message).toMatch(/User unknown/);
     expect(result.domain?.mx).toEqual([{ host: "mx1.mailvet-mta.net", preference: 10 }]);
+  });
+
+  it("returns the SMTP conversation only when asked for it", async () => {
+    expect((await verify("bob@ok.mailvet-mta.net")).smtp.transcript).toBeUndefined();
+    const response = await fetch(`${stack.edgeUrl}/v1/verify?transcript=1&email=${encodeURIComponent("bob@ok.mailvet-mta.net")}`);
+    const { smtp } = VerifyResultSchema.parse(await response.json());
+    expect(smtp.transcript?.some((line) => line.includes("RCPT TO:<bob@ok.mailvet-mta.net>"))).toBe(true);
+    expect(smtp.transcript?.some((line) => /DATA/.test(line))).toBe(false);
   });
 
   it("answers a tarpit with unknown/timeout within the request's deadline", async () => {

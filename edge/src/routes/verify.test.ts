@@ -97,6 +97,7 @@ describe("malformed requests get 400 with a reason", () => {
     ["timeout_ms out of range", () => verifyGet("email=a@b.com&timeout_ms=10")],
     ["timeout_ms not a number", () => verifyGet("email=a@b.com&timeout_ms=soon")],
     ["smtp not a boolean", () => verifyGet("email=a@b.com&smtp=maybe")],
+    ["transcript not a boolean", () => verifyGet("email=a@b.com&transcript=please")],
     ["a body that is not JSON", () => verifyPost("{email:")],
     ["a JSON body without email", () => verifyPost("{}")],
     ["a JSON email that is not a string", () => verifyPost('{"email": 42}')],

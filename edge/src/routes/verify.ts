@@ -41,9 +41,16 @@ const postRoute = createRoute({
   responses,
 });
 
-async function answer(c: Context<AppEnv>, email: string, smtp: boolean | undefined, timeoutMs: number | undefined) {
+interface AskedFor {
+  email: string;
+  smtp?: boolean | undefined;
+  timeout_ms?: number | undefined;
+  transcript?: boolean | undefined;
+}
+
+async function answer(c: Context<AppEnv>, asked: AskedFor) {
   const result = await verifyAddress(
-    { email, smtp: smtp ?? true, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    { email: asked.email, smtp: asked.smtp ?? true, timeoutMs: asked.timeout_ms ?? DEFAULT_TIMEOUT_MS, transcript: asked.transcript ?? false },
     {
       settings: edgeSettings(c.env),
       lists: await listOverrides(c.env),
@@ -56,11 +63,5 @@ async function answer(c: Context<AppEnv>, email: string, smtp: boolean | undefin
 
 /** `GET` and `POST /v1/verify`: one address, one verdict. */
 export const verify = new OpenAPIHono<AppEnv>()
-  .openapi(getRoute, (c) => {
-    const query = c.req.valid("query");
-    return answer(c, query.email, query.smtp, query.timeout_ms);
-  })
-  .openapi(postRoute, (c) => {
-    const body = c.req.valid("json");
-    return answer(c, body.email, body.smtp, body.timeout_ms);
-  });
+  .openapi(getRoute, (c) => answer(c, c.req.valid("query")))
+  .openapi(postRoute, (c) => answer(c, c.req.valid("json")));
