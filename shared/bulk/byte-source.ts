@@ -1,0 +1,87 @@
+import { BulkInputError } from "./errors";
+
+/**
+ * An upload that can be read both ways the formats need: as a stream (CSV is read front to back)
+ * and by range (an XLSX's zip directory sits at its end). An R2 object gives both (`get` with and
+ * without `range`), so neither format ever holds the whole file.
+ */
+export interface ByteSource {
+  readonly size: number;
+  /** Exactly `length` bytes from `offset`, which the caller keeps within `size`. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  stream(): ReadableStream<Uint8Array>;
+}
+
+/**
+ * A ByteSource over bytes already in memory (a small JSON or test upload).
+ *
+ * @example
+ * const source = bytesSource(new TextEncoder().encode("email\nann@example.net\n"));
+ * source.size; // 22
+ */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return {
+    size: bytes.byteLength,
+    read: async (offset, length) => bytes.subarray(offset, offset + length),
+    stream: () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          if (bytes.byteLength > 0) controller.enqueue(bytes);
+          controller.close();
+        },
+      }),
+  };
+}
+
+/**
+ * The chunks of a stream as an async iterable; stopping early (break, an error) cancels the stream,
+ * so an abandoned upload is not read to its end.
+ *
+ * @example
+ * for await (const chunk of streamChunks(source.stream())) total += chunk.byteLength;
+ */
+export async function* streamChunks<T>(stream: ReadableStream<T>): AsyncGenerator<T> {
+  const reader = stream.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/**
+ * Passes a byte stream through, failing it with `too_large` once more than `maxBytes` went by, so
+ * an upload of unknown length can be refused while it arrives.
+ *
+ * @example
+ * await bucket.put(key, request.body.pipeThrough(limitBytes(limits.maxBytes)));
+ */
+export function limitBytes(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.byteLength;
+      if (seen > maxBytes) controller.error(tooLarge(maxBytes));
+      else controller.enqueue(chunk);
+    },
+  });
+}
+
+/**
+ * The error for an upload over the byte limit.
+ *
+ * @example
+ * if (source.size > maxBytes) throw tooLarge(maxBytes);
+ */
+export function tooLarge(maxBytes: number): BulkInputError {
+  return new BulkInputError("too_large", `The file is larger than the ${maxBytes.toLocaleString("en")} bytes allowed; split it into smaller files.`);
+}
