@@ -1,0 +1,131 @@
+import type { ByteSource } from "../byte-source";
+import type { InputRow } from "../csv-rows";
+import { columnOf } from "./cell-ref";
+import { isDateFormat, serialToIso } from "./number-format";
+import { decodeOoxmlText } from "./ooxml-text";
+import { xmlEvents } from "./xml-events";
+import { badXlsx, readZipDirectory, readZipEntry, type ZipEntry } from "./zip-reader";
+
+/** Limits while unpacking; `maxBytes` bounds each part's uncompressed size. */
+export interface XlsxLimits {
+  maxBytes: number;
+}
+
+/**
+ * The records of an XLSX's first sheet, one at a time, as text cells: strings as written (shared,
+ * inline or formula results), numbers as stored ("42", "0.5"), dates and times as ISO 8601
+ * ("2024-05-01", "2024-05-01 13:30:00"), booleans as TRUE/FALSE, errors as shown ("#N/A").
+ * Missing cells are "" so columns line up; empty rows are skipped and not counted, as in CSV.
+ * The sheet is read by range and inflated as it streams; only the shared strings table, which
+ * every cell may point into, is held whole.
+ *
+ * @example
+ * for await (const { index, cells } of xlsxRows(source, { maxBytes })) console.log(index, cells);
+ */
+export async function* xlsxRows(source: ByteSource, limits: XlsxLimits): AsyncGenerator<InputRow> {
+  const entries = await readZipDirectory(source);
+  const part = (name: string) => partEvents(source, entries.get(name), limits.maxBytes);
+  const workbook = await readWorkbook(part("xl/workbook.xml"), part("xl/_rels/workbook.xml.rels"));
+  const sharedStrings = await readSharedStrings(part("xl/sharedStrings.xml"));
+  const dateStyles = await readDateStyles(part("xl/styles.xml"));
+  const sheet = entries.get(workbook.firstSheetPath);
+  if (!sheet) throw badXlsx("it has no worksheet");
+  let index = 0;
+  let cells: string[] = [];
+  let cell: { column: number; type: string; style: number; text: string } | undefined;
+  let inValue = false;
+  for await (const event of partEvents(source, sheet, limits.maxBytes)) {
+    if (event.kind === "text") {
+      if (cell && inValue) cell.text += event.text;
+    } else if (event.kind === "open") {
+      if (event.name === "row") cells = [];
+      else if (event.name === "c") {
+        const { r = "", t = "n", s = "0" } = event.attributes;
+        cell = { column: columnOf(r) ?? cells.length, type: t, style: Number(s), text: "" };
+        if (event.selfClosing) cell = undefined;
+      } else if (event.name === "v" || event.name === "t") inValue = !event.selfClosing;
+    } else if (event.name === "v" || event.name === "t") inValue = false;
+    else if (event.name === "c" && cell) {
+      while (cells.length < cell.column) cells.push("");
+      cells[cell.column] = cellText(cell, sharedStrings, dateStyles, workbook.date1904);
+      cell = undefined;
+    } else if (event.name === "row" && cells.some((text) => text !== "")) yield { index: index++, cells };
+  }
+}
+
+function cellText(cell: { type: string; style: number; text: string }, sharedStrings: string[], dateStyles: Set<number>, date1904: boolean): string {
+  if (cell.type === "s") return sharedStrings[Number(cell.text)] ?? "";
+  if (cell.type === "b") return cell.text === "1" ? "TRUE" : "FALSE";
+  if (cell.type === "n" && dateStyles.has(cell.style) && cell.text) return serialToIso(cell.text, date1904);
+  return decodeOoxmlText(cell.text);
+}
+
+async function* partEvents(source: ByteSource, entry: ZipEntry | undefined, maxBytes: number) {
+  if (!entry) return;
+  const decoder = new TextDecoder();
+  yield* xmlEvents(
+    (async function* () {
+      for await (const bytes of readZipEntry(source, entry, maxBytes)) yield decoder.decode(bytes, { stream: true });
+      yield decoder.decode();
+    })(),
+  );
+}
+
+type Events = ReturnType<typeof partEvents>;
+
+/** The path of the first sheet (through its relationship id) and the workbook's date system. */
+async function readWorkbook(workbook: Events, relationships: Events): Promise<{ firstSheetPath: string; date1904: boolean }> {
+  let firstSheetId: string | undefined;
+  let date1904 = false;
+  for await (const event of workbook) {
+    if (event.kind !== "open") continue;
+    if (event.name === "workbookPr") date1904 = event.attributes.date1904 === "1" || event.attributes.date1904 === "true";
+    if (event.name === "sheet") firstSheetId ??= event.attributes.id;
+  }
+  for await (const event of relationships) {
+    if (event.kind !== "open" || event.name !== "Relationship" || event.attributes.Id !== firstSheetId) continue;
+    const target = event.attributes.Target ?? "";
+    return { firstSheetPath: target.startsWith("/") ? target.slice(1) : `xl/${target}`, date1904 };
+  }
+  return { firstSheetPath: "xl/worksheets/sheet1.xml", date1904 };
+}
+
+/** The shared strings, in order; the text of rich-text runs joined, phonetic guides (rPh) left out. */
+async function readSharedStrings(events: Events): Promise<string[]> {
+  const strings: string[] = [];
+  let current = "";
+  let inText = false;
+  let inPhonetic = false;
+  for await (const event of events) {
+    if (event.kind === "text") {
+      if (inText && !inPhonetic) current += event.text;
+    } else if (event.kind === "open") {
+      if (event.name === "si") current = "";
+      else if (event.name === "rPh") inPhonetic = !event.selfClosing;
+      else if (event.name === "t") inText = !event.selfClosing;
+      if (event.name === "si" && event.selfClosing) strings.push("");
+    } else if (event.name === "t") inText = false;
+    else if (event.name === "rPh") inPhonetic = false;
+    else if (event.name === "si") strings.push(decodeOoxmlText(current));
+  }
+  return strings;
+}
+
+/** The cell style indexes (cellXfs) whose number format shows a date or time. */
+async function readDateStyles(events: Events): Promise<Set<number>> {
+  const customCodes = new Map<number, string>();
+  const styles = new Set<number>();
+  let inCellXfs = false;
+  let xfIndex = 0;
+  for await (const event of events) {
+    if (event.kind === "open" && event.name === "numFmt") customCodes.set(Number(event.attributes.numFmtId), event.attributes.formatCode ?? "");
+    else if (event.kind === "open" && event.name === "cellXfs") inCellXfs = !event.selfClosing;
+    else if (event.kind === "close" && event.name === "cellXfs") inCellXfs = false;
+    else if (event.kind === "open" && event.name === "xf" && inCellXfs) {
+      const id = Number(event.attributes.numFmtId ?? 0);
+      if (isDateFormat(id, customCodes.get(id))) styles.add(xfIndex);
+      xfIndex++;
+    }
+  }
+  return styles;
+}

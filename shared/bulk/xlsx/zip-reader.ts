@@ -1,0 +1,110 @@
+import type { ByteSource } from "../byte-source";
+import { BulkInputError } from "../errors";
+
+/** One file inside a zip, as its central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+/** The end record is 22 bytes, followed by a comment of at most 65,535. */
+const END_SEARCH_BYTES = 22 + 0xffff;
+const READ_BYTES = 64 * 1024;
+
+/**
+ * The entries of a zip (an XLSX is one), read from its central directory at the end of the
+ * source, so only the directory is read, not the file.
+ *
+ * @example
+ * const entries = await readZipDirectory(source);
+ * entries.get("xl/workbook.xml")?.uncompressedSize;
+ */
+export async function readZipDirectory(source: ByteSource): Promise<Map<string, ZipEntry>> {
+  const tailStart = Math.max(0, source.size - END_SEARCH_BYTES);
+  const tail = await source.read(tailStart, source.size - tailStart);
+  const tailView = view(tail);
+  let end = -1;
+  for (let i = tail.length - 22; i >= 0 && end < 0; i--) if (tailView.getUint32(i, true) === END_OF_DIRECTORY) end = i;
+  if (end < 0) throw badXlsx("it is not a zip file");
+  const size = tailView.getUint32(end + 12, true);
+  const offset = tailView.getUint32(end + 16, true);
+  if (offset + size > source.size) throw badXlsx("its zip directory is cut off");
+  const directory = await source.read(offset, size);
+  const directoryView = view(directory);
+  const entries = new Map<string, ZipEntry>();
+  const names = new TextDecoder();
+  for (let at = 0; at + 46 <= directory.length && directoryView.getUint32(at, true) === DIRECTORY_ENTRY; ) {
+    const nameLength = directoryView.getUint16(at + 28, true);
+    const name = names.decode(directory.subarray(at + 46, at + 46 + nameLength));
+    entries.set(name, {
+      name,
+      method: directoryView.getUint16(at + 10, true),
+      compressedSize: directoryView.getUint32(at + 20, true),
+      uncompressedSize: directoryView.getUint32(at + 24, true),
+      localHeaderOffset: directoryView.getUint32(at + 42, true),
+    });
+    at += 46 + nameLength + directoryView.getUint16(at + 30, true) + directoryView.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+/**
+ * The uncompressed bytes of one entry, read by range and inflated as they arrive (the runtime's
+ * own DecompressionStream), refusing more than `maxBytes` of output so a zip bomb stops early.
+ *
+ * @example
+ * for await (const chunk of readZipEntry(source, entry, 50_000_000)) xml += decoder.decode(chunk, { stream: true });
+ */
+export async function* readZipEntry(source: ByteSource, entry: ZipEntry, maxBytes: number): AsyncGenerator<Uint8Array> {
+  if (entry.method !== 0 && entry.method !== 8) throw badXlsx(`it uses zip compression method ${entry.method}`);
+  const header = view(await source.read(entry.localHeaderOffset, 30));
+  if (header.getUint32(0, true) !== LOCAL_HEADER) throw badXlsx("a zip entry is damaged");
+  const start = entry.localHeaderOffset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
+  const end = start + entry.compressedSize;
+  if (end > source.size) throw badXlsx("a zip entry is cut off");
+  let offset = start;
+  const compressed = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const length = Math.min(READ_BYTES, end - offset);
+      if (length > 0) controller.enqueue(await source.read(offset, length));
+      offset += length;
+      if (offset >= end) controller.close();
+    },
+  });
+  const bytes = entry.method === 8 ? compressed.pipeThrough(new DecompressionStream("deflate-raw")) : compressed;
+  const reader = bytes.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => {
+        throw badXlsx("a zip entry does not inflate");
+      });
+      if (done) return;
+      total += value.byteLength;
+      if (total > maxBytes) throw new BulkInputError("too_large", `The spreadsheet unpacks to more than the ${maxBytes.toLocaleString("en")} bytes allowed.`);
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * The error for an XLSX that cannot be read, saying why.
+ *
+ * @example
+ * throw badXlsx("it has no worksheet");
+ */
+export function badXlsx(why: string): BulkInputError {
+  return new BulkInputError("bad_xlsx", `The Excel file cannot be read: ${why}. Save it again as .xlsx, or export it as CSV.`);
+}
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
