@@ -15,6 +15,11 @@ const START_ATTEMPTS = 3;
 export interface DnsPeer {
   /** The RFC 8484 endpoint, plain HTTP on loopback: `http://127.0.0.1:PORT/dns-query`. */
   dohUrl: string;
+  /**
+   * dnsdist's plain DNS listener (UDP and TCP), `127.0.0.1:PORT`, for clients that speak only
+   * classic DNS, such as Node's `dns.setServers`.
+   */
+  dnsServer: string;
   /** Process ids of unbound and dnsdist, to look for leftovers. */
   pids: number[];
   /** Stops both daemons and removes their files; safe to call twice. */
@@ -84,7 +89,7 @@ async function startOnce(): Promise<DnsPeer> {
     await stop();
     throw error;
   }
-  return { dohUrl, pids: daemons.flatMap((daemon) => (daemon.pid === undefined ? [] : [daemon.pid])), stop };
+  return { dohUrl, dnsServer: `127.0.0.1:${values.DNS_PORT}`, pids: daemons.flatMap((daemon) => (daemon.pid === undefined ? [] : [daemon.pid])), stop };
 }
 
 async function renderConfig(name: string, runDir: string, values: Record<string, string | number>): Promise<string> {

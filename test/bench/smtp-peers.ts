@@ -1,0 +1,56 @@
+import { type DnsPeer, startDnsPeer } from "../../infra/local/dns/peer";
+import { type MtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
+import { type CountingTcpForwarder, startCountingTcpForwarder } from "./tcp-forwarder";
+
+/** The MX host of every bench domain (`b0` … `b49`, `*.bulk` in ../../infra/local/dns/mailvet-mta.net.zone). */
+export const BENCH_MX = "mx1.mailvet-mta.net";
+export const BENCH_HELO_NAME = "probe.mailvet-test.net";
+export const BENCH_MAIL_FROM = "verify@probe.mailvet-test.net";
+
+export interface SmtpBenchPeers {
+  dns: DnsPeer;
+  farm: MtaFarm;
+  /**
+   * In front of the farm's main host (BENCH_MX), on a port of its own: the prober's
+   * MAILVET_SMTP_PORT, so every SMTP connection it opens to the bench domains is counted.
+   */
+  proberSmtp: CountingTcpForwarder;
+  /** The prober settings that send it to these peers (DNS, SMTP port, loopback allowed). */
+  proberEnv: Record<string, string>;
+}
+
+/**
+ * Starts the local DNS peer, the MTA farm and a counting forwarder for the prober's SMTP
+ * connections, runs `work` with them and stops them all, whatever happens.
+ *
+ * @example
+ * await withSmtpPeers(async ({ proberEnv, proberSmtp }) => {
+ *   const stack = await startStack({ PATH: process.env.PATH, HOME: process.env.HOME, ...proberEnv });
+ *   // … proberSmtp.connections() …
+ * });
+ */
+export async function withSmtpPeers<T>(work: (peers: SmtpBenchPeers) => Promise<T>): Promise<T> {
+  const dns = await startDnsPeer();
+  try {
+    const farm = await startMtaFarm();
+    try {
+      const proberSmtp = await startCountingTcpForwarder({ host: farm.hosts.main, port: 0 }, { host: farm.hosts.main, port: farm.port });
+      try {
+        const proberEnv = {
+          MAILVET_DOH_URL: dns.dohUrl,
+          MAILVET_SMTP_PORT: String(proberSmtp.port),
+          MAILVET_ALLOW_PRIVATE_TARGETS: "1",
+          MAILVET_HELO_NAME: BENCH_HELO_NAME,
+          MAILVET_MAIL_FROM: BENCH_MAIL_FROM,
+        };
+        return await work({ dns, farm, proberSmtp, proberEnv });
+      } finally {
+        await proberSmtp.stop();
+      }
+    } finally {
+      await farm.stop();
+    }
+  } finally {
+    await dns.stop();
+  }
+}
