@@ -3,6 +3,7 @@ import { startDnsPeer } from "../../infra/local/dns/peer";
 import { startStack } from "../../infra/local/stack";
 import { type CountingForwarder, type ForwardedQueries, startCountingForwarder } from "./counting-forwarder";
 import { seededRandom } from "./addresses";
+import { percentile, pool } from "./pool";
 
 /**
  * Ports of their own, away from workerd-cpu.ts (18787/18788) and `npm start`, and a pair per
@@ -208,19 +209,6 @@ function domains(label: string): string[] {
   return Array.from({ length: DOMAINS }, (_, i) => `d${i}.${label}.bench.mailvet-fixture.net`);
 }
 
-/** Runs `work` over `items`, at most `concurrency` at a time, in order of start. */
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-}
-
-/** Nearest rank of an ascending list. */
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
-}
 
 function shuffle<T>(items: T[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {

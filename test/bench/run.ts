@@ -6,6 +6,8 @@
 import { printRatios } from "./measure";
 import { benchDns, printDnsBench } from "./dns";
 import { benchOffline } from "./offline";
+import { benchSmtpRealtime, printSmtpRealtime } from "./smtp-realtime";
+import { benchSmtpThroughput, printSmtpThroughput } from "./smtp-throughput";
 import { benchSyntax } from "./syntax.bench";
 import { benchWorkerdCpu } from "./workerd-cpu";
 
@@ -22,3 +24,5 @@ console.log(`| GET /healthz (HTTP + routing floor) | ${cpu.healthzMs.toFixed(3)}
 console.log(`| GET /v1/verify?smtp=false | ${cpu.verifyMs.toFixed(3)} |`);
 
 printDnsBench(await benchDns());
+printSmtpRealtime(await benchSmtpRealtime());
+printSmtpThroughput(await benchSmtpThroughput());

@@ -1,23 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { Agent, request } from "undici";
 import { startDnsPeer } from "../../infra/local/dns/peer";
 import { startStack } from "../../infra/local/stack";
 import { generateAddresses } from "./addresses";
+import { cpuSeconds } from "./proc-usage";
 
 const REQUESTS = 5_000;
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
-
 /** CPU time (user + system, in ms) used so far by every workerd process in a process group. */
 function workerdCpuMs(processGroup: number): number {
   const pids = execFileSync("pgrep", ["-g", String(processGroup), "workerd"]).toString().trim().split("\n");
-  let ticks = 0;
-  for (const pid of pids) {
-    // Fields after the command name (which may contain spaces) start at field 3: utime is 14, stime 15.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return (ticks / CLOCK_TICKS_PER_SECOND) * 1000;
+  return pids.reduce((sum, pid) => sum + cpuSeconds(Number(pid)) * 1000, 0);
 }
 
 async function cpuPerRequest(urls: string[], processGroup: number, dispatcher: Agent): Promise<number> {
