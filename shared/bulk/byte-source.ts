@@ -85,3 +85,24 @@ export function limitBytes(maxBytes: number): TransformStream<Uint8Array, Uint8A
 export function tooLarge(maxBytes: number): BulkInputError {
   return new BulkInputError("too_large", `The file is larger than the ${maxBytes.toLocaleString("en")} bytes allowed; split it into smaller files.`);
 }
+
+/**
+ * A ReadableStream over an async iterable of chunks (a writer's output), pulled as it is read,
+ * for a Response body or an R2 put.
+ *
+ * @example
+ * return new Response(toStream(resultsCsv(columns, results)));
+ */
+export function toStream(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}

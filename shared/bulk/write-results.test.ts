@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bytesSource } from "./byte-source";
+import { csvRows } from "./csv-rows";
+import { decodeText } from "./decode-text";
+import type { ResultRow } from "./result-row";
+import { resultsCsv, resultsJson, resultsXlsx } from "./write-results";
+import { collect, inChunks } from "./testing/fixtures";
+import { xlsxRows } from "./xlsx/read-xlsx";
+
+const FLAGS = { disposable: false, role: true, free: false, catch_all: false, gibberish: false };
+const result = (row: number, cells: string[]): ResultRow => ({ row, cells, email: cells[1] ?? "", verdict: "deliverable", reason: "accepted", flags: FLAGS });
+
+async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+const bytesOf = async (chunks: AsyncIterable<Uint8Array>) => new Uint8Array(await new Blob(await collect(chunks)).arrayBuffer());
+const csvTable = async (bytes: Uint8Array) => (await collect(csvRows(decodeText(inChunks(bytes, 1000))))).map((row) => row.cells);
+
+describe("result writers", () => {
+  const columns = ["名前", "email"];
+  const results = [result(0, ["山田, 太郎", "taro@example.jp"]), result(1, ["short"]), result(2, ['say "hi"\nbye', "x@example.net", "extra"])];
+  const expected = [
+    ["名前", "email", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"],
+    ["山田, 太郎", "taro@example.jp", "deliverable", "accepted", "false", "true", "false", "false", "false"],
+    ["short", "", "deliverable", "accepted", "false", "true", "false", "false", "false"],
+    ['say "hi"\nbye', "x@example.net", "deliverable", "accepted", "false", "true", "false", "false", "false", "extra"],
+  ];
+
+  it("writes CSV in UTF-8 with a BOM that reads back as the same table", async () => {
+    const bytes = await bytesOf(resultsCsv(columns, fromArray(results)));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(await csvTable(bytes)).toEqual(expected);
+  });
+
+  it("writes XLSX that reads back as the same table, flags as booleans", async () => {
+    const rows = await collect(xlsxRows(bytesSource(await bytesOf(resultsXlsx(columns, fromArray(results)))), { maxBytes: 1e7 }));
+    expect(rows.map((row) => row.cells)).toEqual(expected.map((row) => row.map((cell) => (cell === "true" ? "TRUE" : cell === "false" ? "FALSE" : cell))));
+  });
+
+  it("writes the contract's JSON", async () => {
+    const json = JSON.parse(new TextDecoder().decode(await bytesOf(resultsJson(fromArray(results)))));
+    expect(json.results).toHaveLength(3);
+    expect(json.results[0]).toEqual({ row: 0, email: "taro@example.jp", verdict: "deliverable", reason: "accepted", flags: FLAGS, cells: ["山田, 太郎", "taro@example.jp"] });
+    expect(JSON.parse(new TextDecoder().decode(await bytesOf(resultsJson(fromArray([])))))).toEqual({ results: [] });
+  });
+
+  it("round-trips any table of text through CSV", async () => {
+    const char = fc.oneof(fc.constantFrom(",", '"', "\r", "\n", ";", " ", "\t", "|", "@"), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((c) => c >= " "));
+    const table = fc.array(fc.array(fc.string({ unit: char, maxLength: 8 }), { minLength: 2, maxLength: 4 }), { maxLength: 10 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: char, maxLength: 8 }), { minLength: 2, maxLength: 4 }), table, async (header, rows) => {
+        const bytes = await bytesOf(resultsCsv(header, fromArray(rows.map((cells, row) => result(row, cells)))));
+        const [readHeader, ...readRows] = await csvTable(bytes);
+        expect(readHeader?.slice(0, header.length)).toEqual(header);
+        expect(readRows.map((cells) => cells.slice(0, header.length))).toEqual(rows.map((cells) => header.map((_, i) => cells[i] ?? "")));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
