@@ -26,7 +26,7 @@ const RESPONSE_MARGIN_MS = 100;
  * an address whose domain takes mail is unknown/smtp_skipped, with its MX hosts attached.
  *
  * @example
- * await verifyAddress({ email: "a@b.com", smtp: false, timeoutMs: 8000 }, context);
+ * await verifyAddress({ email: "a@b.com", smtp: false, timeoutMs: 8000, transcript: false }, context);
  */
 export async function verifyAddress(request: VerifyRequest, context: VerifyContext): Promise<VerifyResult> {
   const startedAt = Date.now();
@@ -43,8 +43,8 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
   const dns = askDns ? await mailDomainFacts(address.domain, deadline, context) : undefined;
   const mx = dns && "mx" in dns ? dns.mx : [];
   const dnsReason = (dns && mailDomainReason(dns)) ?? undefined;
-  // SMTP is asked only when nothing learned so far already rules the address out.
-  const askSmtp = request.smtp && address !== null && mx.length > 0 && dnsReason === undefined && !offline.reasons.includes("invalid_domain");
+  // SMTP is asked only when DNS found where the mail goes and nothing rules the address out.
+  const askSmtp = request.smtp && address !== null && mx.length > 0 && dnsReason === undefined;
   const smtp = askSmtp
     ? await checkSmtp(address, mx, { settings: context.settings, regionHint: context.regionHint, deadline, transcript: request.transcript })
     : SMTP_SKIPPED;
