@@ -61,19 +61,43 @@ interface Dialect {
 }
 
 /**
- * The delimiter that splits the most sample records into the same number (over one) of fields;
- * on a tie the earlier in DELIMITERS. papaparse's own guess refuses files with a few short rows.
+ * The delimiter found outside quotes in the most sample records, and among those the one whose
+ * count per record is the most even (the most records with the commonest count); on a tie the
+ * earlier in DELIMITERS. Only unquoted occurrences count: a writer quotes every field holding a
+ * delimiter, so a tab or pipe inside quoted text says nothing about the file's delimiter.
+ * papaparse's own guess refuses files with a few short rows.
  */
 function guessDialect(sample: string): Dialect {
   const head = sample.slice(0, GUESS_CHARS);
   const newline = Papa.parse<string[]>(head, { preview: 1 }).meta.linebreak as Dialect["newline"];
-  let best = { delimiter: DELIMITERS[0] ?? ",", score: 0 };
+  let best = { delimiter: DELIMITERS[0] ?? ",", split: 0, even: 0 };
   for (const delimiter of DELIMITERS) {
-    const records = (new Papa.Parser({ delimiter, newline }).parse(head, 0, head.length === GUESS_CHARS) as Papa.ParseResult<string[]>).data;
-    const score = modeFrequency(records.filter((cells) => cells.length > 1).map((cells) => cells.length));
-    if (score > best.score) best = { delimiter, score };
+    const counts = unquotedCountsPerRecord(head, delimiter, newline).filter((count) => count > 0);
+    const candidate = { delimiter, split: counts.length, even: modeFrequency(counts) };
+    if (candidate.split > best.split || (candidate.split === best.split && candidate.even > best.even)) best = candidate;
   }
   return { delimiter: best.delimiter, newline, parser: new Papa.Parser({ delimiter: best.delimiter, newline }) };
+}
+
+/** How often `delimiter` stands outside double quotes in each record of `text`. */
+function unquotedCountsPerRecord(text: string, delimiter: string, newline: string): number[] {
+  const counts: number[] = [];
+  let count = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    // A doubled quote inside a quoted field toggles twice: the state comes out the same.
+    if (char === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (char === delimiter) count++;
+    else if (text.startsWith(newline, i)) {
+      counts.push(count);
+      count = 0;
+      i += newline.length - 1;
+    }
+  }
+  counts.push(count);
+  return counts;
 }
 
 function modeFrequency(values: number[]): number {

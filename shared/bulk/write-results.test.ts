@@ -46,6 +46,16 @@ describe("result writers", () => {
     expect(JSON.parse(new TextDecoder().decode(await bytesOf(resultsJson(fromArray([])))))).toEqual({ results: [] });
   });
 
+  it.each([
+    ["pipes inside quoted fields, rows longer than the header", [",", ""], [["", "", "|,"], ["", "|", "", ""]]],
+    ["tabs inside quoted fields", ["", "\t "], [["", "\t", ""]]],
+  ])("reads its own CSV back when %s", async (_, header, rows) => {
+    const bytes = await bytesOf(resultsCsv(header, fromArray(rows.map((cells, row) => result(row, cells)))));
+    const [readHeader, ...readRows] = await csvTable(bytes);
+    expect(readHeader?.slice(0, header.length)).toEqual(header);
+    expect(readRows.map((cells) => cells.slice(0, header.length))).toEqual(rows.map((cells) => header.map((_, i) => cells[i] ?? "")));
+  });
+
   it("round-trips any table of text through CSV", async () => {
     const char = fc.oneof(fc.constantFrom(",", '"', "\r", "\n", ";", " ", "\t", "|", "@"), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((c) => c >= " "));
     const table = fc.array(fc.array(fc.string({ unit: char, maxLength: 8 }), { minLength: 2, maxLength: 4 }), { maxLength: 10 });
