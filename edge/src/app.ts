@@ -7,6 +7,7 @@ import type { AppEnv } from "./env";
 import { requireApiKey } from "./middleware/api-key";
 import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
+import { jobs } from "./routes/jobs";
 import { verify } from "./routes/verify";
 
 /** Larger than any valid request, so 1 MB of junk in an `email` still gets the contract's 400. */
@@ -31,6 +32,8 @@ export function createApp() {
   });
   app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], maxAge: 86400 }));
   app.use("/v1/*", requireApiKey, requireUtf8Query);
+  // Before the body limit: uploads stream to R2 under the jobs' own limits.
+  app.route("/", jobs);
   app.use(
     "/v1/*",
     bodyLimit({

@@ -1,10 +1,18 @@
 import { DEFAULT_DOH_URLS, EDGE_VARIABLES } from "../../shared/settings/variables";
 import { ApiError } from "../../shared/http/api-error";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
+import type { JobCoordinator } from "./jobs/coordinator";
+import type { VerifyChunk } from "./jobs/plan";
 
 /** The bindings wrangler.toml and `npm start` give the edge Worker. */
 export interface Env {
   LISTS: KVNamespace;
+  /** Bulk uploads, read back for planning and for results. */
+  JOBS_BUCKET: R2Bucket;
+  /** One Durable Object per bulk job: its state and answers. */
+  JOB_COORDINATOR: DurableObjectNamespace<JobCoordinator>;
+  /** Domain chunks of bulk jobs, consumed by this same Worker. */
+  VERIFY_QUEUE: Queue<VerifyChunk>;
   MAILVET_DOH_URL?: string;
   MAILVET_PROBERS?: string;
   MAILVET_PROBER_SECRET?: string;
