@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { bytesSource, readTable } from "../../../shared/bulk";
 import worker from "../index";
+import { jobCoordinator } from "../jobs/coordinator";
 import { addressKey, type VerifyChunk } from "../jobs/plan";
 
 const dnsPeer = inject("dnsPeerUrl");
@@ -124,6 +125,15 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     // A 400 about its columns, not the 413 of the 2 MB limit: it went to R2 and was read.
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain("city");
+  });
+
+  it("answers 409 for the results of a job that is not done", async () => {
+    // A job made directly in its Durable Object and never queued stays queued.
+    const id = crypto.randomUUID();
+    await jobCoordinator(env, id).add([{ key: "ann@example.net", rows: 1 }]);
+    await jobCoordinator(env, id).open(1, null);
+    expect(await status(id)).toMatchObject({ status: "queued", total: 1, processed: 0 });
+    expect((await SELF.fetch(`http://edge/v1/jobs/${id}/results`)).status).toBe(409);
   });
 
   it("is in the OpenAPI document", async () => {
