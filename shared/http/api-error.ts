@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "unauthorized"
   | "not_found"
+  | "not_ready"
   | "method_not_allowed"
   | "too_many_requests"
   | "internal";

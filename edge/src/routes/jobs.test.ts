@@ -133,7 +133,9 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     await jobCoordinator(env, id).add([{ key: "ann@example.net", rows: 1 }]);
     await jobCoordinator(env, id).open(1, null);
     expect(await status(id)).toMatchObject({ status: "queued", total: 1, processed: 0 });
-    expect((await SELF.fetch(`http://edge/v1/jobs/${id}/results`)).status).toBe(409);
+    const early = await SELF.fetch(`http://edge/v1/jobs/${id}/results`);
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe("not_ready");
   });
 
   it("is in the OpenAPI document", async () => {

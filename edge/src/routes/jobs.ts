@@ -223,7 +223,7 @@ export const jobs = new OpenAPIHono<AppEnv>()
     const { format } = c.req.valid("query");
     const status = await jobCoordinator(c.env, id).status();
     if (!status) throw new ApiError(404, "not_found", "no such job");
-    if (status.status !== "done") throw new ApiError(409, "invalid_request", `the job is ${status.status}; results come once GET /v1/jobs/${id} says done`);
+    if (status.status !== "done") throw new ApiError(409, "not_ready", `the job is ${status.status}; results come once GET /v1/jobs/${id} says done`);
     const table = await openUpload(c.env, id).catch((error: unknown) => {
       throw asApiError(error);
     });
