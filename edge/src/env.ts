@@ -19,6 +19,7 @@ export interface Env {
   MAILVET_API_KEYS?: string;
   MAILVET_ALLOW_RESERVED_DOMAINS?: string;
   MAILVET_RESULT_CACHE_TTL?: string;
+  MAILVET_JOB_RETENTION_DAYS?: string;
 }
 
 export type AppEnv = { Bindings: Env };
@@ -47,6 +48,7 @@ function readEdgeSettings(env: Env) {
     apiKeys: parsed.MAILVET_API_KEYS ?? [],
     allowReservedDomains: parsed.MAILVET_ALLOW_RESERVED_DOMAINS ?? false,
     resultCacheTtlSeconds: parsed.MAILVET_RESULT_CACHE_TTL ?? 600,
+    jobRetentionDays: parsed.MAILVET_JOB_RETENTION_DAYS ?? 7,
   };
 }
 

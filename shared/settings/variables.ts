@@ -82,6 +82,12 @@ export const variables = {
     .regex(/^\d+$/, "must be a whole number of seconds")
     .transform(Number)
     .pipe(z.number().int().max(86_400, "must be at most 86400 (a day)")),
+  /** Days a bulk job's upload and results are kept before they are deleted. */
+  MAILVET_JOB_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d+$/, "must be a whole number of days")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "must be at least 1 day").max(365, "must be at most 365 days")),
 } as const;
 
 export type VariableName = keyof typeof variables;
@@ -94,6 +100,7 @@ export const EDGE_VARIABLES = [
   "MAILVET_API_KEYS",
   "MAILVET_ALLOW_RESERVED_DOMAINS",
   "MAILVET_RESULT_CACHE_TTL",
+  "MAILVET_JOB_RETENTION_DAYS",
 ] as const satisfies readonly VariableName[];
 
 /** The variables a prober reads; `npm start` hands it these and no others. */

@@ -33,7 +33,7 @@ export class JobCoordinator extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec(`
-      CREATE TABLE IF NOT EXISTS job (id INTEGER PRIMARY KEY CHECK (id = 1), total INTEGER NOT NULL, webhook_url TEXT);
+      CREATE TABLE IF NOT EXISTS job (id INTEGER PRIMARY KEY CHECK (id = 1), total INTEGER NOT NULL, webhook_url TEXT, upload_key TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS address (key TEXT PRIMARY KEY, rows INTEGER NOT NULL, verdict TEXT, reason TEXT, flags TEXT);
     `);
   }
@@ -49,9 +49,25 @@ export class JobCoordinator extends DurableObject<Env> {
     });
   }
 
-  /** Opens the job once its addresses are in: from now on status() answers for it. */
-  open(total: number, webhookUrl: string | null): void {
-    this.ctx.storage.sql.exec("INSERT INTO job (id, total, webhook_url) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING", total, webhookUrl);
+  /**
+   * Opens the job once its addresses are in: from now on status() answers for it. The job's
+   * data are personal data, so its deletion is scheduled now, for `expiresAt` (epoch ms).
+   */
+  async open(total: number, webhookUrl: string | null, retention: { uploadKey: string; expiresAt: number }): Promise<void> {
+    this.ctx.storage.sql.exec(
+      "INSERT INTO job (id, total, webhook_url, upload_key) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+      total,
+      webhookUrl,
+      retention.uploadKey,
+    );
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(retention.expiresAt);
+  }
+
+  /** Retention: deletes the upload from R2 and every answer; the job is then unknown (404). */
+  override async alarm(): Promise<void> {
+    const job = this.ctx.storage.sql.exec<{ upload_key: string }>("SELECT upload_key FROM job").toArray()[0];
+    if (job) await this.env.JOBS_BUCKET.delete(job.upload_key);
+    this.ctx.storage.sql.exec("DELETE FROM address; DELETE FROM job;");
   }
 
   /**

@@ -1,4 +1,4 @@
-import { createExecutionContext, createMessageBatch, getQueueResult, SELF } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { bytesSource, readTable } from "../../../shared/bulk";
@@ -127,11 +127,21 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain("city");
   });
 
+  it("deletes a job's upload and answers when its retention runs out", async () => {
+    const response = await post(JSON.stringify({ emails: ["ann@gmail.com"] }), "application/json");
+    const { id } = (await response.json()) as { id: string };
+    expect(await env.JOBS_BUCKET.head(`jobs/${id}/upload`)).not.toBeNull();
+    // The alarm is set for MAILVET_JOB_RETENTION_DAYS from now; run it as if that time had come.
+    expect(await runDurableObjectAlarm(jobCoordinator(env, id))).toBe(true);
+    expect(await env.JOBS_BUCKET.head(`jobs/${id}/upload`)).toBeNull();
+    expect((await SELF.fetch(`http://edge/v1/jobs/${id}`)).status).toBe(404);
+  });
+
   it("answers 409 for the results of a job that is not done", async () => {
     // A job made directly in its Durable Object and never queued stays queued.
     const id = crypto.randomUUID();
     await jobCoordinator(env, id).add([{ key: "ann@example.net", rows: 1 }]);
-    await jobCoordinator(env, id).open(1, null);
+    await jobCoordinator(env, id).open(1, null, { uploadKey: `jobs/${id}/upload`, expiresAt: Date.now() + 86_400_000 });
     expect(await status(id)).toMatchObject({ status: "queued", total: 1, processed: 0 });
     const early = await SELF.fetch(`http://edge/v1/jobs/${id}/results`);
     expect(early.status).toBe(409);

@@ -5,7 +5,7 @@ import { ErrorBodySchema } from "../../../shared/contract/schemas";
 import { VERDICTS } from "../../../shared/contract/taxonomy";
 import { ApiError } from "../../../shared/http/api-error";
 import type { HonoRequest } from "hono";
-import type { AppEnv, Env } from "../env";
+import { type AppEnv, type Env, edgeSettings } from "../env";
 import { jobCoordinator } from "../jobs/coordinator";
 import { addressKey, domainChunks, planJob } from "../jobs/plan";
 import { r2Source } from "../jobs/r2-source";
@@ -200,7 +200,8 @@ export const jobs = new OpenAPIHono<AppEnv>()
         await job.add(planned.slice(start, start + ADD_BATCH).map(({ key, rows }) => ({ key, rows })));
       }
       // Opened before anything is queued, so the consumer always finds the job it answers for.
-      await job.open(total, webhookUrl);
+      const expiresAt = Date.now() + edgeSettings(c.env).jobRetentionDays * 86_400_000;
+      await job.open(total, webhookUrl, { uploadKey: upload, expiresAt });
       const chunks = domainChunks(id, planned);
       for (let start = 0; start < chunks.length; start += SEND_BATCH) {
         await c.env.VERIFY_QUEUE.sendBatch(chunks.slice(start, start + SEND_BATCH).map((body) => ({ body })));
