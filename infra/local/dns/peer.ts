@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDohResolver } from "../../../shared/dns/doh-resolver";
+import { fillConfigTemplate } from "../config-template";
 import { createMemoryCache } from "../../../shared/dns/memory-cache";
 import { findExecutable, startDaemon, type Daemon } from "./daemon";
 import { freeLoopbackPort } from "./free-port";
@@ -93,9 +94,8 @@ async function startOnce(): Promise<DnsPeer> {
 }
 
 async function renderConfig(name: string, runDir: string, values: Record<string, string | number>): Promise<string> {
-  const template = await readFile(join(CONFIG_DIR, name), "utf8");
   const path = join(runDir, name);
-  await writeFile(path, template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key])));
+  await writeFile(path, await fillConfigTemplate(join(CONFIG_DIR, name), values));
   return path;
 }
 

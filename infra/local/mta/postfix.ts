@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { mkdir, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { fillConfigTemplate } from "../config-template";
 import { findExecutable, startDaemon } from "../dns/daemon";
 import { logTail } from "./log-tail";
 import { childrenOf } from "./proc";
@@ -68,7 +69,7 @@ export async function startPostfix(runDir: string, listeners: PostfixListeners):
   await Promise.all(
     ["main.cf", "master.cf"].map(async (name) => {
       const path = join(configDir, name);
-      await writeFile(path, await render(name, values));
+      await writeFile(path, await fillConfigTemplate(join(TEMPLATE_DIR, name), values));
       // Postfix waits, 300 ms at a time, until a config file is a few seconds old, in case it
       // is still being written. These are complete, so they are dated back.
       await utimes(path, CONFIG_WRITTEN_AT, CONFIG_WRITTEN_AT);
@@ -103,10 +104,6 @@ export async function startPostfix(runDir: string, listeners: PostfixListeners):
   return { pid: namespace.pid, log, stop };
 }
 
-async function render(name: string, values: Record<string, string | number>): Promise<string> {
-  const template = await readFile(join(TEMPLATE_DIR, name), "utf8");
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
-}
 
 /** A listener is up when smtpd answers, with a banner or a refusal. */
 async function greets(host: string, port: number): Promise<boolean> {
