@@ -73,6 +73,22 @@ function pickSet(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /**
+ * Starts a prober process (Node, through tsx) with the given MAILVET_* environment, offline
+ * like everything the stack starts.
+ *
+ * @example
+ * const prober = startProber(resolveLocalSettings(env).proberEnv);
+ */
+export function startProber(proberEnv: Record<string, string>): ManagedProcess {
+  return startProcess("prober", process.execPath, ["--import", "tsx", join(repoRoot, "prober/src/main.ts")], { ...baseProcessEnv(), ...proberEnv });
+}
+
+/** What every process of the stack inherits: a PATH and HOME, and wrangler kept offline. */
+function baseProcessEnv() {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...OFFLINE_WRANGLER_ENV };
+}
+
+/**
  * Starts the local stack: the prober in Node and the edge in workerd through `wrangler dev`,
  * wired together, and waits until both answer /healthz. Secrets reach wrangler through a
  * private env file, not the command line, where `ps` would show them.
@@ -90,10 +106,9 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
   const varsFile = join(varsDir, "edge.env");
   writeFileSync(varsFile, Object.entries(edgeEnv).map(([name, value]) => `${name}=${dotenvQuote(value)}`).join("\n"), { mode: 0o600 });
 
-  const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...OFFLINE_WRANGLER_ENV };
   const processes: ManagedProcess[] = [
-    startProcess("prober", process.execPath, ["--import", "tsx", join(repoRoot, "prober/src/main.ts")], { ...baseEnv, ...proberEnv }),
-    startProcess("edge", process.execPath, [WRANGLER_BIN, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn", ...(options.freshState ? ["--persist-to", join(varsDir, "state")] : [])], baseEnv),
+    startProber(proberEnv),
+    startProcess("edge", process.execPath, [WRANGLER_BIN, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn", ...(options.freshState ? ["--persist-to", join(varsDir, "state")] : [])], baseProcessEnv()),
   ];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));

@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { ProbeResponse } from "../../shared/contract/probe";
 import { createDohResolver, createMemoryCache, resolveMailDomain } from "../../shared/dns";
 import { signRequest } from "../../shared/hop";
-import { assertPortFree, startProcess, waitForHealthy } from "../../infra/local/processes";
-import { resolveLocalSettings } from "../../infra/local/stack";
+import { assertPortFree, waitForHealthy } from "../../infra/local/processes";
+import { resolveLocalSettings, startProber } from "../../infra/local/stack";
 import { seededRandom } from "./addresses";
 import type { DeepAnswer, DeepRunMessage, DeepRunReply } from "./deep-smtp-child";
 import { pool } from "./pool";
@@ -13,7 +13,6 @@ import { cpuSeconds, peakRssBytes } from "./proc-usage";
 import { BENCH_MAIL_FROM, type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
 import { startCountingTcpForwarder } from "./tcp-forwarder";
 
-const PROBER_MAIN = fileURLToPath(new URL("../../prober/src/main.ts", import.meta.url));
 const DEEP_CHILD = fileURLToPath(new URL("./deep-smtp-child.ts", import.meta.url));
 /** Away from the other benches' ports and from smtp-realtime.ts's stack (18897/18898). */
 const PROBER_PORT = "18896";
@@ -124,7 +123,7 @@ async function throughProber(peers: SmtpBenchPeers, list: BenchAddress[]): Promi
   const secret = randomBytes(32).toString("base64url");
   const { proberPort, proberEnv } = resolveLocalSettings({ ...peers.proberEnv, ...LIMITS, MAILVET_PROBER_PORT: PROBER_PORT, MAILVET_PROBER_SECRET: secret });
   await assertPortFree(proberPort, "MAILVET_PROBER_PORT");
-  const prober = startProcess("prober", process.execPath, ["--import", "tsx", PROBER_MAIN], { PATH: process.env.PATH, HOME: process.env.HOME, ...proberEnv });
+  const prober = startProber(proberEnv);
   try {
     const url = `http://127.0.0.1:${proberPort}`;
     await waitForHealthy(`${url}/healthz`, prober, 60_000);
