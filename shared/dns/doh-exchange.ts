@@ -1,4 +1,4 @@
-import { base64url } from "./base64url";
+import { base64url } from "../encoding/base64url";
 import { RCODE, type DnsMessage, type Question } from "./message";
 import { parseMessage } from "./parse-message";
 

@@ -1,4 +1,4 @@
-import { base64url } from "../dns/base64url";
+import { base64url } from "../encoding/base64url";
 
 const encoder = new TextEncoder();
 

@@ -1,4 +1,4 @@
-import { base64url } from "../dns/base64url";
+import { base64url } from "../encoding/base64url";
 import { canonicalHopString } from "./canonical-string";
 import { hmacBase64url, hopKeys, sha256Base64url } from "./hop-crypto";
 import { HOP_HEADERS, SIGNATURE_SCHEME, type HopClaims } from "./hop-headers";

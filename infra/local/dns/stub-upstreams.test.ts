@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { base64url } from "../../../shared/dns/base64url";
+import { base64url } from "../../../shared/encoding/base64url";
 import { encodeQuery } from "../../../shared/dns/encode-query";
 import { parseMessage } from "../../../shared/dns/parse-message";
 import { startStubUpstreams, type StubUpstreams } from "./stub-upstreams";
