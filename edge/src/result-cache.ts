@@ -1,5 +1,6 @@
 import type { VerifyResult } from "../../shared/contract/schemas";
 import type { Reason } from "../../shared/contract/taxonomy";
+import { sha256Base64url } from "../../shared/encoding/sha256";
 
 /**
  * Results a mail server decided, and that hold for a while: repeated form submissions of the
@@ -12,9 +13,7 @@ const CACHE_BASE = "https://result-cache.mailvet.invalid/v1/";
 
 /** The cache key names the address by its SHA-256, so no address appears in a cache URL. */
 async function keyOf(normalized: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(normalized));
-  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${CACHE_BASE}${hex}`;
+  return `${CACHE_BASE}${await sha256Base64url(new TextEncoder().encode(normalized))}`;
 }
 
 /**

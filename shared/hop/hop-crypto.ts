@@ -53,12 +53,3 @@ export async function hmacBase64url(key: HmacKey, text: string): Promise<string>
   return base64url(new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(text))));
 }
 
-/**
- * SHA-256 of some bytes, unpadded base64url.
- *
- * @example
- * await sha256Base64url(new Uint8Array()); // "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU"
- */
-export async function sha256Base64url(bytes: Uint8Array): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canonicalHopString } from "./canonical-string";
-import { hmacBase64url, hopKeys, sha256Base64url } from "./hop-crypto";
+import { sha256Base64url } from "../encoding/sha256";
+import { hmacBase64url, hopKeys } from "./hop-crypto";
 import { HOP_HEADERS } from "./hop-headers";
 import { signRequest } from "./sign-request";
 

@@ -1,6 +1,7 @@
 import { base64url } from "../encoding/base64url";
 import { canonicalHopString } from "./canonical-string";
-import { hmacBase64url, hopKeys, sha256Base64url } from "./hop-crypto";
+import { sha256Base64url } from "../encoding/sha256";
+import { hmacBase64url, hopKeys } from "./hop-crypto";
 import { HOP_HEADERS, SIGNATURE_SCHEME, type HopClaims } from "./hop-headers";
 
 /** 128 random bits: a collision within the replay window is out of the question. */

@@ -1,7 +1,8 @@
 import { ApiError } from "../http/api-error";
 import { timingSafeEqualText } from "../http/timing-safe";
 import { canonicalHopString } from "./canonical-string";
-import { hmacBase64url, hopKeys, sha256Base64url } from "./hop-crypto";
+import { sha256Base64url } from "../encoding/sha256";
+import { hmacBase64url, hopKeys } from "./hop-crypto";
 import { readHopHeaders } from "./hop-headers";
 import type { NonceStore } from "./nonce-store";
 import { readBodyWithin } from "./read-body-within";
