@@ -2,9 +2,10 @@ import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 /**
- * Three kinds of suite: code that must run in workerd (the edge) runs there through the
- * Workers plugin; runtime-agnostic and Node code runs in Node; end-to-end suites start the
- * real processes and peers. `npm test` runs the first two, `npm run test:all` all three.
+ * Four kinds of suite: code that must run in workerd (the edge) runs there through the
+ * Workers plugin; runtime-agnostic and Node code runs in Node; end-to-end and browser
+ * suites start the real processes and peers (and Chromium). `npm test` runs the first two,
+ * `npm run test:all` all four.
  */
 export default defineConfig({
   test: {
@@ -26,6 +27,18 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["infra/local/dns/global-setup.ts"],
           // Each file starts real processes on fixed loopback ports.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["infra/local/dns/global-setup.ts"],
+          // Each file starts the real stack on fixed loopback ports and drives Chromium.
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -10,6 +10,8 @@ declare -A PEERS=(
   [dnsdist]=dnsdist
   [postfix]=postfix
   [postgrey]=postgrey
+  # The browser suites (test/browser/) drive it through playwright-core.
+  [chromium]=chromium
 )
 
 missing=()
