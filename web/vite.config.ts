@@ -18,6 +18,9 @@ export default defineConfig({
     rollupOptions: {
       input: {
         check: resolve(root, "index.html"),
+        bulk: resolve(root, "bulk/index.html"),
+        docs: resolve(root, "docs/index.html"),
+        demo: resolve(root, "demo/index.html"),
       },
     },
   },
