@@ -1,9 +1,10 @@
 import type { MxRecord } from "../../shared/contract/schemas";
+import type { ProbeAddressResult, ProbeResponse } from "../../shared/contract/probe";
 import { signRequest } from "../../shared/hop";
 import type { ParsedAddress } from "../../shared/address/parse";
 import type { SmtpFacts } from "../../shared/verify/compose";
 import type { EdgeSettings } from "./env";
-import { askProbers, type ProberAnswer } from "./probers/ask";
+import { askProbers } from "./probers/ask";
 import { ProberHealthBook } from "./probers/health";
 
 /** What this isolate has seen of the probers, shared by its requests. */
@@ -11,26 +12,43 @@ const health = new ProberHealthBook();
 
 export const SMTP_SKIPPED: SmtpFacts = { reason: "smtp_skipped", info: { performed: false } };
 
+/** What the SMTP step learned of addresses of one domain. */
+export interface SmtpOutcome {
+  /** One per address, in the order asked. */
+  facts: SmtpFacts[];
+  /** Seconds the server asked to wait before asking again (greylisting), per address, or null. */
+  retryAfter: (number | null)[];
+  /** Set when no prober answered (down, broken, busy or out of time): the probers asked. */
+  proberFailure: { tried: string[] } | null;
+}
+
+export interface SmtpContext {
+  settings: EdgeSettings;
+  regionHint: string | undefined;
+  deadline: number;
+  transcript: boolean;
+  /** Probers to ask only when no other can (a bulk retry of work they failed on). */
+  avoid?: readonly string[];
+}
+
 /**
  * The SMTP step at the edge: asks a prober (signed hop, failover, deadline) whether the server
- * takes mail for the address, and turns its answer into SMTP facts. An accepted address at a
- * domain that accepts anything is only risky/catch_all: the 250 says nothing of the mailbox.
+ * takes mail for addresses of one domain, all in one probe, so one session can check them all,
+ * and turns its answer into SMTP facts. An accepted address at a domain that accepts anything is
+ * only risky/catch_all: the 250 says nothing of the mailbox.
  *
  * @example
- * const smtp = await checkSmtp(address, mx, { settings, regionHint: "eu", deadline, transcript: false });
+ * const { facts } = await checkSmtp([address], mx, { settings, regionHint: "eu", deadline, transcript: false });
  */
-export async function checkSmtp(
-  address: ParsedAddress,
-  mx: MxRecord[],
-  context: { settings: EdgeSettings; regionHint: string | undefined; deadline: number; transcript: boolean },
-): Promise<SmtpFacts> {
+export async function checkSmtp(addresses: ParsedAddress[], mx: MxRecord[], context: SmtpContext): Promise<SmtpOutcome> {
   const { settings } = context;
-  if (settings.probers.length === 0) return SMTP_SKIPPED;
+  const domain = addresses[0]?.domain;
+  if (settings.probers.length === 0 || domain === undefined) return outcomeForAll(addresses, SMTP_SKIPPED, null);
   const answer = await askProbers(
     {
-      domain: address.domain,
+      domain,
       mx,
-      addresses: [{ address: address.normalized, smtputf8: address.smtputf8 }],
+      addresses: addresses.map((address) => ({ address: address.normalized, smtputf8: address.smtputf8 })),
       ...(context.transcript && { transcript: true }),
     },
     {
@@ -39,17 +57,27 @@ export async function checkSmtp(
       health,
       sign: (request) => signRequest(request, settings.proberSecrets),
       deadline: context.deadline,
+      ...(context.avoid && { avoid: context.avoid }),
     },
   );
-  return smtpFactsOf(answer);
+  if (answer.kind !== "answered") {
+    const facts: SmtpFacts = { reason: answer.kind === "timeout" ? "timeout" : "error", info: { performed: false } };
+    return outcomeForAll(addresses, facts, { tried: answer.tried });
+  }
+  const byAddress = new Map(answer.response.results.map((result) => [result.address, result]));
+  const results = addresses.map((address) => byAddress.get(address.normalized));
+  return {
+    facts: results.map((result) => (result ? smtpFactsOf(result, answer.response, answer.prober) : { reason: "error", info: { performed: false, prober: answer.prober } })),
+    retryAfter: results.map((result) => result?.retry_after ?? null),
+    proberFailure: null,
+  };
 }
 
-function smtpFactsOf(answer: ProberAnswer): SmtpFacts {
-  if (answer.kind === "timeout") return { reason: "timeout", info: { performed: false } };
-  if (answer.kind === "unavailable") return { reason: "error", info: { performed: false } };
-  const { response, prober } = answer;
-  const result = response.results[0];
-  if (!result) return { reason: "error", info: { performed: false, prober } };
+function outcomeForAll(addresses: ParsedAddress[], facts: SmtpFacts, proberFailure: SmtpOutcome["proberFailure"]): SmtpOutcome {
+  return { facts: addresses.map(() => facts), retryAfter: addresses.map(() => null), proberFailure };
+}
+
+function smtpFactsOf(result: ProbeAddressResult, response: ProbeResponse, prober: string): SmtpFacts {
   const catchAll = response.catch_all === true;
   return {
     reason: result.reason === "accepted" && catchAll ? "catch_all" : result.reason,

@@ -1,10 +1,11 @@
 import type { VerifyRequest, VerifyResult } from "../../shared/contract/schemas";
+import { type ParsedAddress, parseAddress } from "../../shared/address/parse";
 import { mailDomainReason, type MailDomainFacts, resolveMailDomain } from "../../shared/dns";
 import { composeResult } from "../../shared/verify/compose";
-import { checkOffline } from "../../shared/verify/offline";
+import { checkOffline, type OfflineFacts } from "../../shared/verify/offline";
 import { edgeResolver } from "./dns";
 import { cachedResult, rememberResult } from "./result-cache";
-import { checkSmtp, SMTP_SKIPPED } from "./smtp-step";
+import { checkSmtp, SMTP_SKIPPED, type SmtpOutcome } from "./smtp-step";
 import type { EdgeSettings } from "./env";
 import type { ListOverrides } from "./lists";
 
@@ -15,6 +16,25 @@ export interface VerifyContext {
   waitUntil: (promise: Promise<unknown>) => void;
   /** The caller's region (Cloudflare's continent code), to pick a prober near it. */
   regionHint: string | undefined;
+}
+
+/** How a group of addresses is verified. */
+export interface GroupOptions {
+  smtp: boolean;
+  /** Epoch milliseconds by which every answer must be composed. */
+  deadline: number;
+  transcript: boolean;
+  /** Probers to ask only when no other can (they failed this work before). */
+  avoid?: readonly string[];
+}
+
+/** The answers for a group, with what a bulk job needs to know to ask again later. */
+export interface GroupVerification {
+  results: VerifyResult[];
+  /** Per address: seconds the mail server asked to wait (greylisting), or null. */
+  retryAfter: (number | null)[];
+  /** Per address: no prober answered for it (the probers tried), or null. */
+  proberFailure: ({ tried: string[] } | null)[];
 }
 
 /** Time kept back from the deadline for composing and sending the answer. */
@@ -29,28 +49,78 @@ const RESPONSE_MARGIN_MS = 100;
  * await verifyAddress({ email: "a@b.com", smtp: false, timeoutMs: 8000, transcript: false }, context);
  */
 export async function verifyAddress(request: VerifyRequest, context: VerifyContext): Promise<VerifyResult> {
-  const startedAt = Date.now();
-  const deadline = startedAt + request.timeoutMs - RESPONSE_MARGIN_MS;
-  const offline = checkOffline(request.email, { ...context.lists, allowReservedDomains: context.settings.allowReservedDomains });
-  const address = offline.address;
   const ttl = context.settings.resultCacheTtlSeconds;
   // A transcript is of this conversation, so a request for one is never answered from cache.
-  if (request.smtp && !request.transcript && address !== null && ttl > 0) {
-    const cached = await cachedResult(caches.default, request.email, address.normalized);
+  const parsed = parseAddress(request.email);
+  if (request.smtp && !request.transcript && ttl > 0 && parsed.ok) {
+    const cached = await cachedResult(caches.default, request.email, parsed.address.normalized);
     if (cached) return cached;
   }
-  const askDns = address !== null && !address.isLiteral && !offline.reasons.includes("invalid_domain");
-  const dns = askDns ? await mailDomainFacts(address.domain, deadline, context) : undefined;
-  const mx = dns && "mx" in dns ? dns.mx : [];
-  const dnsReason = (dns && mailDomainReason(dns)) ?? undefined;
-  // SMTP is asked only when DNS found where the mail goes and nothing rules the address out.
-  const askSmtp = request.smtp && address !== null && mx.length > 0 && dnsReason === undefined;
-  const smtp = askSmtp
-    ? await checkSmtp(address, mx, { settings: context.settings, regionHint: context.regionHint, deadline, transcript: request.transcript })
-    : SMTP_SKIPPED;
-  const result = composeResult({ email: request.email, offline, mx, dnsReason, smtp, startedAt });
-  if (smtp.info.performed && !request.transcript) context.waitUntil(rememberResult(caches.default, result, ttl));
+  const deadline = Date.now() + request.timeoutMs - RESPONSE_MARGIN_MS;
+  const { results } = await verifyGroup([request.email], { smtp: request.smtp, deadline, transcript: request.transcript }, context);
+  const result = results[0]!;
+  if (result.smtp.performed && !request.transcript) context.waitUntil(rememberResult(caches.default, result, ttl));
   return result;
+}
+
+/**
+ * Verifies addresses together: the offline checks for each, DNS once per domain, then SMTP with
+ * one probe per domain for every address that still needs it, so a prober can check a bulk
+ * job's chunk of one domain in one session.
+ *
+ * @example
+ * const { results, retryAfter } = await verifyGroup(["a@example.net", "b@example.net"], { smtp: true, deadline, transcript: false }, context);
+ */
+export async function verifyGroup(emails: string[], options: GroupOptions, context: VerifyContext): Promise<GroupVerification> {
+  const startedAt = Date.now();
+  const offline = emails.map((email) => checkOffline(email, offlineOptions(context)));
+  const lookups = new Map<string, Promise<MailDomainFacts>>();
+  const dnsOf = (facts: OfflineFacts) => {
+    const address = facts.address;
+    if (address === null || address.isLiteral || facts.reasons.includes("invalid_domain")) return undefined;
+    if (!lookups.has(address.domain)) lookups.set(address.domain, mailDomainFacts(address.domain, options.deadline, context));
+    return lookups.get(address.domain);
+  };
+  const dns = await Promise.all(offline.map(dnsOf));
+  const mxOf = (index: number) => {
+    const facts = dns[index];
+    return facts && "mx" in facts ? facts.mx : [];
+  };
+  const dnsReasonOf = (index: number) => {
+    const facts = dns[index];
+    return (facts && mailDomainReason(facts)) ?? undefined;
+  };
+  // SMTP is asked only when DNS found where the mail goes and nothing rules the address out.
+  const smtpByDomain = new Map<string, number[]>();
+  offline.forEach((facts, index) => {
+    if (!options.smtp || facts.address === null || mxOf(index).length === 0 || dnsReasonOf(index) !== undefined) return;
+    smtpByDomain.set(facts.address.domain, [...(smtpByDomain.get(facts.address.domain) ?? []), index]);
+  });
+  const outcomes = new Map<number, { outcome: SmtpOutcome; position: number }>();
+  await Promise.all(
+    [...smtpByDomain.values()].map(async (indexes) => {
+      const addresses = indexes.map((index) => offline[index]!.address as ParsedAddress);
+      const outcome = await checkSmtp(addresses, mxOf(indexes[0]!), { settings: context.settings, regionHint: context.regionHint, ...options });
+      indexes.forEach((index, position) => outcomes.set(index, { outcome, position }));
+    }),
+  );
+  const results = emails.map((email, index) => {
+    const asked = outcomes.get(index);
+    const smtp = asked ? asked.outcome.facts[asked.position]! : SMTP_SKIPPED;
+    return composeResult({ email, offline: offline[index]!, mx: mxOf(index), dnsReason: dnsReasonOf(index), smtp, startedAt });
+  });
+  return {
+    results,
+    retryAfter: emails.map((_, index) => {
+      const asked = outcomes.get(index);
+      return asked ? (asked.outcome.retryAfter[asked.position] ?? null) : null;
+    }),
+    proberFailure: emails.map((_, index) => outcomes.get(index)?.outcome.proberFailure ?? null),
+  };
+}
+
+function offlineOptions(context: VerifyContext) {
+  return { ...context.lists, allowReservedDomains: context.settings.allowReservedDomains };
 }
 
 /**

@@ -10,10 +10,10 @@ const MIN_PROBE_BUDGET_MS = 100;
 
 export type ProberAnswer =
   | { kind: "answered"; prober: string; response: ProbeResponse }
-  /** The deadline came before any prober answered. */
-  | { kind: "timeout" }
+  /** The deadline came before any prober answered; `tried` names the probers asked. */
+  | { kind: "timeout"; tried: string[] }
   /** Every prober failed, busy or broken, with time left. */
-  | { kind: "unavailable" };
+  | { kind: "unavailable"; tried: string[] };
 
 export interface AskOptions {
   probers: readonly ProberEntry[];
@@ -23,6 +23,8 @@ export interface AskOptions {
   sign: (request: Request) => Promise<Request>;
   /** Epoch milliseconds by which the answer must be back. */
   deadline: number;
+  /** Probers to try only when no other can answer (they failed this work before). */
+  avoid?: readonly string[];
 }
 
 /**
@@ -35,9 +37,11 @@ export interface AskOptions {
  */
 export async function askProbers(probe: Omit<ProbeRequest, "budget_ms">, options: AskOptions): Promise<ProberAnswer> {
   const { health, deadline } = options;
-  for (const prober of orderProbers(options.probers, options.regionHint, health)) {
+  const tried: string[] = [];
+  for (const prober of orderProbers(options.probers, options.regionHint, health, new Set(options.avoid))) {
     const budget = deadline - Date.now() - HOP_MARGIN_MS;
-    if (budget < MIN_PROBE_BUDGET_MS) return { kind: "timeout" };
+    if (budget < MIN_PROBE_BUDGET_MS) return { kind: "timeout", tried };
+    tried.push(prober.id);
     try {
       const request = await options.sign(
         new Request(new URL("/v1/probe", prober.url), {
@@ -60,5 +64,5 @@ export async function askProbers(probe: Omit<ProbeRequest, "budget_ms">, options
       health.failed(prober.id);
     }
   }
-  return Date.now() >= deadline - HOP_MARGIN_MS ? { kind: "timeout" } : { kind: "unavailable" };
+  return { kind: Date.now() >= deadline - HOP_MARGIN_MS ? "timeout" : "unavailable", tried };
 }

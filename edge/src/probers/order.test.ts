@@ -19,9 +19,15 @@ describe("orderProbers", () => {
   it("tries probers cooling down after failures last, and forgives them after a success", () => {
     const health = new ProberHealthBook();
     health.failed("eu1", 1_000);
-    expect(ids(orderProbers(probers, "eu", health, 2_000))).toEqual(["eu2", "us1", "ap1", "eu1"]);
+    expect(ids(orderProbers(probers, "eu", health, new Set(), 2_000))).toEqual(["eu2", "us1", "ap1", "eu1"]);
     health.succeeded("eu1");
-    expect(ids(orderProbers(probers, "eu", health, 2_000))[0]).toBe("eu1");
+    expect(ids(orderProbers(probers, "eu", health, new Set(), 2_000))[0]).toBe("eu1");
+  });
+
+  it("tries the probers a caller avoids after every other, even ones cooling down", () => {
+    const health = new ProberHealthBook();
+    health.failed("us1", 1_000);
+    expect(ids(orderProbers(probers, "eu", health, new Set(["eu1", "eu2"]), 2_000))).toEqual(["ap1", "us1", "eu1", "eu2"]);
   });
 
   it("lets a cool-down run out, and doubles it for failures in a row", () => {
