@@ -2,7 +2,7 @@ import { DEFAULT_DOH_URLS, EDGE_VARIABLES } from "../../shared/settings/variable
 import { ApiError } from "../../shared/http/api-error";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
 import type { JobCoordinator } from "./jobs/coordinator";
-import type { VerifyChunk } from "./jobs/plan";
+import type { JobMessage } from "./jobs/messages";
 
 /** The bindings wrangler.toml and `npm start` give the edge Worker. */
 export interface Env {
@@ -11,8 +11,10 @@ export interface Env {
   JOBS_BUCKET: R2Bucket;
   /** One Durable Object per bulk job: its state and answers. */
   JOB_COORDINATOR: DurableObjectNamespace<JobCoordinator>;
-  /** Domain chunks of bulk jobs, consumed by this same Worker. */
-  VERIFY_QUEUE: Queue<VerifyChunk>;
+  /** Bulk jobs' work (domain chunks, assembly, webhooks), consumed by this same Worker. */
+  VERIFY_QUEUE: Queue<JobMessage>;
+  /** Which bulk jobs are re-verified on a schedule, for the Cron Trigger. */
+  JOBS_DB: D1Database;
   MAILVET_DOH_URL?: string;
   MAILVET_PROBERS?: string;
   MAILVET_PROBER_SECRET?: string;
@@ -20,6 +22,12 @@ export interface Env {
   MAILVET_ALLOW_RESERVED_DOMAINS?: string;
   MAILVET_RESULT_CACHE_TTL?: string;
   MAILVET_JOB_RETENTION_DAYS?: string;
+  MAILVET_JOB_MAX_ROWS?: string;
+  MAILVET_JOB_MAX_BYTES?: string;
+  MAILVET_JOB_DOMAIN_RATE?: string;
+  MAILVET_JOB_GREYLIST_RETRIES?: string;
+  MAILVET_JOB_PROBER_RETRIES?: string;
+  MAILVET_JOB_WEBHOOK_BACKOFF?: string;
 }
 
 export type AppEnv = { Bindings: Env };
@@ -49,6 +57,15 @@ function readEdgeSettings(env: Env) {
     allowReservedDomains: parsed.MAILVET_ALLOW_RESERVED_DOMAINS ?? false,
     resultCacheTtlSeconds: parsed.MAILVET_RESULT_CACHE_TTL ?? 600,
     jobRetentionDays: parsed.MAILVET_JOB_RETENTION_DAYS ?? 7,
+    jobLimits: {
+      maxRows: parsed.MAILVET_JOB_MAX_ROWS ?? 5_000_000,
+      maxBytes: parsed.MAILVET_JOB_MAX_BYTES ?? 1024 ** 3,
+    },
+    // As polite as one prober is by default (MAILVET_PROBER_DOMAIN_RATE), however many run a job.
+    jobDomainRate: parsed.MAILVET_JOB_DOMAIN_RATE ?? 5,
+    jobGreylistRetries: parsed.MAILVET_JOB_GREYLIST_RETRIES ?? 3,
+    jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES ?? 3,
+    jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF ?? 10,
   };
 }
 

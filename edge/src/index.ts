@@ -1,8 +1,13 @@
 import { createApp } from "./app";
 import type { Env } from "./env";
-import { verifyQueue } from "./jobs/consumer";
-import type { VerifyChunk } from "./jobs/plan";
+import { jobQueue } from "./jobs/consumer";
+import type { JobMessage } from "./jobs/messages";
+import { runDueReverifications } from "./jobs/schedule";
 
 export { JobCoordinator } from "./jobs/coordinator";
 
-export default { fetch: createApp().fetch, queue: verifyQueue } satisfies ExportedHandler<Env, VerifyChunk>;
+export default {
+  fetch: createApp().fetch,
+  queue: jobQueue,
+  scheduled: (controller, env, ctx) => ctx.waitUntil(runDueReverifications(env, controller.scheduledTime)),
+} satisfies ExportedHandler<Env, JobMessage>;

@@ -7,6 +7,7 @@
  * const table = await readTable(source, { maxBytes, maxRows });
  * return new Response(toStream(resultsCsv(table.columns, results)));
  */
+export { ANSWER_BYTES, decodeAnswer, encodeAnswer, type RowAnswer } from "./answer-code";
 export { bytesSource, limitBytes, streamChunks, toStream, type ByteSource } from "./byte-source";
 export { csvRows, type InputRow } from "./csv-rows";
 export { decodeText } from "./decode-text";

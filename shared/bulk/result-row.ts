@@ -20,7 +20,7 @@ export interface ResultRow {
   flags: ResultFlags;
 }
 
-const FLAG_NAMES = ["disposable", "role", "free", "catch_all", "gibberish"] as const satisfies readonly (keyof ResultFlags)[];
+export const FLAG_NAMES = ["disposable", "role", "free", "catch_all", "gibberish"] as const satisfies readonly (keyof ResultFlags)[];
 
 /**
  * The header of a results table: the input's columns, then verdict, reason and the flags.

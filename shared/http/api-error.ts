@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | "unauthorized"
   | "not_found"
   | "not_ready"
+  | "job_failed"
   | "method_not_allowed"
   | "too_many_requests"
   | "internal";

@@ -39,11 +39,21 @@ const proberList = z
       .min(1, "must list at least one prober"),
   );
 
-const positiveInteger = z
-  .string()
-  .regex(/^\d+$/, "must be a whole number")
-  .transform(Number)
-  .pipe(z.number().int().min(1, "must be at least 1").max(1_000_000, "must be at most 1000000"));
+/** A whole number from `min` to `max`; `unit` names what it counts, for the messages. */
+const wholeNumber = (min: number, max: number, unit = "") =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number${unit && ` of ${unit}`}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, `must be at least ${min}${unit && ` ${unit}`}`)
+        .max(max, `must be at most ${max}${unit && ` ${unit}`}`),
+    );
+
+const positiveInteger = wholeNumber(1, 1_000_000);
 
 /** A rate per second: a decimal such as 0.5 or 200. */
 const positiveRate = z
@@ -77,17 +87,21 @@ export const variables = {
   MAILVET_API_KEYS: commaList(z.string().min(1), "key"),
   MAILVET_ALLOW_RESERVED_DOMAINS: onOff,
   /** Seconds the edge reuses a result the mail server decided; 0 turns the cache off. */
-  MAILVET_RESULT_CACHE_TTL: z
-    .string()
-    .regex(/^\d+$/, "must be a whole number of seconds")
-    .transform(Number)
-    .pipe(z.number().int().max(86_400, "must be at most 86400 (a day)")),
+  MAILVET_RESULT_CACHE_TTL: wholeNumber(0, 86_400, "seconds"),
   /** Days a bulk job's upload and results are kept before they are deleted. */
-  MAILVET_JOB_RETENTION_DAYS: z
-    .string()
-    .regex(/^\d+$/, "must be a whole number of days")
-    .transform(Number)
-    .pipe(z.number().int().min(1, "must be at least 1 day").max(365, "must be at most 365 days")),
+  MAILVET_JOB_RETENTION_DAYS: wholeNumber(1, 365, "days"),
+  /** Data rows one bulk upload may have (413 beyond). */
+  MAILVET_JOB_MAX_ROWS: wholeNumber(1, 100_000_000, "rows"),
+  /** Bytes one bulk upload may have (413 beyond). */
+  MAILVET_JOB_MAX_BYTES: wholeNumber(1, 10 * 1024 ** 3, "bytes"),
+  /** Addresses per second one job sends to one domain, over all its queue consumers. */
+  MAILVET_JOB_DOMAIN_RATE: positiveRate,
+  /** Times a greylisted address is tried again, after the server's delay, before it is unknown/greylisted. */
+  MAILVET_JOB_GREYLIST_RETRIES: wholeNumber(0, 10),
+  /** Times addresses a prober failed on (down, broken, out of time) are tried again on another. */
+  MAILVET_JOB_PROBER_RETRIES: wholeNumber(0, 10),
+  /** Seconds before a failed webhook delivery is tried again; each later wait is four times longer. */
+  MAILVET_JOB_WEBHOOK_BACKOFF: wholeNumber(1, 3_600, "seconds"),
 } as const;
 
 export type VariableName = keyof typeof variables;
@@ -101,6 +115,12 @@ export const EDGE_VARIABLES = [
   "MAILVET_ALLOW_RESERVED_DOMAINS",
   "MAILVET_RESULT_CACHE_TTL",
   "MAILVET_JOB_RETENTION_DAYS",
+  "MAILVET_JOB_MAX_ROWS",
+  "MAILVET_JOB_MAX_BYTES",
+  "MAILVET_JOB_DOMAIN_RATE",
+  "MAILVET_JOB_GREYLIST_RETRIES",
+  "MAILVET_JOB_PROBER_RETRIES",
+  "MAILVET_JOB_WEBHOOK_BACKOFF",
 ] as const satisfies readonly VariableName[];
 
 /** The variables a prober reads; `npm start` hands it these and no others. */

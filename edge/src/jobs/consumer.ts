@@ -1,41 +1,63 @@
-import { DEFAULT_TIMEOUT_MS } from "../../../shared/contract/schemas";
-import { edgeSettings, type Env } from "../env";
-import { listOverrides } from "../lists";
-import { verifyAddress } from "../verify";
-import { type AddressResult, jobCoordinator } from "./coordinator";
-import type { VerifyChunk } from "./plan";
+import type { Env } from "../env";
+import { assembleAnswers } from "./assemble";
+import { jobCoordinator } from "./coordinator";
+import type { JobMessage } from "./messages";
+import { verifyChunk } from "./verify-chunk";
+import { deliverWebhook } from "./webhook";
+
+/** The queue messages go to once they run out of retries (wrangler.toml's dead_letter_queue). */
+export const DEAD_LETTER_QUEUE = "mailvet-verify-dlq";
 
 /**
- * The `mailvet-verify` consumer: verifies each message's addresses (one domain of one job) through
- * the single-address pipeline, SMTP included, stores the answers in the job's Durable Object and
- * acks. A message that fails is retried by the queue (up to its max_retries); the answers it
- * stored before failing stay, and storing them again changes nothing.
+ * The consumer of the `mailvet-verify` queue and of its dead-letter queue. Messages of a batch
+ * run side by side (they are mostly chunks of different domains, so different mail servers);
+ * each is acked when done and retried by the queue when it throws, so a crash loses nothing.
+ * A message that runs out of retries lands in the dead-letter queue, where it ends its part of
+ * the job for good: a chunk's addresses become unknown/error and the job reports `failed`.
  *
  * @example
- * export default { fetch: app.fetch, queue: verifyQueue };
+ * export default { fetch: app.fetch, queue: jobQueue };
  */
-export async function verifyQueue(batch: MessageBatch<VerifyChunk>, env: Env, ctx: ExecutionContext): Promise<void> {
-  const context = {
-    settings: edgeSettings(env),
-    lists: await listOverrides(env),
-    waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
-    regionHint: undefined,
-  };
-  for (const message of batch.messages) {
-    const { job, addresses } = message.body;
-    try {
-      const results: { key: string; result: AddressResult }[] = [];
-      // One after another: they share a domain, and so one day a prober's connection.
-      for (const { key, email } of addresses) {
-        const { verdict, reason, flags } = await verifyAddress({ email, smtp: true, timeoutMs: DEFAULT_TIMEOUT_MS, transcript: false }, context);
-        results.push({ key, result: { verdict, reason, flags } });
+export async function jobQueue(batch: MessageBatch<JobMessage>, env: Env, ctx: ExecutionContext): Promise<void> {
+  const handle = batch.queue === DEAD_LETTER_QUEUE ? giveUp : (message: JobMessage) => work(message, env, ctx);
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      try {
+        await handle(message.body, env);
+        message.ack();
+      } catch (error) {
+        // The job and the error's kind only: an error's message may quote an address.
+        console.error(`job ${message.body.job}: ${message.body.kind} failed (${error instanceof Error ? error.name : "error"}); retrying`);
+        message.retry();
       }
-      await jobCoordinator(env, job).record(results);
-      message.ack();
-    } catch (error) {
-      // The job and the error's kind only: an error's message may quote an address.
-      console.error(`job ${job}: a chunk of ${addresses.length} failed (${error instanceof Error ? error.name : "error"}); retrying`);
-      message.retry();
-    }
+    }),
+  );
+}
+
+function work(message: JobMessage, env: Env, ctx: ExecutionContext): Promise<void> {
+  switch (message.kind) {
+    case "verify":
+      return verifyChunk(message, env, ctx);
+    case "assemble":
+      return assembleAnswers(message, env);
+    case "webhook":
+      return deliverWebhook(message, env);
+  }
+}
+
+async function giveUp(message: JobMessage, env: Env): Promise<void> {
+  const job = jobCoordinator(env, message.job);
+  console.error(`job ${message.job}: ${message.kind} ran out of retries`);
+  switch (message.kind) {
+    case "verify":
+      return job.record(
+        message.run,
+        message.addresses.map(({ key }) => ({ key, answer: { reason: "error", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } } })),
+        true,
+      );
+    case "assemble":
+      return job.finished(message.run, "assembly_failed");
+    case "webhook":
+      return job.webhookDone(message.run, "failed");
   }
 }

@@ -1,119 +1,262 @@
 import { DurableObject } from "cloudflare:workers";
-import type { Reason, Verdict } from "../../../shared/contract/taxonomy";
-import type { ResultFlags } from "../../../shared/bulk";
+import { type Verdict, VERDICTS, verdictOf } from "../../../shared/contract/taxonomy";
+import { encodeAnswer, type RowAnswer } from "../../../shared/bulk";
 import type { Env } from "../env";
-import type { PlannedAddress } from "./plan";
+import { CHUNK_SIZE, type JobMessage } from "./messages";
+import { chunkByDomain, type PlannedAddress } from "./plan";
+import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobStatus } from "./job-state";
+import { sendAll } from "./send-all";
+import { webhookPayload, type WebhookPayload } from "./webhook-payload";
+import { unscheduleReverification } from "./schedule";
 
-/** The answer for one distinct address, as a job keeps it. */
-export interface AddressResult {
-  verdict: Verdict;
-  reason: Reason;
-  flags: ResultFlags;
-}
-
-/** A job's progress, counted per input row (a row whose address is answered counts once). */
-export interface JobStatus {
-  status: "queued" | "running" | "done";
+/** What POST /v1/jobs knows of a job once its addresses are in. */
+export interface OpenJob {
+  id: string;
   total: number;
-  processed: number;
-  counts: Record<Verdict, number>;
+  uploadKey: string;
+  /** The API's origin, for the results URL a webhook carries. */
+  origin: string;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  reverifyDays: number | null;
 }
+
+/** Addresses read per query while chunks are sent. */
+const DISPATCH_PAGE = 5_000;
 
 /**
- * One bulk job's state, in its own Durable Object's SQLite: the row total and, per distinct
- * address, how many rows have it and its answer once known. One object per job keeps a job's
- * writes serialized without locks, and a job's size never touches another's.
+ * One bulk job's state, in its own Durable Object's SQLite: the job, and per distinct address
+ * its rows and its answer in the current run. One object per job keeps a job's writes
+ * serialized without locks, dedupes its addresses in SQL rather than in a Worker's memory, and
+ * paces each domain over all the consumers working on the job.
  *
  * @example
- * const job = env.JOB_COORDINATOR.get(env.JOB_COORDINATOR.idFromName(id));
- * await job.add(addresses);
- * await job.open(total, null);
+ * const job = jobCoordinator(env, id);
+ * await job.add(batch, expiresAt);
+ * await job.open({ id, total, uploadKey, origin, webhookUrl: null, webhookSecret: null, reverifyDays: null });
  */
 export class JobCoordinator extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec(`
-      CREATE TABLE IF NOT EXISTS job (id INTEGER PRIMARY KEY CHECK (id = 1), total INTEGER NOT NULL, webhook_url TEXT, upload_key TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS address (key TEXT PRIMARY KEY, rows INTEGER NOT NULL, verdict TEXT, reason TEXT, flags TEXT);
-    `);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(JOB_SCHEMA);
   }
 
   /**
-   * Adds distinct addresses with their row counts. The caller sends them in batches, each a
-   * small RPC, before it opens the job.
+   * Adds distinct addresses with their row counts, adding to the rows of ones already in. The
+   * job's data are personal data, so the first batch schedules their deletion, at `expiresAt`.
    */
-  add(addresses: Pick<PlannedAddress, "key" | "rows">[]): void {
-    const sql = this.ctx.storage.sql;
+  async add(addresses: PlannedAddress[], expiresAt: number): Promise<void> {
     this.ctx.storage.transactionSync(() => {
-      for (const { key, rows } of addresses) sql.exec("INSERT INTO address (key, rows) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, rows);
-    });
-  }
-
-  /**
-   * Opens the job once its addresses are in: from now on status() answers for it. The job's
-   * data are personal data, so its deletion is scheduled now, for `expiresAt` (epoch ms).
-   */
-  async open(total: number, webhookUrl: string | null, retention: { uploadKey: string; expiresAt: number }): Promise<void> {
-    this.ctx.storage.sql.exec(
-      "INSERT INTO job (id, total, webhook_url, upload_key) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-      total,
-      webhookUrl,
-      retention.uploadKey,
-    );
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(retention.expiresAt);
-  }
-
-  /** Retention: deletes the upload from R2 and every answer; the job is then unknown (404). */
-  override async alarm(): Promise<void> {
-    const job = this.ctx.storage.sql.exec<{ upload_key: string }>("SELECT upload_key FROM job").toArray()[0];
-    if (job) await this.env.JOBS_BUCKET.delete(job.upload_key);
-    this.ctx.storage.sql.exec("DELETE FROM address; DELETE FROM job;");
-  }
-
-  /**
-   * Stores answers. The first answer for an address wins, so a queue message delivered twice
-   * changes nothing, and an address the job does not have is ignored.
-   */
-  record(results: { key: string; result: AddressResult }[]): void {
-    const sql = this.ctx.storage.sql;
-    this.ctx.storage.transactionSync(() => {
-      for (const { key, result } of results) {
-        sql.exec(
-          "UPDATE address SET verdict = ?, reason = ?, flags = ? WHERE key = ? AND verdict IS NULL",
-          result.verdict,
-          result.reason,
-          JSON.stringify(result.flags),
+      for (const { key, email, domain, rows } of addresses) {
+        this.sql.exec(
+          "INSERT INTO address (key, email, domain, rows) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET rows = rows + excluded.rows",
           key,
+          email,
+          domain,
+          rows,
         );
       }
     });
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(expiresAt);
+  }
+
+  /** Opens the job once its addresses are in, and queues them in chunks of one domain. */
+  async open(job: OpenJob): Promise<void> {
+    const distinct = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM address").one().n;
+    this.sql.exec(
+      `INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin, webhook_url, webhook_secret, reverify_days)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      job.id,
+      job.total,
+      distinct,
+      job.uploadKey,
+      job.origin,
+      job.webhookUrl,
+      job.webhookSecret,
+      job.reverifyDays,
+    );
+    await this.dispatch();
+  }
+
+  /**
+   * Starts a consumer on a chunk: which of its addresses still lack an answer in `run`, and how
+   * long to wait first so that the job keeps to its pace for the domain. A chunk that waited for
+   * its slot already (`slot`) goes. Null when the job is gone or has moved on to another run.
+   */
+  begin(run: number, domain: string, keys: string[], slot: number | null, perSecond: number): { pending: string[]; slot: number } | null {
+    const job = this.job();
+    if (!job || job.run !== run) return null;
+    const pending = keys.filter((key) => this.sql.exec("SELECT 1 FROM address WHERE key = ? AND reason IS NULL", key).toArray().length > 0);
+    if (pending.length === 0 || slot !== null || domain === "") return { pending, slot: Date.now() };
+    // The domain's next free moment moves on by the time these addresses take at the pace.
+    const now = Date.now();
+    const next = this.sql.exec<{ at: number }>("SELECT next_free_at AS at FROM domain_pace WHERE domain = ?", domain).toArray()[0]?.at ?? now;
+    const start = Math.max(now, next);
+    this.sql.exec(
+      "INSERT INTO domain_pace (domain, next_free_at) VALUES (?, ?) ON CONFLICT (domain) DO UPDATE SET next_free_at = excluded.next_free_at",
+      domain,
+      start + (pending.length * 1000) / perSecond,
+    );
+    return { pending, slot: start };
+  }
+
+  /**
+   * Stores answers of `run`. The first answer for an address wins, so a message delivered twice
+   * changes nothing, and an address the job does not have is ignored. The last answer of a run
+   * queues the assembly of its answers file.
+   */
+  async record(run: number, answers: { key: string; answer: Pick<RowAnswer, "reason" | "flags"> }[], lostChunk = false): Promise<void> {
+    const job = this.job();
+    if (!job || job.run !== run) return;
+    this.ctx.storage.transactionSync(() => {
+      for (const { key, answer } of answers) {
+        const [reason, flags] = encodeAnswer(answer);
+        const stored = this.sql.exec<{ rows: number }>("UPDATE address SET reason = ?, flags = ? WHERE key = ? AND reason IS NULL RETURNING rows", reason, flags, key).toArray()[0];
+        if (!stored) continue;
+        this.sql.exec("UPDATE job SET answered = answered + 1");
+        this.sql.exec(
+          "INSERT INTO verdict_rows (verdict, rows) VALUES (?, ?) ON CONFLICT (verdict) DO UPDATE SET rows = rows + excluded.rows",
+          verdictOf(answer.reason),
+          stored.rows,
+        );
+      }
+      if (lostChunk) this.sql.exec("UPDATE job SET lost_chunks = lost_chunks + 1");
+    });
+    const after = this.job()!;
+    if (after.phase === "running" && after.answered === after.distinct_addresses) {
+      // Sent before the phase moves on: if the send fails, the next answer (or a redelivery) sends it.
+      await this.env.VERIFY_QUEUE.send({ kind: "assemble", job: after.job_id, run } satisfies JobMessage);
+      this.sql.exec("UPDATE job SET phase = 'assembling' WHERE phase = 'running' AND run = ?", run);
+    }
+  }
+
+  /** What the assembly of `run` needs, or null when the job is gone or on another run. */
+  assemblyOf(run: number): { total: number; uploadKey: string } | null {
+    const job = this.job();
+    return job && job.run === run && job.phase !== "running" ? { total: job.total, uploadKey: job.upload_key } : null;
+  }
+
+  /** The answers of these keys in the current run, as their two-byte codes. */
+  codes(keys: string[]): Record<string, [number, number]> {
+    const found: Record<string, [number, number]> = {};
+    for (const key of keys) {
+      const row = this.sql.exec<{ reason: number; flags: number }>("SELECT reason, flags FROM address WHERE key = ? AND reason IS NOT NULL", key).toArray()[0];
+      if (row) found[key] = [row.reason, row.flags];
+    }
+    return found;
+  }
+
+  /** Run `run`'s answers file is in R2 (or could not be made): the run is over; tell the webhook. */
+  async finished(run: number, outcome: { changedRows: number | null } | "assembly_failed"): Promise<void> {
+    const job = this.job();
+    if (!job || job.run !== run || job.phase === "done") return;
+    const changed = outcome === "assembly_failed" ? null : outcome.changedRows;
+    this.sql.exec("UPDATE job SET phase = 'done', assembly_failed = ?, changed_rows = ?, webhook_state = ?", outcome === "assembly_failed" ? 1 : 0, changed, job.webhook_url ? "pending" : null);
+    if (job.webhook_url) await this.env.VERIFY_QUEUE.send({ kind: "webhook", job: job.job_id, run, attempt: 0 } satisfies JobMessage);
+  }
+
+  /** The webhook delivery of `run`: where, the signing secret and the payload; null if none is due. */
+  webhookOf(run: number): { url: string; secret: string; payload: WebhookPayload; job: { id: string; uploadKey: string } } | null {
+    const job = this.job();
+    if (!job || job.run !== run || job.webhook_state !== "pending" || !job.webhook_url || !job.webhook_secret) return null;
+    return { url: job.webhook_url, secret: job.webhook_secret, payload: webhookPayload(job, this.status()!), job: { id: job.job_id, uploadKey: job.upload_key } };
+  }
+
+  /**
+   * What reading the job's results needs: its upload, and the latest run whose answers file is
+   * complete (during a re-verification, the run before), or null for none yet; null for no job.
+   */
+  resultsOf(): { id: string; uploadKey: string; run: number | null } | null {
+    const job = this.job();
+    if (!job) return null;
+    const complete = job.phase === "done" && job.assembly_failed === 0;
+    return { id: job.job_id, uploadKey: job.upload_key, run: complete ? job.run : job.run > 1 ? job.run - 1 : null };
+  }
+
+  /** How the webhook delivery of `run` ended. */
+  webhookDone(run: number, state: "delivered" | "failed"): void {
+    this.sql.exec("UPDATE job SET webhook_state = ? WHERE run = ?", state, run);
+  }
+
+  /**
+   * Starts a scheduled re-verification: a new run that asks again about every address, keeping
+   * the last run's answers file to compare with. False when the job is gone or still running.
+   */
+  async reverify(): Promise<boolean> {
+    const job = this.job();
+    if (!job || job.phase !== "done") return false;
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec("UPDATE address SET reason = NULL, flags = NULL; DELETE FROM verdict_rows; DELETE FROM domain_pace;");
+      this.sql.exec("UPDATE job SET run = run + 1, answered = 0, lost_chunks = 0, phase = 'running', assembly_failed = 0, changed_rows = NULL, webhook_state = NULL");
+    });
+    await this.dispatch();
+    return true;
   }
 
   /** The job's progress, or null when no job was created under this id. */
   status(): JobStatus | null {
-    const sql = this.ctx.storage.sql;
-    const job = sql.exec<{ total: number }>("SELECT total FROM job").toArray()[0];
+    const job = this.job();
     if (!job) return null;
-    const counts: Record<Verdict, number> = { deliverable: 0, undeliverable: 0, risky: 0, unknown: 0 };
-    for (const { verdict, rows } of sql.exec<{ verdict: Verdict; rows: number }>(
-      "SELECT verdict, SUM(rows) AS rows FROM address WHERE verdict IS NOT NULL GROUP BY verdict",
-    )) {
-      counts[verdict] = rows;
-    }
-    const processed = Object.values(counts).reduce((sum, rows) => sum + rows, 0);
-    return { status: processed === job.total ? "done" : processed > 0 ? "running" : "queued", total: job.total, processed, counts };
+    const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
+    for (const { verdict, rows } of this.sql.exec<{ verdict: Verdict; rows: number }>("SELECT verdict, rows FROM verdict_rows")) counts[verdict] = rows;
+    return jobStatusOf(job, counts);
   }
 
-  /** The answers for these keys; a key without an answer (yet) is missing from the result. */
-  lookup(keys: string[]): Record<string, AddressResult> {
-    const found: Record<string, AddressResult> = {};
-    for (const key of keys) {
-      const row = this.ctx.storage.sql
-        .exec<{ verdict: Verdict; reason: Reason; flags: string }>("SELECT verdict, reason, flags FROM address WHERE key = ? AND verdict IS NOT NULL", key)
-        .toArray()[0];
-      if (row) found[key] = { verdict: row.verdict, reason: row.reason, flags: JSON.parse(row.flags) as ResultFlags };
+  /** Deletes the job now: its files in R2, its state, its schedule. The job is then unknown (404). */
+  async erase(): Promise<void> {
+    const job = this.job();
+    if (job) {
+      await unscheduleReverification(this.env, job.job_id);
+      const prefix = `jobs/${job.job_id}/`;
+      for (let listed = await this.env.JOBS_BUCKET.list({ prefix }); ; listed = await this.env.JOBS_BUCKET.list({ prefix, cursor: listed.cursor })) {
+        if (listed.objects.length > 0) await this.env.JOBS_BUCKET.delete(listed.objects.map((object) => object.key));
+        if (!listed.truncated) break;
+      }
     }
-    return found;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    // The object lives on (late queue messages still reach it): it is an empty one again.
+    this.sql.exec(JOB_SCHEMA);
+  }
+
+  /**
+   * Retention: a job is deleted when it runs out, unless its owner has it re-verified on a
+   * schedule; then its last run is kept as long as the schedule is (DELETE /v1/jobs/{id} ends both).
+   */
+  override async alarm(): Promise<void> {
+    const job = this.job();
+    if (job?.reverify_days) await this.ctx.storage.setAlarm(Date.now() + (job.reverify_days + 1) * 86_400_000);
+    else await this.erase();
+  }
+
+  private job(): JobRow | undefined {
+    return this.sql.exec<JobRow>("SELECT * FROM job").toArray()[0];
+  }
+
+  /** Queues every address still without an answer, in chunks of one domain. */
+  private async dispatch(): Promise<void> {
+    const { job_id: job, run } = this.job()!;
+    let after = { domain: "", key: "" };
+    for (;;) {
+      const page = this.sql
+        .exec<{ key: string; email: string; domain: string }>(
+          "SELECT key, email, domain FROM address WHERE reason IS NULL AND (domain, key) > (?, ?) ORDER BY domain, key LIMIT ?",
+          after.domain,
+          after.key,
+          DISPATCH_PAGE,
+        )
+        .toArray();
+      if (page.length === 0) return;
+      // A domain cut at the page's end goes on in the next page's first chunk.
+      const messages = [...chunkByDomain(page, CHUNK_SIZE)].map(
+        ({ domain, addresses }): JobMessage => ({ kind: "verify", job, run, domain, addresses, greylistRetries: 0, proberRetries: 0, avoid: [] }),
+      );
+      await sendAll(this.env.VERIFY_QUEUE, messages);
+      after = page[page.length - 1]!;
+    }
   }
 }
 

@@ -9,15 +9,8 @@ export interface PlannedAddress {
   rows: number;
 }
 
-/** What the queue carries: one job's addresses of one domain, verified together. */
-export interface VerifyChunk {
-  job: string;
-  domain: string;
-  addresses: { key: string; email: string }[];
-}
-
-/** Addresses per queue message: small enough to verify well within one consumer invocation. */
-export const CHUNK_SIZE = 50;
+/** Rows read before their distinct addresses are handed on: bounds what planning holds. */
+const PLAN_BATCH_ROWS = 2_000;
 
 /**
  * The key a row's result is stored under: the normalized address, so spelling variants of one
@@ -40,43 +33,52 @@ function planned(email: string): PlannedAddress {
 }
 
 /**
- * Reads a job's rows once and dedupes them: the row count and one entry per distinct address.
- * The distinct addresses are held in memory, so this bounds a job by its distinct addresses,
- * not by its bytes.
+ * Reads a job's rows once and hands their distinct addresses on in batches (each counted within
+ * its batch), so a job of millions of rows is deduped where the batches go (the job's Durable
+ * Object) and never held here. Returns the row count.
  *
  * @example
- * const { total, addresses } = await planJob(table.rows);
+ * const total = await planJob(table.rows, (batch) => job.add(batch));
  */
-export async function planJob(rows: AsyncIterable<DataRow>): Promise<{ total: number; addresses: Map<string, PlannedAddress> }> {
-  const addresses = new Map<string, PlannedAddress>();
+export async function planJob(rows: AsyncIterable<DataRow>, add: (batch: PlannedAddress[]) => Promise<void>): Promise<number> {
+  let batch = new Map<string, PlannedAddress>();
   let total = 0;
+  let batchRows = 0;
   for await (const { email } of rows) {
     total += 1;
+    batchRows += 1;
     const address = planned(email);
-    const known = addresses.get(address.key);
+    const known = batch.get(address.key);
     if (known) known.rows += 1;
-    else addresses.set(address.key, address);
+    else batch.set(address.key, address);
+    if (batchRows === PLAN_BATCH_ROWS) {
+      await add([...batch.values()]);
+      batch = new Map();
+      batchRows = 0;
+    }
   }
-  return { total, addresses };
+  if (batch.size > 0) await add([...batch.values()]);
+  return total;
 }
 
 /**
- * The job's queue messages: addresses grouped by domain, so one prober session can check many
- * addresses of a domain, then cut into chunks of at most `size`.
+ * Cuts addresses sorted by domain into chunks of one domain each, at most `size` long.
  *
  * @example
- * await queue.sendBatch(domainChunks("job-1", addresses.values()).map((body) => ({ body })));
+ * chunkByDomain([{ key: "a@x", email: "a@x", domain: "x" }], 50); // [{ domain: "x", addresses: [{ key: "a@x", email: "a@x" }] }]
  */
-export function domainChunks(job: string, addresses: Iterable<PlannedAddress>, size = CHUNK_SIZE): VerifyChunk[] {
-  const byDomain = new Map<string, { key: string; email: string }[]>();
-  for (const { key, email, domain } of addresses) {
-    const list = byDomain.get(domain) ?? [];
-    list.push({ key, email });
-    byDomain.set(domain, list);
+export function* chunkByDomain(
+  sorted: Iterable<Omit<PlannedAddress, "rows">>,
+  size: number,
+): Generator<{ domain: string; addresses: { key: string; email: string }[] }> {
+  let chunk: { domain: string; addresses: { key: string; email: string }[] } | null = null;
+  for (const { key, email, domain } of sorted) {
+    if (chunk && (chunk.domain !== domain || chunk.addresses.length === size)) {
+      yield chunk;
+      chunk = null;
+    }
+    chunk ??= { domain, addresses: [] };
+    chunk.addresses.push({ key, email });
   }
-  const chunks: VerifyChunk[] = [];
-  for (const [domain, list] of byDomain) {
-    for (let start = 0; start < list.length; start += size) chunks.push({ job, domain, addresses: list.slice(start, start + size) });
-  }
-  return chunks;
+  if (chunk) yield chunk;
 }

@@ -1,10 +1,11 @@
-import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm, SELF } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
-import { bytesSource, readTable } from "../../../shared/bulk";
-import worker from "../index";
-import { jobCoordinator } from "../jobs/coordinator";
-import { addressKey, type VerifyChunk } from "../jobs/plan";
+import { bytesSource, readTable } from "../../../../shared/bulk";
+import worker from "../../index";
+import { jobCoordinator } from "../../jobs/coordinator";
+import type { VerifyChunk } from "../../jobs/messages";
+import { addressKey } from "../../jobs/plan";
 
 const dnsPeer = inject("dnsPeerUrl");
 
@@ -90,7 +91,16 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     const before = await (await results(job.id, "json")).text();
     const ann = addressKey("ann@multi-mx.mailvet-fixture.net");
     // The same key again, and once with a cell that would now answer invalid_syntax.
-    const chunk: VerifyChunk = { job: job.id, domain: "multi-mx.mailvet-fixture.net", addresses: [{ key: ann, email: ann }, { key: ann, email: "broken" }] };
+    const chunk: VerifyChunk = {
+      kind: "verify",
+      job: job.id,
+      run: 1,
+      domain: "multi-mx.mailvet-fixture.net",
+      addresses: [{ key: ann, email: ann }, { key: ann, email: "broken" }],
+      greylistRetries: 0,
+      proberRetries: 0,
+      avoid: [],
+    };
     const batch = createMessageBatch<VerifyChunk>("mailvet-verify", [{ id: "again", timestamp: new Date(), attempts: 2, body: chunk }]);
     const context = createExecutionContext();
     await worker.queue(batch, env, context);
@@ -138,10 +148,13 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
   });
 
   it("answers 409 for the results of a job that is not done", async () => {
-    // A job made directly in its Durable Object and never queued stays queued.
+    // A job whose address is in but was never queued stays queued.
     const id = crypto.randomUUID();
-    await jobCoordinator(env, id).add([{ key: "ann@example.net", rows: 1 }]);
-    await jobCoordinator(env, id).open(1, null, { uploadKey: `jobs/${id}/upload`, expiresAt: Date.now() + 86_400_000 });
+    const job = jobCoordinator(env, id);
+    await job.add([{ key: "ann@example.net", email: "ann@example.net", domain: "example.net", rows: 1 }], Date.now() + 86_400_000);
+    await runInDurableObject(job, (_, state) => {
+      state.storage.sql.exec("INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin) VALUES (1, ?, 1, 1, ?, 'http://edge')", id, `jobs/${id}/upload`);
+    });
     expect(await status(id)).toMatchObject({ status: "queued", total: 1, processed: 0 });
     const early = await SELF.fetch(`http://edge/v1/jobs/${id}/results`);
     expect(early.status).toBe(409);

@@ -1,0 +1,26 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "../../../../shared/http/api-error";
+import type { AppEnv } from "../../env";
+import { jobCoordinator } from "../../jobs/coordinator";
+import { errorResponse, JobIdSchema } from "./schemas";
+
+const route = createRoute({
+  method: "delete",
+  path: "/v1/jobs/{id}",
+  summary: "Delete a bulk job now",
+  description: "Deletes the upload, every answer and any re-verification schedule at once, before the retention period ends.",
+  request: { params: JobIdSchema },
+  responses: {
+    204: { description: "Deleted." },
+    404: errorResponse("No such job."),
+  },
+});
+
+/** `DELETE /v1/jobs/{id}`: the job's data are personal data; their owner can remove them at once. */
+export const deleteJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+  const { id } = c.req.valid("param");
+  const job = jobCoordinator(c.env, id);
+  if (!(await job.status())) throw new ApiError(404, "not_found", "no such job");
+  await job.erase();
+  return c.body(null, 204);
+});

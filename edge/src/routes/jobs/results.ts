@@ -1,0 +1,82 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { resultsCsv, resultsJson, resultsXlsx, toStream } from "../../../../shared/bulk";
+import { type Verdict, VERDICTS } from "../../../../shared/contract/taxonomy";
+import { ApiError } from "../../../../shared/http/api-error";
+import type { AppEnv, Env } from "../../env";
+import { AnswersReader, answeredRows } from "../../jobs/answers-file";
+import { jobCoordinator } from "../../jobs/coordinator";
+import { openUpload } from "../../jobs/open-upload";
+import { answersKey } from "../../jobs/storage-keys";
+import { asApiError } from "./store-upload";
+import { errorResponse, JobIdSchema } from "./schemas";
+
+const VerdictListSchema = z
+  .string()
+  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(VERDICTS)).min(1, "verdicts must name at least one of deliverable, undeliverable, risky, unknown"))
+  .optional()
+  .openapi({ description: "Only rows with these verdicts, comma-separated (e.g. `deliverable` for a clean list). All rows when absent.", example: "deliverable,risky" });
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/jobs/{id}/results",
+  summary: "A bulk job's results",
+  description:
+    "Every input row, in input order, with its original columns plus verdict, reason and the flags; JSON is `{\"results\": [...]}`. " +
+    "Once the job is done (or failed with results): before that the answer is 409, and the client polls GET /v1/jobs/{id}. " +
+    "During a scheduled re-verification, the results of the run before.",
+  request: {
+    params: JobIdSchema,
+    query: z.object({ format: z.enum(["csv", "xlsx", "json"]).default("csv"), verdicts: VerdictListSchema }),
+  },
+  responses: {
+    200: {
+      description: "The results, streamed.",
+      content: {
+        "text/csv": { schema: z.string() },
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
+        "application/json": { schema: z.object({ results: z.array(z.record(z.string(), z.unknown())) }) },
+      },
+    },
+    404: errorResponse("No such job."),
+    409: errorResponse("The job is not done yet (`not_ready`), or its results could not be assembled (`job_failed`)."),
+  },
+});
+
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json; charset=utf-8",
+} as const;
+
+/** The job's latest complete results, read from its upload and its answers file side by side. */
+async function readResults(env: Env, id: string) {
+  const job = jobCoordinator(env, id);
+  const [files, status] = await Promise.all([job.resultsOf(), job.status()]);
+  if (!files || !status) throw new ApiError(404, "not_found", "no such job");
+  if (files.run === null) {
+    if (status.status === "failed") throw new ApiError(409, "job_failed", "the job failed before its results were assembled; start it again");
+    throw new ApiError(409, "not_ready", `the job is ${status.status}; results come once GET /v1/jobs/${id} says done`);
+  }
+  const answers = await AnswersReader.open(env.JOBS_BUCKET, answersKey(id, files.run));
+  if (!answers) throw new ApiError(409, "job_failed", "the job's results are missing; start it again");
+  const table = await openUpload(env, files.uploadKey).catch(async (error: unknown) => {
+    await answers.close();
+    throw asApiError(error);
+  });
+  return { columns: table.columns, rows: answeredRows(table.rows, answers) };
+}
+
+async function* onlyVerdicts<T extends { verdict: Verdict }>(rows: AsyncIterable<T>, verdicts: readonly Verdict[] | undefined): AsyncGenerator<T> {
+  for await (const row of rows) if (!verdicts || verdicts.includes(row.verdict)) yield row;
+}
+
+/** `GET /v1/jobs/{id}/results`: CSV, XLSX or JSON, streamed, optionally only some verdicts. */
+export const jobResults = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+  const { id } = c.req.valid("param");
+  const { format, verdicts } = c.req.valid("query");
+  const { columns, rows } = await readResults(c.env, id);
+  const results = onlyVerdicts(rows, verdicts);
+  const chunks = format === "csv" ? resultsCsv(columns, results) : format === "xlsx" ? resultsXlsx(columns, results) : resultsJson(results);
+  return c.body(toStream(chunks), 200, { "Content-Type": CONTENT_TYPES[format] });
+});

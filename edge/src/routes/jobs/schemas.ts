@@ -1,0 +1,57 @@
+import { z } from "@hono/zod-openapi";
+import { ErrorBodySchema } from "../../../../shared/contract/schemas";
+import { VERDICTS } from "../../../../shared/contract/taxonomy";
+
+/** The JSON form is for short lists; a long one belongs in a file. */
+export const MAX_JSON_EMAILS = 10_000;
+
+/**
+ * An error response of a jobs route, for the OpenAPI document.
+ *
+ * @example
+ * responses: { 404: errorResponse("No such job.") }
+ */
+export const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ErrorBodySchema } } });
+
+export const JobIdSchema = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" }, description: "The id POST /v1/jobs returned." }) });
+
+/** What a job may ask for besides its list, in JSON or as form fields. */
+export const JobOptionsSchema = z.object({
+  webhook_url: z
+    .url({ protocol: /^https?$/, error: "webhook_url must be an http(s) URL" })
+    .max(2_000)
+    .optional()
+    .openapi({ description: "POSTed (signed, see `webhook_secret`) when the job is done, and after each re-verification; retried with backoff." }),
+  reverify_days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .optional()
+    .openapi({ description: "Re-verify the list every this many days and tell `webhook_url` which rows changed verdict. The list is kept until DELETE /v1/jobs/{id}." }),
+});
+
+export const EmailsBodySchema = JobOptionsSchema.extend({ emails: z.array(z.string().max(1000)).min(1).max(MAX_JSON_EMAILS) }).openapi("JobEmails");
+
+export const JobCreatedSchema = z
+  .object({
+    id: z.string(),
+    status: z.literal("queued"),
+    total: z.number().int().openapi({ description: "Input rows." }),
+    webhook_secret: z.string().optional().openapi({ description: "With `webhook_url` only: the key of the webhook's Mailvet-Signature. Shown once." }),
+    reverify_days: z.number().int().optional(),
+  })
+  .openapi("JobCreated");
+
+export const JobStatusSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["queued", "running", "done", "failed"]).openapi({
+      description: "`failed`: some addresses could not be verified after every retry (they are unknown/error in the results), or the results could not be assembled.",
+    }),
+    total: z.number().int(),
+    processed: z.number().int().openapi({ description: "Rows answered so far." }),
+    counts: z.object(Object.fromEntries(VERDICTS.map((verdict) => [verdict, z.number().int()])) as Record<(typeof VERDICTS)[number], z.ZodNumber>),
+    run: z.number().int().openapi({ description: "1, then one more for each scheduled re-verification." }),
+  })
+  .openapi("JobStatus");

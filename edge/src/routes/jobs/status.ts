@@ -1,0 +1,25 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "../../../../shared/http/api-error";
+import type { AppEnv } from "../../env";
+import { jobCoordinator } from "../../jobs/coordinator";
+import { errorResponse, JobIdSchema, JobStatusSchema } from "./schemas";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/jobs/{id}",
+  summary: "A bulk job's progress",
+  description: "Counts are per input row: a row is counted once, when its address is answered.",
+  request: { params: JobIdSchema },
+  responses: {
+    200: { description: "The job's progress.", content: { "application/json": { schema: JobStatusSchema } } },
+    404: errorResponse("No such job (or it expired)."),
+  },
+});
+
+/** `GET /v1/jobs/{id}`: the job's status and counts. */
+export const jobStatus = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+  const { id } = c.req.valid("param");
+  const status = await jobCoordinator(c.env, id).status();
+  if (!status) throw new ApiError(404, "not_found", "no such job");
+  return c.json({ id, ...status }, 200);
+});
