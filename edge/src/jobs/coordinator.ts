@@ -112,10 +112,12 @@ export class JobCoordinator extends DurableObject<Env> {
     const job = this.job();
     if (!job || job.run !== run) return;
     this.ctx.storage.transactionSync(() => {
+      let storedAny = false;
       for (const { key, answer } of answers) {
         const [reason, flags] = encodeAnswer(answer);
         const stored = this.sql.exec<{ rows: number }>("UPDATE address SET reason = ?, flags = ? WHERE key = ? AND reason IS NULL RETURNING rows", reason, flags, key).toArray()[0];
         if (!stored) continue;
+        storedAny = true;
         this.sql.exec("UPDATE job SET answered = answered + 1");
         this.sql.exec(
           "INSERT INTO verdict_rows (verdict, rows) VALUES (?, ?) ON CONFLICT (verdict) DO UPDATE SET rows = rows + excluded.rows",
@@ -123,7 +125,8 @@ export class JobCoordinator extends DurableObject<Env> {
           stored.rows,
         );
       }
-      if (lostChunk) this.sql.exec("UPDATE job SET lost_chunks = lost_chunks + 1");
+      // A lost chunk whose addresses were all answered after all (a late success) lost nothing.
+      if (lostChunk && storedAny) this.sql.exec("UPDATE job SET lost_chunks = lost_chunks + 1");
     });
     const after = this.job()!;
     if (after.phase === "running" && after.answered === after.distinct_addresses) {

@@ -1,0 +1,122 @@
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, runInDurableObject, SELF } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../index";
+import { jobCoordinator } from "../../jobs/coordinator";
+import type { VerifyChunk } from "../../jobs/messages";
+import { scheduleReverification } from "../../jobs/schedule";
+import { answersKey } from "../../jobs/storage-keys";
+
+const EMAILS = ["ann@nope.mailvet-fixture.net", "not an address", "bob@gmail.com", "ann@NOPE.mailvet-fixture.net"];
+
+async function createJob(body: Record<string, unknown>): Promise<{ id: string; webhook_secret?: string }> {
+  const response = await SELF.fetch("http://edge/v1/jobs", { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  expect(response.status, await response.clone().text()).toBe(202);
+  return response.json();
+}
+
+async function status(id: string): Promise<{ status: string; run: number; processed: number; total: number; counts: Record<string, number> }> {
+  return (await SELF.fetch(`http://edge/v1/jobs/${id}`)).json();
+}
+
+async function until(id: string, done: (s: Awaited<ReturnType<typeof status>>) => boolean): Promise<void> {
+  await expect.poll(async () => done(await status(id)), { timeout: 15_000, interval: 100 }).toBe(true);
+}
+
+async function jsonResults(id: string, query = ""): Promise<{ row: number; verdict: string; reason: string }[]> {
+  const response = await SELF.fetch(`http://edge/v1/jobs/${id}/results?format=json${query}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { results: { row: number; verdict: string; reason: string }[] }).results;
+}
+
+/** A job with its addresses in and its row opened, but nothing queued: tests drive it by hand. */
+async function quietJob(keys: string[]): Promise<string> {
+  const id = crypto.randomUUID();
+  const job = jobCoordinator(env, id);
+  await job.add(keys.map((key) => ({ key, email: key, domain: "example.org", rows: 1 })), Date.now() + 86_400_000);
+  await runInDurableObject(job, (_, state) => {
+    state.storage.sql.exec("INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin) VALUES (1, ?, ?, ?, ?, 'http://edge')", id, keys.length, keys.length, `jobs/${id}/upload`);
+  });
+  return id;
+}
+
+describe("a bulk job's life", () => {
+  it("returns only the rows of the verdicts asked for, in input order", async () => {
+    const { id } = await createJob({ emails: EMAILS });
+    await until(id, (s) => s.status === "done");
+    const all = await jsonResults(id);
+    expect(all.map((r) => r.row)).toEqual([0, 1, 2, 3]);
+    const undeliverable = await jsonResults(id, "&verdicts=undeliverable");
+    expect(undeliverable.map((r) => r.row)).toEqual(all.filter((r) => r.verdict === "undeliverable").map((r) => r.row));
+    const bad = await SELF.fetch(`http://edge/v1/jobs/${id}/results?verdicts=maybe`);
+    expect(bad.status).toBe(400);
+  });
+
+  it("ends a chunk that ran out of retries as unknown/error, and reports the job failed with every row answered", async () => {
+    const id = await quietJob(["a@example.org", "b@example.org"]);
+    const chunk: VerifyChunk = { kind: "verify", job: id, run: 1, domain: "example.org", addresses: [{ key: "a@example.org", email: "a@example.org" }], greylistRetries: 0, proberRetries: 0, avoid: [] };
+    const batch = createMessageBatch<VerifyChunk>("mailvet-verify-dlq", [{ id: "dead", timestamp: new Date(), attempts: 4, body: chunk }]);
+    const context = createExecutionContext();
+    await worker.queue(batch, env, context);
+    expect((await getQueueResult(batch, context)).explicitAcks).toEqual(["dead"]);
+    expect(await status(id)).toMatchObject({ status: "running", processed: 1, counts: { unknown: 1 } });
+    // The other address is answered normally; the job ends failed, not done.
+    await jobCoordinator(env, id).record(1, [{ key: "b@example.org", answer: { reason: "accepted", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } } }]);
+    await runInDurableObject(jobCoordinator(env, id), (_, state) => {
+      expect(state.storage.sql.exec<{ phase: string; lost_chunks: number }>("SELECT phase, lost_chunks FROM job").one()).toEqual({ phase: "assembling", lost_chunks: 1 });
+    });
+  });
+
+  it("counts a dead-lettered chunk whose addresses were answered after all as nothing lost", async () => {
+    const id = await quietJob(["a@example.org"]);
+    const flags = { disposable: false, role: false, free: false, catch_all: false, gibberish: false };
+    await jobCoordinator(env, id).record(1, [{ key: "a@example.org", answer: { reason: "accepted", flags } }]);
+    await jobCoordinator(env, id).record(1, [{ key: "a@example.org", answer: { reason: "error", flags } }], true);
+    await runInDurableObject(jobCoordinator(env, id), (_, state) => {
+      expect(state.storage.sql.exec<{ lost_chunks: number }>("SELECT lost_chunks FROM job").one().lost_chunks).toBe(0);
+    });
+  });
+
+  it("is deleted at once by DELETE, files and all", async () => {
+    const { id } = await createJob({ emails: EMAILS });
+    await until(id, (s) => s.status === "done");
+    expect((await env.JOBS_BUCKET.list({ prefix: `jobs/${id}/` })).objects.length).toBe(2);
+    expect((await SELF.fetch(`http://edge/v1/jobs/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await env.JOBS_BUCKET.list({ prefix: `jobs/${id}/` })).objects).toEqual([]);
+    expect((await SELF.fetch(`http://edge/v1/jobs/${id}`)).status).toBe(404);
+    expect((await SELF.fetch(`http://edge/v1/jobs/${id}`, { method: "DELETE" })).status).toBe(404);
+  });
+
+  it("refuses options it cannot honour", async () => {
+    for (const body of [
+      { emails: ["a@b.example"], reverify_days: 7 },
+      { emails: ["a@b.example"], webhook_url: "ftp://example.net/hook" },
+      { emails: ["a@b.example"], webhook_url: "https://example.net/hook", reverify_days: 0 },
+    ]) {
+      const response = await SELF.fetch("http://edge/v1/jobs", { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+    }
+  });
+
+  it("re-verifies a scheduled list from the Cron Trigger and lists the rows whose verdict changed", async () => {
+    // Nothing listens at the webhook: its deliveries fail and are retried later, which this test does not wait for.
+    const { id, webhook_secret } = await createJob({ emails: EMAILS, webhook_url: "http://127.0.0.1:9/hook", reverify_days: 1 });
+    expect(webhook_secret).toMatch(/^whsec_/);
+    await until(id, (s) => s.status === "done");
+    const first = await jsonResults(id);
+    // Make run 1 say every row was deliverable, so the re-verification finds changes to report.
+    await env.JOBS_BUCKET.put(answersKey(id, 1), new Uint8Array(EMAILS.flatMap(() => [1, 0])));
+
+    await scheduleReverification(env, id, 1, Date.now() - 2 * 86_400_000);
+    const context = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "7 * * * *" }), env, context);
+    await until(id, (s) => s.run === 2 && s.status === "done");
+
+    expect(await jsonResults(id)).toEqual(first);
+    const changes = await SELF.fetch(`http://edge/v1/jobs/${id}/changes`);
+    expect(changes.headers.get("Mailvet-Run")).toBe("2");
+    const lines = (await changes.text()).trim().split("\n").map((line) => JSON.parse(line) as { row: number; before: { verdict: string }; after: { verdict: string } });
+    expect(lines.map((change) => change.row)).toEqual(first.filter((r) => r.verdict !== "deliverable").map((r) => r.row));
+    expect(lines.every((change) => change.before.verdict === "deliverable")).toBe(true);
+  });
+});
