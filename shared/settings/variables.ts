@@ -98,6 +98,8 @@ export const variables = {
   MAILVET_JOB_DOMAIN_RATE: positiveRate,
   /** Times a greylisted address is tried again, after the server's delay, before it is unknown/greylisted. */
   MAILVET_JOB_GREYLIST_RETRIES: wholeNumber(0, 10),
+  /** The longest a greylisted address waits for its retry, whatever delay the server states. */
+  MAILVET_JOB_GREYLIST_MAX_WAIT: wholeNumber(1, 43_200, "seconds"),
   /** Times addresses a prober failed on (down, broken, out of time) are tried again on another. */
   MAILVET_JOB_PROBER_RETRIES: wholeNumber(0, 10),
   /** Seconds before a failed webhook delivery is tried again; each later wait is four times longer. */
@@ -119,6 +121,7 @@ export const EDGE_VARIABLES = [
   "MAILVET_JOB_MAX_BYTES",
   "MAILVET_JOB_DOMAIN_RATE",
   "MAILVET_JOB_GREYLIST_RETRIES",
+  "MAILVET_JOB_GREYLIST_MAX_WAIT",
   "MAILVET_JOB_PROBER_RETRIES",
   "MAILVET_JOB_WEBHOOK_BACKOFF",
 ] as const satisfies readonly VariableName[];

@@ -8,9 +8,10 @@ import type { VerifyChunk } from "./messages";
 const CHUNK_BASE_MS = 8_000;
 const CHUNK_PER_ADDRESS_MS = 500;
 const CHUNK_MAX_MS = 60_000;
-/** A greylisting server's delay is waited at least this long, and at most this long. */
+/** A greylisting server's delay is waited at least this long (and at most MAILVET_JOB_GREYLIST_MAX_WAIT). */
 const GREYLIST_MIN_WAIT_S = 1;
-const GREYLIST_MAX_WAIT_S = 3_600;
+/** The wait when a greylisting server states none: postgrey's default delay. */
+const GREYLIST_DEFAULT_WAIT_S = 300;
 /** First wait before a prober failure is tried again (on another prober); doubled each time. */
 const PROBER_RETRY_WAIT_S = 5;
 
@@ -51,7 +52,7 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
     const address = addresses[index]!;
     const failure = group.proberFailure[index];
     if (reason === "greylisted" && chunk.greylistRetries < settings.jobGreylistRetries) {
-      greylisted.push({ address, wait: group.retryAfter[index] ?? GREYLIST_MAX_WAIT_S });
+      greylisted.push({ address, wait: group.retryAfter[index] ?? GREYLIST_DEFAULT_WAIT_S });
     } else if (failure && chunk.proberRetries < settings.jobProberRetries) {
       proberFailed.push(address);
       for (const prober of failure.tried) tried.add(prober);
@@ -65,7 +66,7 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
     const wait = Math.max(...greylisted.map(({ wait }) => wait));
     await env.VERIFY_QUEUE.send(
       { ...chunk, addresses: greylisted.map(({ address }) => address), greylistRetries: chunk.greylistRetries + 1, slot: undefined },
-      { delaySeconds: Math.min(GREYLIST_MAX_WAIT_S, Math.max(GREYLIST_MIN_WAIT_S, Math.ceil(wait))) },
+      { delaySeconds: Math.min(settings.jobGreylistMaxWaitSeconds, Math.max(GREYLIST_MIN_WAIT_S, Math.ceil(wait))) },
     );
   }
   if (proberFailed.length > 0) {
