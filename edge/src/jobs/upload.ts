@@ -1,8 +1,33 @@
-import { tooLarge } from "../../../shared/bulk/byte-source";
+import { streamChunks, tooLarge } from "../../../shared/bulk/byte-source";
 import { ApiError } from "../../../shared/http/api-error";
+import { putForm } from "./upload-form";
+import { putChunks } from "./upload-parts";
 
 /** Where job `id`'s upload is kept. */
 export const uploadKey = (id: string) => `jobs/${id}/upload`;
+
+/**
+ * Streams a job's upload into R2 under `key` however it came, never holding it whole, and returns
+ * the form's other fields (none for a CSV body). A CSV body with a Content-Length is one put, its
+ * declared length checked before a byte is read; one without, or a form's `file`, goes up in parts
+ * as it arrives. Over `maxBytes` it throws `tooLarge` (the API's 413), for a malformed request an
+ * ApiError 400, and whatever fails, nothing is left under `key`.
+ *
+ * @example
+ * const { fields } = await storeUpload(c.req.raw, env.JOBS_BUCKET, uploadKey(id), maxBytes);
+ * fields.webhook_url; // from a multipart form, if it had one
+ */
+export async function storeUpload(request: Request, bucket: R2Bucket, key: string, maxBytes: number): Promise<{ fields: Record<string, string> }> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  const type = contentType.split(";")[0]?.trim().toLowerCase();
+  if (type === "multipart/form-data") return { fields: await putForm(bucket, key, bodyChunks(request), contentType, maxBytes) };
+  if (type === "text/csv" || type === "text/plain") {
+    if (request.headers.has("Content-Length")) await putBody(bucket, key, request, maxBytes);
+    else await putChunks(bucket, key, bodyChunks(request), maxBytes);
+    return { fields: {} };
+  }
+  throw new ApiError(400, "invalid_request", 'send text/csv, multipart/form-data with a `file`, or application/json {"emails": [...]}');
+}
 
 /**
  * Streams a request body of declared length into R2 without holding it: R2 needs the length up
@@ -16,8 +41,7 @@ export async function putBody(bucket: R2Bucket, key: string, request: Request, m
   const length = declared === null ? Number.NaN : Number(declared);
   if (!Number.isSafeInteger(length) || length < 0) throw new ApiError(411, "invalid_request", "send the file with a Content-Length header");
   if (length > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) throw new ApiError(400, "invalid_request", "the request has no body");
-  await bucket.put(key, request.body.pipeThrough(new FixedLengthStream(length)));
+  await bucket.put(key, bodyOf(request).pipeThrough(new FixedLengthStream(length)));
 }
 
 /**
@@ -30,4 +54,19 @@ export async function putEmails(bucket: R2Bucket, key: string, emails: string[])
   // Every field quoted, so a comma, quote or newline in a junk address stays in its cell.
   const lines = ["email", ...emails].map((email) => `"${email.replaceAll('"', '""')}"`);
   await bucket.put(key, `${lines.join("\r\n")}\r\n`);
+}
+
+/** The body's chunks as they arrive; one that breaks off (the client went away) is a 400, not a 500. */
+async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> {
+  const body = bodyOf(request);
+  try {
+    yield* streamChunks(body);
+  } catch {
+    throw new ApiError(400, "invalid_request", "the upload broke off before its end");
+  }
+}
+
+function bodyOf(request: Request): ReadableStream<Uint8Array> {
+  if (!request.body) throw new ApiError(400, "invalid_request", "the request has no body");
+  return request.body;
 }
