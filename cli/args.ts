@@ -1,0 +1,181 @@
+import { resolve } from "node:path";
+import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
+import { VERDICTS, type Verdict } from "../shared/contract/taxonomy";
+import { CliError, EXIT } from "./exit-codes";
+
+/** Where the API is, and the key it wants (if any). */
+export interface ApiTarget {
+  url: string;
+  key: string | undefined;
+}
+
+export type ResultFormat = "csv" | "xlsx" | "json";
+
+/** Where a bulk job's results go, in which format, and which verdicts' rows they keep. */
+export interface OutputChoice {
+  path: string;
+  format: ResultFormat;
+  keep: readonly Verdict[] | "all";
+}
+
+export type Command =
+  | { name: "help" }
+  | { name: "version" }
+  | { name: "verify"; api: ApiTarget; json: boolean; addresses: string[]; smtp: boolean; timeoutMs: number | undefined }
+  | { name: "clean"; api: ApiTarget; json: boolean; input: string; output: OutputChoice }
+  | { name: "results"; api: ApiTarget; json: boolean; jobId: string; output: OutputChoice }
+  | { name: "status"; api: ApiTarget; json: boolean; jobId: string };
+
+/** A clean list keeps the rows a sender can mail without worry, unless --keep or --all say otherwise. */
+export const DEFAULT_KEEP: readonly Verdict[] = ["deliverable"];
+
+const COMMON = {
+  api: { type: "string" },
+  key: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+const OUTPUT = {
+  output: { type: "string", short: "o" },
+  keep: { type: "string" },
+  all: { type: "boolean", default: false },
+} as const;
+
+const FORMATS: Record<string, ResultFormat> = { ".csv": "csv", ".xlsx": "xlsx", ".json": "json" };
+
+const usageError = (message: string) => new CliError(EXIT.usage, message);
+
+/**
+ * node:util parseArgs in strict mode, with its errors (unknown option, missing value, stray
+ * argument) turned into usage errors.
+ */
+function parseStrict<const Options extends ParseArgsOptionsConfig>(args: string[], options: Options) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) throw usageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The API to talk to: --api, else MAILVET_API, else the local edge `npm start` runs (on
+ * MAILVET_EDGE_PORT, 8787 by default); the key from --key, else MAILVET_API_KEY.
+ *
+ * @example
+ * apiTarget({}, { MAILVET_EDGE_PORT: "9000" }); // { url: "http://127.0.0.1:9000", key: undefined }
+ */
+export function apiTarget(values: { api?: string | undefined; key?: string | undefined }, env: NodeJS.ProcessEnv): ApiTarget {
+  const url = values.api || env.MAILVET_API || `http://127.0.0.1:${env.MAILVET_EDGE_PORT || 8787}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw usageError(`--api must be an http(s) URL, not "${url}"`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw usageError(`--api must be an http(s) URL, not "${url}"`);
+  return { url: parsed.href.replace(/\/+$/, ""), key: values.key || env.MAILVET_API_KEY || undefined };
+}
+
+/**
+ * The verdicts whose rows a results file keeps: --all for every row, --keep for a list, else
+ * DEFAULT_KEEP.
+ *
+ * @example
+ * keptVerdicts({ keep: "deliverable,risky", all: false }); // ["deliverable", "risky"]
+ */
+export function keptVerdicts(values: { keep?: string | undefined; all: boolean }): readonly Verdict[] | "all" {
+  if (values.all && values.keep !== undefined) throw usageError("use either --keep or --all, not both");
+  if (values.all) return "all";
+  if (values.keep === undefined) return DEFAULT_KEEP;
+  const names = values.keep.split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const unknown = names.filter((name) => !(VERDICTS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) throw usageError(`--keep takes verdicts from ${VERDICTS.join(", ")} (comma-separated), not "${values.keep}"`);
+  return VERDICTS.filter((verdict) => names.includes(verdict));
+}
+
+/**
+ * The results' format, from the output file's extension.
+ *
+ * @example
+ * resultFormat("Clean.XLSX"); // "xlsx"
+ */
+export function resultFormat(path: string): ResultFormat {
+  const extension = /\.[^./\\]+$/.exec(path)?.[0].toLowerCase() ?? "";
+  const format = FORMATS[extension];
+  if (!format) throw usageError(`the output must end in .csv, .xlsx or .json, not "${path}"`);
+  return format;
+}
+
+function outputChoice(values: { output?: string | undefined; keep?: string | undefined; all: boolean }): OutputChoice {
+  if (!values.output) throw usageError("say where the results go: -o <file.csv|file.xlsx|file.json>");
+  return { path: values.output, format: resultFormat(values.output), keep: keptVerdicts(values) };
+}
+
+function onePositional(positionals: string[], what: string): string {
+  if (positionals.length !== 1) throw usageError(positionals.length === 0 ? `missing ${what}` : `expected one ${what}, got ${positionals.length}`);
+  return positionals[0]!;
+}
+
+function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, { ...COMMON, "no-smtp": { type: "boolean", default: false }, timeout: { type: "string" } });
+  if (values.help) return { name: "help" };
+  if (positionals.length === 0) throw usageError("missing the address to verify");
+  // The API checks the range (and says it); here only that it is a number at all.
+  if (values.timeout !== undefined && !/^\d{1,6}$/.test(values.timeout)) throw usageError(`--timeout takes milliseconds, not "${values.timeout}"`);
+  return {
+    name: "verify",
+    api: apiTarget(values, env),
+    json: values.json,
+    addresses: positionals,
+    smtp: !values["no-smtp"],
+    timeoutMs: values.timeout === undefined ? undefined : Number(values.timeout),
+  };
+}
+
+function parseClean(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, { ...COMMON, ...OUTPUT });
+  if (values.help) return { name: "help" };
+  const input = onePositional(positionals, "input file (.csv or .xlsx)");
+  const output = outputChoice(values);
+  if (resolve(output.path) === resolve(input)) throw usageError("the output would overwrite the input; choose another -o");
+  return { name: "clean", api: apiTarget(values, env), json: values.json, input, output };
+}
+
+function parseResults(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, { ...COMMON, ...OUTPUT });
+  if (values.help) return { name: "help" };
+  return { name: "results", api: apiTarget(values, env), json: values.json, jobId: onePositional(positionals, "job id"), output: outputChoice(values) };
+}
+
+function parseStatus(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, COMMON);
+  if (values.help) return { name: "help" };
+  return { name: "status", api: apiTarget(values, env), json: values.json, jobId: onePositional(positionals, "job id") };
+}
+
+const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Command> = {
+  verify: parseVerify,
+  clean: parseClean,
+  results: parseResults,
+  status: parseStatus,
+};
+
+/**
+ * Reads the command line (without `node` and the script) into a Command, or throws a usage
+ * CliError saying what is wrong. Options belong to their command and follow it.
+ *
+ * @example
+ * parseCommandLine(["verify", "ann@example.org", "--json"], process.env);
+ * // { name: "verify", addresses: ["ann@example.org"], json: true, smtp: true, … }
+ */
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw usageError("missing the command");
+  if (first === "help" || first === "--help" || first === "-h") return { name: "help" };
+  if (first === "--version" || first === "-v") return { name: "version" };
+  const parse = Object.hasOwn(PARSERS, first) ? PARSERS[first] : undefined;
+  if (!parse) throw usageError(`unknown command "${first}"`);
+  return parse(rest, env);
+}
