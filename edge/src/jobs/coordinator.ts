@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { type Verdict, VERDICTS, verdictOf } from "../../../shared/contract/taxonomy";
 import { encodeAnswer, type RowAnswer } from "../../../shared/bulk";
-import type { Env } from "../env";
+import { edgeSettings, type Env } from "../env";
 import { CHUNK_SIZE, type JobMessage } from "./messages";
 import { chunkByDomain, type PlannedAddress } from "./plan";
 import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobStatus } from "./job-state";
@@ -19,10 +19,14 @@ export interface OpenJob {
   webhookUrl: string | null;
   webhookSecret: string | null;
   reverifyDays: number | null;
+  /** When the job's data are deleted (epoch ms), unless it is re-verified on a schedule. */
+  expiresAt: number;
 }
 
 /** Addresses read per query while chunks are sent. */
 const DISPATCH_PAGE = 5_000;
+/** A run without progress for this long has lost a message (at least; see stallMs). */
+const STALL_MS = 15 * 60_000;
 
 /**
  * One bulk job's state, in its own Durable Object's SQLite: the job, and per distinct address
@@ -67,8 +71,8 @@ export class JobCoordinator extends DurableObject<Env> {
   async open(job: OpenJob): Promise<void> {
     const distinct = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM address").one().n;
     this.sql.exec(
-      `INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin, webhook_url, webhook_secret, reverify_days)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin, webhook_url, webhook_secret, reverify_days, expires_at, progress_at)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
       job.id,
       job.total,
       distinct,
@@ -77,8 +81,11 @@ export class JobCoordinator extends DurableObject<Env> {
       job.webhookUrl,
       job.webhookSecret,
       job.reverifyDays,
+      job.expiresAt,
+      Date.now(),
     );
     await this.dispatch();
+    await this.scheduleAlarm();
   }
 
   /**
@@ -125,6 +132,7 @@ export class JobCoordinator extends DurableObject<Env> {
           stored.rows,
         );
       }
+      if (storedAny) this.sql.exec("UPDATE job SET progress_at = ?", Date.now());
       // A lost chunk whose addresses were all answered after all (a late success) lost nothing.
       if (lostChunk && storedAny) this.sql.exec("UPDATE job SET lost_chunks = lost_chunks + 1");
     });
@@ -159,6 +167,7 @@ export class JobCoordinator extends DurableObject<Env> {
     const changed = outcome === "assembly_failed" ? null : outcome.changedRows;
     this.sql.exec("UPDATE job SET phase = 'done', assembly_failed = ?, changed_rows = ?, webhook_state = ?", outcome === "assembly_failed" ? 1 : 0, changed, job.webhook_url ? "pending" : null);
     if (job.webhook_url) await this.env.VERIFY_QUEUE.send({ kind: "webhook", job: job.job_id, run, attempt: 0 } satisfies JobMessage);
+    await this.scheduleAlarm();
   }
 
   /** The webhook delivery of `run`: where, the signing secret and the payload; null if none is due. */
@@ -193,9 +202,13 @@ export class JobCoordinator extends DurableObject<Env> {
     if (!job || job.phase !== "done") return false;
     this.ctx.storage.transactionSync(() => {
       this.sql.exec("UPDATE address SET reason = NULL, flags = NULL; DELETE FROM verdict_rows; DELETE FROM domain_pace;");
-      this.sql.exec("UPDATE job SET run = run + 1, answered = 0, lost_chunks = 0, phase = 'running', assembly_failed = 0, changed_rows = NULL, webhook_state = NULL");
+      this.sql.exec(
+        "UPDATE job SET run = run + 1, answered = 0, lost_chunks = 0, phase = 'running', assembly_failed = 0, changed_rows = NULL, webhook_state = NULL, progress_at = ?",
+        Date.now(),
+      );
     });
     await this.dispatch();
+    await this.scheduleAlarm();
     return true;
   }
 
@@ -226,13 +239,39 @@ export class JobCoordinator extends DurableObject<Env> {
   }
 
   /**
-   * Retention: a job is deleted when it runs out, unless its owner has it re-verified on a
-   * schedule; then its last run is kept as long as the schedule is (DELETE /v1/jobs/{id} ends both).
+   * The job's one alarm does two things. Retention: a job is deleted when it runs out, unless its
+   * owner has it re-verified on a schedule; then its last run is kept as long as the schedule is
+   * (DELETE /v1/jobs/{id} ends both). Watchdog: a run that has made no progress for a while lost a
+   * message somewhere, so what it still lacks is queued again (duplicates change nothing), and a
+   * run that was being assembled is assembled again. Together, no job is left unfinished.
    */
   override async alarm(): Promise<void> {
     const job = this.job();
-    if (job?.reverify_days) await this.ctx.storage.setAlarm(Date.now() + (job.reverify_days + 1) * 86_400_000);
-    else await this.erase();
+    // Addresses were added but the job never opened (its upload was refused): nothing to keep.
+    if (!job) return this.erase();
+    const now = Date.now();
+    if (now >= job.expires_at) {
+      if (!job.reverify_days) return this.erase();
+      this.sql.exec("UPDATE job SET expires_at = ?", now + (job.reverify_days + 1) * 86_400_000);
+    } else if (job.phase !== "done" && now - job.progress_at >= this.stallMs()) {
+      console.error(`job ${job.job_id}: no progress for ${Math.round((now - job.progress_at) / 1000)} s; queueing what it lacks again`);
+      this.sql.exec("UPDATE job SET progress_at = ?", now);
+      if (job.phase === "running") await this.dispatch();
+      else await this.env.VERIFY_QUEUE.send({ kind: "assemble", job: job.job_id, run: job.run } satisfies JobMessage);
+    }
+    await this.scheduleAlarm();
+  }
+
+  /** Time without progress after which a run is stalled: longer than any wait a retry makes. */
+  private stallMs(): number {
+    return Math.max(STALL_MS, (edgeSettings(this.env).jobGreylistMaxWaitSeconds + 300) * 1000);
+  }
+
+  /** Sets the alarm for the watchdog while the run is under way, and for retention always. */
+  private async scheduleAlarm(): Promise<void> {
+    const job = this.job();
+    if (!job) return;
+    await this.ctx.storage.setAlarm(job.phase === "done" ? job.expires_at : Math.min(job.expires_at, job.progress_at + this.stallMs()));
   }
 
   private job(): JobRow | undefined {

@@ -23,7 +23,9 @@ export const JOB_SCHEMA = `
     phase TEXT NOT NULL DEFAULT 'running',
     assembly_failed INTEGER NOT NULL DEFAULT 0,
     changed_rows INTEGER,
-    webhook_state TEXT
+    webhook_state TEXT,
+    expires_at INTEGER NOT NULL DEFAULT 0,
+    progress_at INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE IF NOT EXISTS address (key TEXT PRIMARY KEY, email TEXT NOT NULL, domain TEXT NOT NULL, rows INTEGER NOT NULL, reason INTEGER, flags INTEGER);
   CREATE INDEX IF NOT EXISTS address_by_domain ON address (domain, key);
@@ -52,6 +54,10 @@ export interface JobRow {
   /** Rows whose verdict changed since the run before (re-verification), once known. */
   changed_rows: number | null;
   webhook_state: "pending" | "delivered" | "failed" | null;
+  /** When retention deletes the job (epoch ms). */
+  expires_at: number;
+  /** When the run last stored an answer (epoch ms), for the watchdog. */
+  progress_at: number;
   // SQLite rows are records of column values.
   [column: string]: string | number | null;
 }

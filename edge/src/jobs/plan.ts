@@ -38,7 +38,7 @@ function planned(email: string): PlannedAddress {
  * Object) and never held here. Returns the row count.
  *
  * @example
- * const total = await planJob(table.rows, (batch) => job.add(batch));
+ * const total = await planJob(table.rows, (batch) => job.add(batch, expiresAt));
  */
 export async function planJob(rows: AsyncIterable<DataRow>, add: (batch: PlannedAddress[]) => Promise<void>): Promise<number> {
   let batch = new Map<string, PlannedAddress>();

@@ -32,11 +32,8 @@ export async function storeUpload(request: Request, bucket: R2Bucket, key: strin
 /**
  * Streams a request body of declared length into R2 without holding it: R2 needs the length up
  * front, and the declared one is checked against the limit before a byte is read.
- *
- * @example
- * await putBody(env.JOBS_BUCKET, uploadKey(id), c.req.raw, MAX_UPLOAD_BYTES);
  */
-export async function putBody(bucket: R2Bucket, key: string, request: Request, maxBytes: number): Promise<void> {
+async function putBody(bucket: R2Bucket, key: string, request: Request, maxBytes: number): Promise<void> {
   const declared = request.headers.get("Content-Length");
   const length = declared === null ? Number.NaN : Number(declared);
   if (!Number.isSafeInteger(length) || length < 0) throw new ApiError(411, "invalid_request", "send the file with a Content-Length header");

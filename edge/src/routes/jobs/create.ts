@@ -66,6 +66,7 @@ export const createJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
       webhookUrl: options.webhook_url ?? null,
       webhookSecret,
       reverifyDays: options.reverify_days ?? null,
+      expiresAt,
     });
     if (options.reverify_days) await scheduleReverification(c.env, id, options.reverify_days);
     return c.json({ id, status: "queued" as const, total, ...(webhookSecret && { webhook_secret: webhookSecret }), ...(options.reverify_days && { reverify_days: options.reverify_days }) }, 202);

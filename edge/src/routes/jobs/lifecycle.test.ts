@@ -1,9 +1,10 @@
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, runInDurableObject, SELF } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../index";
 import { jobCoordinator } from "../../jobs/coordinator";
 import type { VerifyChunk } from "../../jobs/messages";
+import { planJob } from "../../jobs/plan";
 import { scheduleReverification } from "../../jobs/schedule";
 import { answersKey } from "../../jobs/storage-keys";
 
@@ -29,13 +30,28 @@ async function jsonResults(id: string, query = ""): Promise<{ row: number; verdi
   return ((await response.json()) as { results: { row: number; verdict: string; reason: string }[] }).results;
 }
 
-/** A job with its addresses in and its row opened, but nothing queued: tests drive it by hand. */
-async function quietJob(keys: string[]): Promise<string> {
+/**
+ * A job with its upload in R2, its addresses in and its row opened, but nothing queued, as if
+ * every message had been lost: tests drive it by hand.
+ */
+async function quietJob(emails: string[]): Promise<string> {
   const id = crypto.randomUUID();
   const job = jobCoordinator(env, id);
-  await job.add(keys.map((key) => ({ key, email: key, domain: "example.org", rows: 1 })), Date.now() + 86_400_000);
+  await env.JOBS_BUCKET.put(`jobs/${id}/upload`, ["email", ...emails].join("\r\n"));
+  async function* rows() {
+    for (const [row, email] of emails.entries()) yield { row, cells: [email], email };
+  }
+  await planJob(rows(), (batch) => job.add(batch, Date.now() + 86_400_000));
   await runInDurableObject(job, (_, state) => {
-    state.storage.sql.exec("INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin) VALUES (1, ?, ?, ?, ?, 'http://edge')", id, keys.length, keys.length, `jobs/${id}/upload`);
+    state.storage.sql.exec(
+      "INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin, expires_at, progress_at) VALUES (1, ?, ?, ?, ?, 'http://edge', ?, ?)",
+      id,
+      emails.length,
+      emails.length,
+      `jobs/${id}/upload`,
+      Date.now() + 86_400_000,
+      Date.now(),
+    );
   });
   return id;
 }
@@ -75,6 +91,17 @@ describe("a bulk job's life", () => {
     await runInDurableObject(jobCoordinator(env, id), (_, state) => {
       expect(state.storage.sql.exec<{ lost_chunks: number }>("SELECT lost_chunks FROM job").one().lost_chunks).toBe(0);
     });
+  });
+
+  it("queues again what a stalled job lacks, so a lost message never leaves it unfinished", async () => {
+    const id = await quietJob(["a@example.org", "not an address"]);
+    await runDurableObjectAlarm(jobCoordinator(env, id));
+    // Not stalled yet: the alarm only set itself again.
+    expect(await status(id)).toMatchObject({ status: "queued", processed: 0 });
+    await runInDurableObject(jobCoordinator(env, id), (_, state) => void state.storage.sql.exec("UPDATE job SET progress_at = 0"));
+    expect(await runDurableObjectAlarm(jobCoordinator(env, id))).toBe(true);
+    await until(id, (s) => s.status === "done");
+    expect((await jsonResults(id)).map((r) => r.reason)).toEqual(["invalid_domain", "invalid_syntax"]);
   });
 
   it("is deleted at once by DELETE, files and all", async () => {

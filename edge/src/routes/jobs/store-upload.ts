@@ -1,10 +1,9 @@
 import type { z } from "@hono/zod-openapi";
 import type { HonoRequest } from "hono";
 import { BulkInputError } from "../../../../shared/bulk";
-import { tooLarge } from "../../../../shared/bulk/byte-source";
 import { ApiError } from "../../../../shared/http/api-error";
 import { edgeSettings, type Env } from "../../env";
-import { putBody, putEmails } from "../../jobs/upload";
+import { putEmails, storeUpload } from "../../jobs/upload";
 import { EmailsBodySchema, JobOptionsSchema } from "./schemas";
 
 type JobOptions = z.infer<typeof JobOptionsSchema>;
@@ -21,35 +20,21 @@ export function asApiError(error: unknown): unknown {
 }
 
 /**
- * Stores a job's upload in R2 however it came (JSON list, CSV body, multipart file), and returns
- * the job options it carried, validated.
+ * Stores a job's upload in R2 however it came (JSON list, or streamed: a CSV body or a multipart
+ * file), and returns the job options it carried, validated.
  *
  * @example
  * const { webhook_url } = await storeJobUpload(c.req, c.env, uploadKey(id));
  */
 export async function storeJobUpload(request: HonoRequest, env: Env, key: string): Promise<JobOptions> {
-  const { maxBytes } = edgeSettings(env).jobLimits;
-  const type = request.header("Content-Type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type === "application/json") {
+  if (request.header("Content-Type")?.split(";")[0]?.trim().toLowerCase() === "application/json") {
     // The route validated it already; parsing again (from Hono's cache) gives it its type.
     const { emails, ...options } = EmailsBodySchema.parse(await request.json());
     await putEmails(env.JOBS_BUCKET, key, emails);
     return options;
   }
-  if (type === "multipart/form-data") {
-    const form = await request.raw.formData();
-    const file = form.get("file");
-    if (!(file instanceof File)) throw new ApiError(400, "invalid_request", "the form has no file in its `file` field");
-    if (file.size > maxBytes) throw tooLarge(maxBytes);
-    await env.JOBS_BUCKET.put(key, file);
-    const fields = Object.fromEntries([...form.entries()].filter(([name, value]) => name !== "file" && typeof value === "string"));
-    return parseOptions(fields);
-  }
-  if (type === "text/csv" || type === "text/plain") {
-    await putBody(env.JOBS_BUCKET, key, request.raw, maxBytes);
-    return {};
-  }
-  throw new ApiError(400, "invalid_request", "send text/csv, multipart/form-data with a `file`, or application/json {\"emails\": [...]}");
+  const { fields } = await storeUpload(request.raw, env.JOBS_BUCKET, key, edgeSettings(env).jobLimits.maxBytes);
+  return parseOptions(fields);
 }
 
 function parseOptions(fields: Record<string, unknown>): JobOptions {
