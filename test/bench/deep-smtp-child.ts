@@ -1,6 +1,6 @@
 /**
  * deep-email-validator with its SMTP check on, in a process of its own (for its memory and its
- * DNS settings), driven over IPC by smtp-throughput.ts: `fork(this file, [dnsServer, sender,
+ * DNS settings), driven over IPC through deep-smtp.ts: `fork(this file, [dnsServer, sender,
  * concurrency])`, then a message of addresses per pass, answered with one DeepAnswer per
  * address. The parent kills it when it is done.
  *

@@ -3,6 +3,7 @@
  * users would otherwise pick, measured in the same run. Figures, not assertions: these
  * machines are noisy, so nothing here passes or fails on time.
  */
+import { benchBulk, printBulkBench } from "./bulk";
 import { printRatios } from "./measure";
 import { benchDns, printDnsBench } from "./dns";
 import { benchOffline } from "./offline";
@@ -26,3 +27,4 @@ console.log(`| GET /v1/verify?smtp=false | ${cpu.verifyMs.toFixed(3)} |`);
 printDnsBench(await benchDns());
 printSmtpRealtime(await benchSmtpRealtime());
 printSmtpThroughput(await benchSmtpThroughput());
+printBulkBench(await benchBulk());

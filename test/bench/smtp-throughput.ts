@@ -1,19 +1,15 @@
-import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import type { ProbeResponse } from "../../shared/contract/probe";
 import { createDohResolver, createMemoryCache, resolveMailDomain } from "../../shared/dns";
 import { signRequest } from "../../shared/hop";
 import { assertPortFree, waitForHealthy } from "../../infra/local/processes";
 import { resolveLocalSettings, startProber } from "../../infra/local/stack";
 import { seededRandom } from "./addresses";
-import type { DeepAnswer, DeepRunMessage, DeepRunReply } from "./deep-smtp-child";
+import { startDeepValidator } from "./deep-smtp";
 import { pool } from "./pool";
 import { cpuSeconds, peakRssBytes } from "./proc-usage";
-import { BENCH_MAIL_FROM, type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
-import { startCountingTcpForwarder } from "./tcp-forwarder";
+import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
 
-const DEEP_CHILD = fileURLToPath(new URL("./deep-smtp-child.ts", import.meta.url));
 /** Away from the other benches' ports and from smtp-realtime.ts's stack (18897/18898). */
 const PROBER_PORT = "18896";
 /** Politeness raised for the test: the 50 domains share one MX host, and nothing may wait on a token. */
@@ -23,7 +19,7 @@ const ADDRESSES_PER_DOMAIN = 200;
 /** Addresses per probe request: the contract's most, one SMTP session for each. */
 const BATCH = 100;
 /** Probe requests in flight for us, validations in flight for deep-email-validator. */
-const CONCURRENCY = 16;
+export const CONCURRENCY = 16;
 const EXISTING_SHARE = 0.7;
 /** Timed passes of each contender; the fastest counts, as in measure.ts: on a noisy machine it is the least disturbed. */
 const ROUNDS = 3;
@@ -189,45 +185,16 @@ function batches(list: BenchAddress[]): BenchAddress[][] {
   return runs;
 }
 
-/**
- * deep-email-validator in a child process (deep-smtp-child.ts) whose DNS is the local peer,
- * with a counting forwarder on port 25 of the farm's main host, where it connects.
- */
+/** deep-email-validator in a process of its own (deep-smtp.ts), over the same addresses. */
 async function throughDeep(peers: SmtpBenchPeers, list: BenchAddress[]): Promise<ThroughputRow> {
-  const { main } = peers.farm.hosts;
-  const port25 = await startCountingTcpForwarder({ host: main, port: 25 }, { host: main, port: peers.farm.port });
+  const deep = await startDeepValidator(peers, CONCURRENCY);
   try {
-    const child = fork(DEEP_CHILD, [peers.dns.dnsServer, BENCH_MAIL_FROM, String(CONCURRENCY)], { execArgv: ["--import", "tsx"], env: { PATH: process.env.PATH, HOME: process.env.HOME } });
-    try {
-      await validateInChild(child, WARM_UP);
-      return await fastestPass("deep-email-validator (SMTP on, one process)", list.length, { pid: child.pid!, connections: port25.connections }, async (record) => {
-        const answers = await validateInChild(child, list.map(({ email }) => email));
-        answers.forEach(({ valid, reason }, index) => record(reason ?? "valid", valid === list[index]!.exists));
-      });
-    } finally {
-      await stopChild(child);
-    }
-  } finally {
-    await port25.stop();
-  }
-}
-
-function validateInChild(child: ChildProcess, addresses: string[]): Promise<DeepAnswer[]> {
-  return new Promise((resolve, reject) => {
-    const exited = (code: number | null) => reject(new Error(`deep-email-validator's process exited (${code}) before answering`));
-    child.once("exit", exited);
-    child.once("message", (reply: DeepRunReply) => {
-      child.off("exit", exited);
-      resolve(reply.answers);
+    await deep.validate(WARM_UP);
+    return await fastestPass("deep-email-validator (SMTP on, one process)", list.length, deep, async (record) => {
+      const answers = await deep.validate(list.map(({ email }) => email));
+      answers.forEach(({ valid, reason }, index) => record(reason ?? "valid", valid === list[index]!.exists));
     });
-    child.send({ addresses } satisfies DeepRunMessage);
-  });
-}
-
-/** deep-email-validator's process has nothing to finish or write, so it is killed outright. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
+  } finally {
+    await deep.stop();
+  }
 }

@@ -1,0 +1,304 @@
+import { readdirSync, readFileSync } from "node:fs";
+import Papa from "papaparse";
+import { FLAG_NAMES } from "../../shared/bulk/result-row";
+import { type Reason, VERDICTS, type Verdict } from "../../shared/contract/taxonomy";
+import { type LocalStack, startStack } from "../../infra/local/stack";
+import { type BulkCsv, type BulkMailbox, generateBulkCsv } from "./bulk-csv";
+import { startDeepValidator } from "./deep-smtp";
+import { cpuSeconds, peakRssBytes, procStat } from "./proc-usage";
+import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
+import { CONCURRENCY as DEEP_CONCURRENCY } from "./smtp-throughput";
+import { sampleUsage, type SampledUsage } from "./usage-sampler";
+
+/** Ports of their own, away from the other benches (18787/18788, 18797–18800, 18896–18898). */
+const PORTS = { MAILVET_EDGE_PORT: "18997", MAILVET_PROBER_PORT: "18998" };
+const ROWS = 100_000;
+const DOMAINS = 2_000;
+const SEED = 5;
+/** Every name below it has the farm's mx1 as its MX (the zone's `*.bulk` wildcard). */
+const PARENT_DOMAIN = "bulk.mailvet-mta.net";
+/**
+ * Politeness raised for the benchmark, through the environment (the defaults stay as they
+ * are): all 2,000 domains share one MX host (mx1), where a real list spreads over many, and no
+ * address may wait on a per-domain token. Per host, the prober opens as many sessions as the
+ * throughput bench gives it.
+ */
+const POLITENESS = {
+  MAILVET_PROBER_MAX_SESSIONS: "64",
+  MAILVET_PROBER_PER_HOST_SESSIONS: "32",
+  MAILVET_PROBER_DOMAIN_RATE: "100000",
+  MAILVET_JOB_DOMAIN_RATE: "100000",
+};
+/** Status polls this far apart: the resolution of the time to the first progress report. */
+const POLL_MS = 250;
+/** A job whose status stays the same this long has stalled; the bench gives up on it. */
+const STALL_MS = 600_000;
+/** Rows of the list's start that deep-email-validator checks, one SMTP connection each. */
+const DEEP_SAMPLE = 2_000;
+/** A small job first: workerd compiles the Durable Object and queue consumer paths, the prober JITs. */
+const WARM_UP = { rows: 500, domains: 20, seed: 6, parentDomain: `warm-up.${PARENT_DOMAIN}` };
+/** What the farm answers for each kind of address, as the edge names it. */
+const EXPECTED: Record<BulkMailbox, Reason> = { exists: "accepted", unknown: "mailbox_not_found", malformed: "invalid_syntax" };
+
+interface JobStatus {
+  status: "queued" | "running" | "done" | "failed";
+  total: number;
+  processed: number;
+  counts: Record<Verdict, number>;
+}
+
+/** One bulk job through the API, timed from the start of its POST. */
+interface JobRun {
+  total: number;
+  /** POST → 202: upload to R2, planning, chunks on the queue. */
+  acceptedSeconds: number;
+  /** POST → the first status with processed > 0 (to within POLL_MS). */
+  firstProgressSeconds: number;
+  /** POST → the first status with every row processed; assembling the answers follows. */
+  answeredSeconds: number;
+  /** POST → the first status that says done. */
+  doneSeconds: number;
+  /** Every status poll: seconds since the POST and rows processed. */
+  timeline: { seconds: number; processed: number }[];
+  status: JobStatus;
+  results: string;
+  downloadSeconds: number;
+}
+
+/** The checks of the results file against the input and the job's status. */
+interface ResultChecks {
+  /** Problems found, the first few of each kind; none when the results line up. */
+  problems: string[];
+  verdicts: Record<string, number>;
+  reasons: Record<string, number>;
+  /** Rows whose reason is what the farm's mailboxes say it should be. */
+  agreeing: number;
+}
+
+export interface BulkBenchResult {
+  rows: number;
+  domains: number;
+  /** Distinct addresses, case-folded: the mailboxes the list names. */
+  mailboxes: number;
+  uploadBytes: number;
+  job: Omit<JobRun, "results">;
+  resultBytes: number;
+  checks: ResultChecks;
+  smtpConnections: number;
+  usage: Record<"workerd" | "wrangler" | "prober", SampledUsage>;
+  deep: { rows: number; seconds: number; smtpConnections: number; cpuSeconds: number; peakRssBytes: number; agreeing: number };
+  seconds: number;
+}
+
+/**
+ * The bulk pipeline end to end in local mode: a seeded 100,000-row CRM export over 2,000
+ * domains (bulk-csv.ts: duplicates, malformed addresses, quoted fields with commas and line
+ * breaks, CRLF) POSTed as text/csv to the edge in `wrangler dev` (R2, a Durable Object per
+ * job, Queues, all through miniflare), verified by one prober against the local Postfix farm,
+ * polled until done, and its results CSV downloaded and checked row by row against the input
+ * and against the status counts. Memory and CPU of workerd, wrangler and the prober are
+ * sampled from /proc throughout; every SMTP connection passes a counting forwarder.
+ * deep-email-validator, one SMTP connection per address, checks the list's first 2,000 rows
+ * in the same run, after the stack has stopped.
+ *
+ * @example
+ * printBulkBench(await benchBulk());
+ */
+export async function benchBulk(): Promise<BulkBenchResult> {
+  const started = performance.now();
+  const csv = generateBulkCsv({ rows: ROWS, domains: DOMAINS, seed: SEED, parentDomain: PARENT_DOMAIN });
+  const result = await withSmtpPeers(async (peers) => {
+    const ours = await throughStack(peers, csv);
+    const deep = await throughDeep(peers, csv);
+    return { ...ours, deep };
+  });
+  return {
+    ...result,
+    rows: csv.rows.length,
+    domains: csv.domains,
+    mailboxes: new Set(csv.rows.map(({ email }) => email.trim().toLowerCase())).size,
+    uploadBytes: csv.bytes.length,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Our pipeline: the stack started fresh with raised politeness, a warm-up job, then the list. */
+async function throughStack(peers: SmtpBenchPeers, csv: BulkCsv) {
+  const stack = await startStack({ PATH: process.env.PATH, HOME: process.env.HOME, ...PORTS, ...peers.proberEnv, ...POLITENESS }, { freshState: true });
+  try {
+    await runJob(stack, generateBulkCsv(WARM_UP).bytes);
+    const prober = proberProcessGroup();
+    const sampler = sampleUsage({
+      workerd: (p) => p.processGroup === stack.edgeProcessGroup && p.command === "workerd",
+      wrangler: (p) => p.processGroup === stack.edgeProcessGroup && p.command !== "workerd",
+      prober: (p) => p.processGroup === prober,
+    });
+    const connectionsBefore = peers.proberSmtp.connections();
+    const run = await runJob(stack, csv.bytes).finally(() => sampler.stop());
+    const { results, ...job } = run;
+    return {
+      job,
+      usage: sampler.stop(),
+      smtpConnections: peers.proberSmtp.connections() - connectionsBefore,
+      resultBytes: Buffer.byteLength(results),
+      checks: checkResults(csv, results, run.status),
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+/** POSTs `bytes` as a CSV job, polls its status until done, and downloads its results as CSV. */
+async function runJob(stack: LocalStack, bytes: Buffer): Promise<JobRun> {
+  const started = performance.now();
+  const since = () => (performance.now() - started) / 1000;
+  const created = await fetch(`${stack.edgeUrl}/v1/jobs`, { method: "POST", headers: { "content-type": "text/csv" }, body: bytes });
+  if (created.status !== 202) throw new Error(`POST /v1/jobs answered HTTP ${created.status}: ${await created.text()}`);
+  const { id, total } = (await created.json()) as { id: string; total: number };
+  const acceptedSeconds = since();
+  const timeline: JobRun["timeline"] = [];
+  let [firstProgressSeconds, answeredSeconds] = [NaN, NaN];
+  let lastChange = performance.now();
+  for (;;) {
+    const response = await Promise.race([fetch(`${stack.edgeUrl}/v1/jobs/${id}`), stack.died.then((name) => Promise.reject(new Error(`the ${name} process died during the job`)))]);
+    if (response.status !== 200) throw new Error(`GET /v1/jobs/${id} answered HTTP ${response.status}: ${await response.text()}`);
+    const status = (await response.json()) as JobStatus;
+    const seconds = since();
+    if (status.processed !== timeline.at(-1)?.processed) lastChange = performance.now();
+    timeline.push({ seconds, processed: status.processed });
+    if (status.processed > 0 && Number.isNaN(firstProgressSeconds)) firstProgressSeconds = seconds;
+    if (status.processed === total && Number.isNaN(answeredSeconds)) answeredSeconds = seconds;
+    if (status.status === "failed") throw new Error(`job ${id} failed: ${JSON.stringify(status)}`);
+    if (status.status === "done") {
+      const doneSeconds = seconds;
+      const download = await fetch(`${stack.edgeUrl}/v1/jobs/${id}/results?format=csv`);
+      if (download.status !== 200) throw new Error(`GET /v1/jobs/${id}/results answered HTTP ${download.status}: ${await download.text()}`);
+      const results = await download.text();
+      return { total, acceptedSeconds, firstProgressSeconds, answeredSeconds, doneSeconds, timeline, status, results, downloadSeconds: since() - doneSeconds };
+    }
+    if (performance.now() - lastChange > STALL_MS) throw new Error(`job ${id} stalled at ${status.processed} of ${status.total} rows (${status.status}); all answered ${answeredSeconds.toFixed(1)} s after the POST`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/**
+ * The prober's process group: the stack starts it as a child of this process, in a group of
+ * its own, running prober/src/main.ts.
+ */
+function proberProcessGroup(): number {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (procStat(Number(entry)).parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("prober/src/main.ts")) return Number(entry);
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  throw new Error("no prober among this process's children");
+}
+
+/**
+ * Checks the results file: one row per input row, in input order, with every input cell as it
+ * was (a short row padded), the header's answer columns, a verdict that agrees with its
+ * reason, and verdict counts equal to the status's.
+ */
+function checkResults(csv: BulkCsv, text: string, status: JobStatus): ResultChecks {
+  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ""), { skipEmptyLines: true });
+  const [header = [], ...rows] = parsed.data;
+  const problems: string[] = [];
+  const report = (problem: string) => problems.length < 10 && problems.push(problem);
+  const expectedHeader = [...csv.header, "verdict", "reason", ...FLAG_NAMES];
+  if (header.join(",") !== expectedHeader.join(",")) report(`header is ${header.join(",")}`);
+  if (rows.length !== csv.rows.length) report(`${rows.length} result rows for ${csv.rows.length} input rows`);
+  const [verdictColumn, reasonColumn] = [csv.header.length, csv.header.length + 1];
+  const verdicts: Record<string, number> = {};
+  const reasons: Record<string, number> = {};
+  let agreeing = 0;
+  rows.forEach((cells, index) => {
+    const input = csv.rows[index];
+    if (!input) return;
+    const original = csv.header.map((_, column) => input.cells[column] ?? "");
+    if (original.some((cell, column) => cells[column] !== cell)) report(`row ${index + 2} is ${JSON.stringify(cells.slice(0, csv.header.length))}, not ${JSON.stringify(original)}`);
+    const [verdict = "", reason = ""] = [cells[verdictColumn], cells[reasonColumn]];
+    verdicts[verdict] = (verdicts[verdict] ?? 0) + 1;
+    reasons[reason] = (reasons[reason] ?? 0) + 1;
+    if (reason === EXPECTED[input.mailbox]) agreeing++;
+  });
+  for (const verdict of VERDICTS) {
+    if ((verdicts[verdict] ?? 0) !== status.counts[verdict]) report(`${verdicts[verdict] ?? 0} ${verdict} rows in the results, ${status.counts[verdict]} in the status`);
+  }
+  if (status.processed !== status.total || status.total !== csv.rows.length) report(`status says ${status.processed} of ${status.total} rows processed, for ${csv.rows.length} rows`);
+  return { problems, verdicts, reasons, agreeing };
+}
+
+/** deep-email-validator over the list's first DEEP_SAMPLE rows, the cells trimmed as any caller would. */
+async function throughDeep(peers: SmtpBenchPeers, csv: BulkCsv): Promise<BulkBenchResult["deep"]> {
+  const sample = csv.rows.slice(0, DEEP_SAMPLE);
+  const deep = await startDeepValidator(peers, DEEP_CONCURRENCY);
+  try {
+    await deep.validate(generateBulkCsv(WARM_UP).rows.slice(0, DEEP_CONCURRENCY).map(({ email }) => email.trim()));
+    const [connectionsBefore, cpuBefore, started] = [deep.connections(), cpuSeconds(deep.pid), performance.now()];
+    const answers = await deep.validate(sample.map(({ email }) => email.trim()));
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      rows: sample.length,
+      seconds,
+      smtpConnections: deep.connections() - connectionsBefore,
+      cpuSeconds: cpuSeconds(deep.pid) - cpuBefore,
+      peakRssBytes: peakRssBytes(deep.pid),
+      agreeing: answers.filter(({ valid }, index) => valid === (sample[index]!.mailbox === "exists")).length,
+    };
+  } finally {
+    await deep.stop();
+  }
+}
+
+/**
+ * Prints a bench result as markdown tables.
+ *
+ * @example
+ * printBulkBench(await benchBulk());
+ */
+export function printBulkBench(result: BulkBenchResult): void {
+  const { job, usage, deep, checks } = result;
+  const count = (value: number) => Math.round(value).toLocaleString("en-US");
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  const perSecond = result.rows / job.doneSeconds;
+  const deepPerSecond = deep.rows / deep.seconds;
+  console.log(`\n## Bulk job end to end (${count(result.rows)}-row CSV over ${count(result.domains)} domains, edge in wrangler dev → one prober → Postfix)\n`);
+  console.log("| measure | value |");
+  console.log("|---|---:|");
+  const lines: [string, string][] = [
+    ["rows / distinct mailboxes / domains", `${count(result.rows)} / ${count(result.mailboxes)} / ${count(result.domains)}`],
+    ["upload", `${(result.uploadBytes / 1e6).toFixed(1)} MB`],
+    ["POST → 202 (upload, plan, queue)", `${job.acceptedSeconds.toFixed(2)} s`],
+    [`first progress report (polled every ${POLL_MS} ms), from POST`, `${job.firstProgressSeconds.toFixed(2)} s`],
+    ["POST → every row answered", `${job.answeredSeconds.toFixed(1)} s`],
+    ["POST → done (answers assembled)", `${job.doneSeconds.toFixed(1)} s`],
+    ["**rows/s, POST → done**", `**${count(perSecond)}**`],
+    ["rows/s, 202 → done", count(result.rows / (job.doneSeconds - job.acceptedSeconds))],
+    ["results download (CSV)", `${job.downloadSeconds.toFixed(2)} s, ${(result.resultBytes / 1e6).toFixed(1)} MB`],
+    ["SMTP connections opened", count(result.smtpConnections)],
+    ...(["workerd", "wrangler", "prober"] as const).map((name): [string, string] => [`${name}: peak RSS, CPU`, `${mb(usage[name].peakRssBytes)} MB, ${usage[name].cpuSeconds.toFixed(1)} s`]),
+  ];
+  for (const [measure, value] of lines) console.log(`| ${measure} | ${value} |`);
+
+  console.log("\n| contender | rows | rows/s | mailvet is × faster | SMTP connections | client CPU s | client peak RSS MB | answers agreeing with the farm |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  const ourCpu = usage.workerd.cpuSeconds + usage.wrangler.cpuSeconds + usage.prober.cpuSeconds;
+  const ourRss = usage.workerd.peakRssBytes + usage.wrangler.peakRssBytes + usage.prober.peakRssBytes;
+  console.log(`| mailvet bulk job (edge + prober) | ${count(result.rows)} | ${count(perSecond)} | 1.0 | ${count(result.smtpConnections)} | ${ourCpu.toFixed(1)} | ${mb(ourRss)} | ${count(checks.agreeing)} |`);
+  console.log(`| deep-email-validator (SMTP on, ${DEEP_CONCURRENCY} in flight), first ${count(deep.rows)} rows | ${count(deep.rows)} | ${count(deepPerSecond)} | ${(perSecond / deepPerSecond).toFixed(1)} | ${count(deep.smtpConnections)} | ${deep.cpuSeconds.toFixed(1)} | ${mb(deep.peakRssBytes)} | ${count(deep.agreeing)} |`);
+
+  const marks = progressMarks(job.timeline, result.rows);
+  console.log(`\nProgress (s after POST → rows): ${marks.map(({ seconds, processed }) => `${seconds.toFixed(1)} → ${count(processed)}`).join("; ")}.`);
+  const tally = (counts: Record<string, number>) => Object.entries(counts).map(([name, n]) => `${count(n)} ${name}`).join(", ");
+  console.log(`Results: ${tally(checks.verdicts)} (${tally(checks.reasons)}).`);
+  console.log(checks.problems.length === 0 ? "Checks: one result row per input row, in order, cells intact; verdict counts equal the status's." : `Checks FAILED:\n- ${checks.problems.join("\n- ")}`);
+  console.log(`\nTarget: at least 1,000 rows/s, with far fewer SMTP connections than rows. Bench run time ${result.seconds.toFixed(1)} s.`);
+}
+
+/** The polls nearest each tenth of the job, so the timeline fits on a line. */
+function progressMarks(timeline: JobRun["timeline"], total: number): JobRun["timeline"] {
+  const marks = Array.from({ length: 10 }, (_, tenth) => timeline.find(({ processed }) => processed >= ((tenth + 1) * total) / 10));
+  return [...new Set([timeline.find(({ processed }) => processed > 0), ...marks])].filter((mark) => mark !== undefined);
+}
