@@ -40,12 +40,19 @@ const WARM_UP = { rows: 500, domains: 20, seed: 6, parentDomain: `warm-up.${PARE
 /** What the farm answers for each kind of address, as the edge names it. */
 const EXPECTED: Record<BulkMailbox, Reason> = { exists: "accepted", unknown: "mailbox_not_found", malformed: "invalid_syntax" };
 
+/** The processes of the stack whose usage is sampled. */
+const CONTRIBUTORS = ["workerd", "wrangler", "prober"] as const;
+type Contributor = (typeof CONTRIBUTORS)[number];
+
 interface JobStatus {
   status: "queued" | "running" | "done" | "failed";
   total: number;
   processed: number;
   counts: Record<Verdict, number>;
 }
+
+/** The moments of a job that split it into phases: planned (202), every row answered, done. */
+type Phase = "accepted" | "answered" | "done";
 
 /** One bulk job through the API, timed from the start of its POST. */
 interface JobRun {
@@ -85,7 +92,9 @@ export interface BulkBenchResult {
   resultBytes: number;
   checks: ResultChecks;
   smtpConnections: number;
-  usage: Record<"workerd" | "wrangler" | "prober", SampledUsage>;
+  usage: Record<Contributor, SampledUsage>;
+  /** CPU seconds of each process set in each phase: POST → 202, → every row answered, → done. */
+  phaseCpu: Record<Contributor, [plan: number, verify: number, assemble: number]>;
   deep: { rows: number; seconds: number; smtpConnections: number; cpuSeconds: number; peakRssBytes: number; agreeing: number };
   seconds: number;
 }
@@ -134,10 +143,16 @@ async function throughStack(peers: SmtpBenchPeers, csv: BulkCsv) {
       prober: (p) => p.processGroup === prober,
     });
     const connectionsBefore = peers.proberSmtp.connections();
-    const run = await runJob(stack, csv.bytes).finally(() => sampler.stop());
+    const atPhase: Partial<Record<Phase | "posted", Record<Contributor, SampledUsage>>> = { posted: sampler.sample() };
+    const run = await runJob(stack, csv.bytes, (phase) => (atPhase[phase] = sampler.sample())).finally(() => sampler.stop());
     const { results, ...job } = run;
+    const cpuAt = (moment: Phase | "posted", name: Contributor) => atPhase[moment]![name].cpuSeconds;
+    const phaseCpu = Object.fromEntries(
+      CONTRIBUTORS.map((name) => [name, [cpuAt("accepted", name) - cpuAt("posted", name), cpuAt("answered", name) - cpuAt("accepted", name), cpuAt("done", name) - cpuAt("answered", name)]]),
+    ) as BulkBenchResult["phaseCpu"];
     return {
       job,
+      phaseCpu,
       usage: sampler.stop(),
       smtpConnections: peers.proberSmtp.connections() - connectionsBefore,
       resultBytes: Buffer.byteLength(results),
@@ -147,14 +162,18 @@ async function throughStack(peers: SmtpBenchPeers, csv: BulkCsv) {
     await stack.stop();
   }
 }
-/** POSTs `bytes` as a CSV job, polls its status until done, and downloads its results as CSV. */
-async function runJob(stack: LocalStack, bytes: Buffer): Promise<JobRun> {
+/**
+ * POSTs `bytes` as a CSV job, polls its status until done, and downloads its results as CSV;
+ * `phase` is told when the job is accepted, when every row is answered and when it is done.
+ */
+async function runJob(stack: LocalStack, bytes: Buffer, phase: (reached: Phase) => void = () => {}): Promise<JobRun> {
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
   const created = await fetch(`${stack.edgeUrl}/v1/jobs`, { method: "POST", headers: { "content-type": "text/csv" }, body: bytes });
   if (created.status !== 202) throw new Error(`POST /v1/jobs answered HTTP ${created.status}: ${await created.text()}`);
   const { id, total } = (await created.json()) as { id: string; total: number };
   const acceptedSeconds = since();
+  phase("accepted");
   const timeline: JobRun["timeline"] = [];
   let [firstProgressSeconds, answeredSeconds] = [NaN, NaN];
   let lastChange = performance.now();
@@ -166,10 +185,14 @@ async function runJob(stack: LocalStack, bytes: Buffer): Promise<JobRun> {
     if (status.processed !== timeline.at(-1)?.processed) lastChange = performance.now();
     timeline.push({ seconds, processed: status.processed });
     if (status.processed > 0 && Number.isNaN(firstProgressSeconds)) firstProgressSeconds = seconds;
-    if (status.processed === total && Number.isNaN(answeredSeconds)) answeredSeconds = seconds;
+    if (status.processed === total && Number.isNaN(answeredSeconds)) {
+      answeredSeconds = seconds;
+      phase("answered");
+    }
     if (status.status === "failed") throw new Error(`job ${id} failed: ${JSON.stringify(status)}`);
     if (status.status === "done") {
       const doneSeconds = seconds;
+      phase("done");
       const download = await fetch(`${stack.edgeUrl}/v1/jobs/${id}/results?format=csv`);
       if (download.status !== 200) throw new Error(`GET /v1/jobs/${id}/results answered HTTP ${download.status}: ${await download.text()}`);
       const results = await download.text();
@@ -278,14 +301,17 @@ export function printBulkBench(result: BulkBenchResult): void {
     ["rows/s, 202 → done", count(result.rows / (job.doneSeconds - job.acceptedSeconds))],
     ["results download (CSV)", `${job.downloadSeconds.toFixed(2)} s, ${(result.resultBytes / 1e6).toFixed(1)} MB`],
     ["SMTP connections opened", count(result.smtpConnections)],
-    ...(["workerd", "wrangler", "prober"] as const).map((name): [string, string] => [`${name}: peak RSS, CPU`, `${mb(usage[name].peakRssBytes)} MB, ${usage[name].cpuSeconds.toFixed(1)} s`]),
+    ...CONTRIBUTORS.map((name): [string, string] => {
+      const phases = result.phaseCpu[name].map((seconds) => seconds.toFixed(1)).join(" / ");
+      return [`${name}: peak RSS; CPU (plan / verify / assemble)`, `${mb(usage[name].peakRssBytes)} MB; ${usage[name].cpuSeconds.toFixed(1)} s (${phases})`];
+    }),
   ];
   for (const [measure, value] of lines) console.log(`| ${measure} | ${value} |`);
 
   console.log("\n| contender | rows | rows/s | mailvet is × faster | SMTP connections | client CPU s | client peak RSS MB | answers agreeing with the farm |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-  const ourCpu = usage.workerd.cpuSeconds + usage.wrangler.cpuSeconds + usage.prober.cpuSeconds;
-  const ourRss = usage.workerd.peakRssBytes + usage.wrangler.peakRssBytes + usage.prober.peakRssBytes;
+  const ourCpu = CONTRIBUTORS.reduce((sum, name) => sum + usage[name].cpuSeconds, 0);
+  const ourRss = CONTRIBUTORS.reduce((sum, name) => sum + usage[name].peakRssBytes, 0);
   console.log(`| mailvet bulk job (edge + prober) | ${count(result.rows)} | ${count(perSecond)} | 1.0 | ${count(result.smtpConnections)} | ${ourCpu.toFixed(1)} | ${mb(ourRss)} | ${count(checks.agreeing)} |`);
   console.log(`| deep-email-validator (SMTP on, ${DEEP_CONCURRENCY} in flight), first ${count(deep.rows)} rows | ${count(deep.rows)} | ${count(deepPerSecond)} | ${(perSecond / deepPerSecond).toFixed(1)} | ${count(deep.smtpConnections)} | ${deep.cpuSeconds.toFixed(1)} | ${mb(deep.peakRssBytes)} | ${count(deep.agreeing)} |`);
 

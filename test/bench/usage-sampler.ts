@@ -10,6 +10,8 @@ export interface SampledUsage {
 }
 
 export interface UsageSampler<Name extends string> {
+  /** Takes a sample now and returns each set's usage so far, for the phases of a run. */
+  sample(): Record<Name, SampledUsage>;
   /** Takes a last sample and stops (the first time), and returns each set's usage. */
   stop(): Record<Name, SampledUsage>;
 }
@@ -32,10 +34,15 @@ export type ProcessSelector = (process: ProcStat & { pid: number }) => boolean;
  */
 export function sampleUsage<Name extends string>(selectors: Record<Name, ProcessSelector>, intervalMs = 200): UsageSampler<Name> {
   const names = Object.keys(selectors) as Name[];
-  const usage = Object.fromEntries(names.map((name) => [name, { peakRssBytes: 0, cpuSeconds: 0 }])) as Record<Name, SampledUsage>;
+  const peaks = Object.fromEntries(names.map((name) => [name, 0])) as Record<Name, number>;
   /** CPU seconds of each selected process when first and last seen. */
   const cpu = new Map<number, { name: Name; first: number; last: number }>();
   let firstSample = true;
+  const usage = () => {
+    const sums = Object.fromEntries(names.map((name) => [name, { peakRssBytes: peaks[name], cpuSeconds: 0 }])) as Record<Name, SampledUsage>;
+    for (const { name, first, last } of cpu.values()) sums[name].cpuSeconds += last - first;
+    return sums;
+  };
   const sample = () => {
     const rss = Object.fromEntries(names.map((name) => [name, 0])) as Record<Name, number>;
     for (const entry of readdirSync("/proc")) {
@@ -54,20 +61,25 @@ export function sampleUsage<Name extends string>(selectors: Record<Name, Process
       if (seen) seen.last = stat.cpuSeconds;
       else cpu.set(pid, { name, first: firstSample ? stat.cpuSeconds : 0, last: stat.cpuSeconds });
     }
-    for (const name of names) usage[name].peakRssBytes = Math.max(usage[name].peakRssBytes, rss[name]);
+    for (const name of names) peaks[name] = Math.max(peaks[name], rss[name]);
     firstSample = false;
   };
   sample();
   const timer = setInterval(sample, intervalMs);
-  let stopped = false;
+  let final: Record<Name, SampledUsage> | undefined;
   return {
-    stop() {
-      if (stopped) return usage;
-      stopped = true;
-      clearInterval(timer);
+    sample() {
+      if (final) return final;
       sample();
-      for (const { name, first, last } of cpu.values()) usage[name].cpuSeconds += last - first;
-      return usage;
+      return usage();
+    },
+    stop() {
+      if (!final) {
+        clearInterval(timer);
+        sample();
+        final = usage();
+      }
+      return final;
     },
   };
 }
