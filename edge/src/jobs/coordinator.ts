@@ -2,10 +2,11 @@ import { DurableObject } from "cloudflare:workers";
 import { type Verdict, VERDICTS, verdictOf } from "../../../shared/contract/taxonomy";
 import { encodeAnswer, type RowAnswer } from "../../../shared/bulk";
 import { edgeSettings, type Env } from "../env";
-import { CHUNK_SIZE, type JobMessage } from "./messages";
-import { chunkByDomain, type PlannedAddress } from "./plan";
+import { reserveDomainSlot } from "./domain-pace";
+import type { JobMessage } from "./messages";
+import type { PlannedAddress } from "./plan";
+import { queueUnanswered } from "./queue-unanswered";
 import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobStatus } from "./job-state";
-import { sendAll } from "./send-all";
 import { webhookPayload, type WebhookPayload } from "./webhook-payload";
 import { unscheduleReverification } from "./schedule";
 
@@ -23,8 +24,6 @@ export interface OpenJob {
   expiresAt: number;
 }
 
-/** Addresses read per query while chunks are sent. */
-const DISPATCH_PAGE = 5_000;
 /** A run without progress for this long has lost a message (at least; see stallMs). */
 const STALL_MS = 15 * 60_000;
 
@@ -98,15 +97,7 @@ export class JobCoordinator extends DurableObject<Env> {
     if (!job || job.run !== run) return null;
     const pending = keys.filter((key) => this.sql.exec("SELECT 1 FROM address WHERE key = ? AND reason IS NULL", key).toArray().length > 0);
     if (pending.length === 0 || slot !== null || domain === "") return { pending, slot: Date.now() };
-    // The domain's next free moment moves on by the time these addresses take at the pace.
-    const now = Date.now();
-    const next = this.sql.exec<{ at: number }>("SELECT next_free_at AS at FROM domain_pace WHERE domain = ?", domain).toArray()[0]?.at ?? now;
-    const start = Math.max(now, next);
-    this.sql.exec(
-      "INSERT INTO domain_pace (domain, next_free_at) VALUES (?, ?) ON CONFLICT (domain) DO UPDATE SET next_free_at = excluded.next_free_at",
-      domain,
-      start + (pending.length * 1000) / perSecond,
-    );
+    const start = reserveDomainSlot(this.sql, domain, pending.length, perSecond, Date.now());
     return { pending, slot: start };
   }
 
@@ -281,24 +272,7 @@ export class JobCoordinator extends DurableObject<Env> {
   /** Queues every address still without an answer, in chunks of one domain. */
   private async dispatch(): Promise<void> {
     const { job_id: job, run } = this.job()!;
-    let after = { domain: "", key: "" };
-    for (;;) {
-      const page = this.sql
-        .exec<{ key: string; email: string; domain: string }>(
-          "SELECT key, email, domain FROM address WHERE reason IS NULL AND (domain, key) > (?, ?) ORDER BY domain, key LIMIT ?",
-          after.domain,
-          after.key,
-          DISPATCH_PAGE,
-        )
-        .toArray();
-      if (page.length === 0) return;
-      // A domain cut at the page's end goes on in the next page's first chunk.
-      const messages = [...chunkByDomain(page, CHUNK_SIZE)].map(
-        ({ domain, addresses }): JobMessage => ({ kind: "verify", job, run, domain, addresses, greylistRetries: 0, proberRetries: 0, avoid: [] }),
-      );
-      await sendAll(this.env.VERIFY_QUEUE, messages);
-      after = page[page.length - 1]!;
-    }
+    await queueUnanswered(this.sql, this.env.VERIFY_QUEUE, { job, run });
   }
 }
 
