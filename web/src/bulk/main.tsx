@@ -1,3 +1,5 @@
-import { render } from "preact";
+import { mountPage } from "../ui/layout";
+import { BulkPage } from "./bulk-page";
+import "./bulk.css";
 
-render(<h1>Mailvet bulk</h1>, document.getElementById("app")!);
+mountPage(<BulkPage />);

@@ -1,3 +1,5 @@
-import { render } from "preact";
+import { mountPage } from "../ui/layout";
+import { CheckPage } from "./check-page";
+import "./check.css";
 
-render(<h1>Mailvet</h1>, document.getElementById("app")!);
+mountPage(<CheckPage />);
