@@ -4,7 +4,7 @@
 # each suite starts and stops its own peers on loopback (see infra/local/).
 set -euo pipefail
 
-# Debian package -> a command it provides, to tell whether it is there already.
+# Debian package -> a command (or a file) it provides, to tell whether it is there already.
 declare -A PEERS=(
   [unbound]=unbound
   [dnsdist]=dnsdist
@@ -12,11 +12,13 @@ declare -A PEERS=(
   [postgrey]=postgrey
   # The browser suites (test/browser/) drive it through playwright-core.
   [chromium]=chromium
+  # A CJK font, so the 中文 pages render in the browser suites' screenshots.
+  [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 )
 
 missing=()
 for pkg in "${!PEERS[@]}"; do
-  command -v "${PEERS[$pkg]}" >/dev/null 2>&1 || [ -x "/usr/sbin/${PEERS[$pkg]}" ] || missing+=("$pkg")
+  command -v "${PEERS[$pkg]}" >/dev/null 2>&1 || [ -x "/usr/sbin/${PEERS[$pkg]}" ] || [ -e "${PEERS[$pkg]}" ] || missing+=("$pkg")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
