@@ -43,12 +43,12 @@ export class Hint {
     const style = document.createElement("style");
     style.textContent = STYLE;
     const message = part("p", "message");
-    if (refusal) message.append(part("span", "refusal", refusal), " ");
+    if (refusal) message.append(part("span", "refusal", refusal));
     if (suggestion) {
       const button = part("button", "suggestion", suggestion.address);
       button.type = "button";
       button.addEventListener("click", suggestion.pick);
-      message.append(suggestion.before, button, suggestion.after);
+      message.append(refusal ? " " : "", suggestion.before, button, suggestion.after);
     }
     this.#root.replaceChildren(style, message);
   }
