@@ -10,6 +10,15 @@ import { healthz } from "./routes/healthz";
 import { jobs } from "./routes/jobs";
 import { verify } from "./routes/verify";
 
+const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.
+
+One address: \`GET /v1/verify?email=…\` gives a verdict (deliverable, undeliverable, risky or unknown) and the reason that decided it. A list: \`POST /v1/jobs\` with a CSV, XLSX or JSON list, then \`GET /v1/jobs/{id}\` until it is done, then \`GET /v1/jobs/{id}/results\`.
+
+Where the server sets MAILVET_API_KEYS, every \`/v1/*\` request needs \`Authorization: Bearer <key>\`.`;
+
+/** A bearer key, or none: which one depends on whether the server sets MAILVET_API_KEYS. */
+const KEY_WHERE_SET: Record<string, string[]>[] = [{ apiKey: [] }, {}];
+
 /** Larger than any valid request, so 1 MB of junk in an `email` still gets the contract's 400. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -45,14 +54,14 @@ export function createApp() {
   );
   app.route("/", healthz);
   app.route("/", verify);
-  app.doc31("/openapi.json", {
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  // The server is this one, as the client reached it, so the docs' examples run as they are.
+  app.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",
-    info: {
-      title: "Mailvet",
-      version: "1",
-      description: "E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.",
-    },
-  });
+    info: { title: "Mailvet API", version: "1", description: API_DESCRIPTION },
+    servers: [{ url: new URL(c.req.url).origin }],
+    security: KEY_WHERE_SET,
+  }));
   app.notFound((c) => handleError(new ApiError(404, "not_found", "no such route; see /openapi.json"), c));
   app.onError(handleError);
   return app;
