@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { type LocalStack, startStack } from "../../infra/local/stack";
-import { launchChromium, screenshot, skipWithoutChromium } from "./chromium";
+import { launchChromium, SCREENSHOT_DIR, screenshot, skipWithoutChromium } from "./chromium";
 
 /**
  * The API docs page in Chromium against the real edge, with API keys on: it loads from the
@@ -95,6 +95,16 @@ describe.skipIf(skipWithoutChromium())("the API docs page", () => {
     expect([...shown.keys()].sort()).toEqual(operations.map(({ key }) => key).sort());
     // Nothing loaded from elsewhere while the examples were shown either.
     expect(requested.filter((url) => !url.startsWith(`${stack.edgeUrl}/`) && !url.startsWith("data:"))).toEqual([]);
+  });
+
+  it("switches to 中文, Scalar's reference with it, and documents the widget's script tag", async () => {
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.getByRole("heading", { name: "API 文档", level: 1 }).waitFor();
+    await page.getByText("查询参数").first().waitFor();
+    await page.getByText("注册表单组件").click();
+    await expect(page.locator(".widget-guide pre").textContent()).resolves.toContain(`<script src="${stack.edgeUrl}/widget.js"`);
+    await page.getByRole("heading", { name: "API 文档", level: 1 }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/docs-zh.png` });
   });
 
   describe("the examples run as they are", () => {
