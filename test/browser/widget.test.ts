@@ -100,9 +100,12 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     await expect.poll(() => said(page), SOON).toBe("This mailbox does not exist.");
     await expect(validationMessage(page)).resolves.toBe("This mailbox does not exist.");
     await expect(welcome(page).isVisible()).resolves.toBe(false);
-    // The message is the field's description and a live region, for screen readers.
-    const describedBy = await emailField(page).getAttribute("aria-describedby");
-    await expect(hint(page).getAttribute("id")).resolves.toBe(describedBy);
+    // Screen readers get the message as the field's description (from inside the shadow root),
+    // the field as invalid, and the message announced (a live region).
+    const { nodes } = await (await page.context().newCDPSession(page)).send("Accessibility.getFullAXTree");
+    const field = nodes.find((node) => node.role?.value === "textbox" && node.name?.value === "E-mail");
+    expect(field?.description?.value).toBe("This mailbox does not exist.");
+    expect(field?.properties?.find((property) => property.name === "invalid")?.value.value).toBe("true");
     await expect(hint(page).getAttribute("aria-live")).resolves.toBe("polite");
     expect(await contrastFailures(page)).toEqual([]);
     await screenshot(page, "widget-undeliverable");
@@ -170,16 +173,16 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
   });
 
   /** A customer's page, made up here: a form, a marker its own submit handler shows, the widget's tag. */
-  const shopPage = (scriptTag: string) => `<!doctype html><html lang="en"><head><title>Shop</title><link rel="icon" href="data:,"></head><body>
-    <form id="form" action="/thanks"><label>Email <input type="email" name="email"></label><button>Join</button></form>
+  const shopPage = (scriptTag: string, form = "", input = "") => `<!doctype html><html lang="en"><head><title>Shop</title><link rel="icon" href="data:,"></head><body>
+    <form id="form" action="/thanks" ${form}><label>Email <input type="email" name="email" ${input}></label><button>Join</button></form>
     <p id="sent" hidden>sent</p>
     <script>document.getElementById("form").addEventListener("submit", (e) => { e.preventDefault(); document.getElementById("sent").hidden = false; });</script>
     ${scriptTag}</body></html>`;
 
   /** The customer's page on the edge's own origin, through page.route; the widget comes from the real edge. */
-  async function customerPage(scriptTag: string): Promise<Page> {
+  async function customerPage(scriptTag: string, form = "", input = ""): Promise<Page> {
     const page = await newPage();
-    await page.route(`${base}/shop`, (route) => route.fulfill({ contentType: "text/html", body: shopPage(scriptTag) }));
+    await page.route(`${base}/shop`, (route) => route.fulfill({ contentType: "text/html", body: shopPage(scriptTag, form, input) }));
     await page.goto(`${base}/shop`);
     return page;
   }
@@ -209,6 +212,20 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     const asked = page.waitForRequest((request) => request.url().includes("/v1/verify?"));
     await expect(submitEmail(page, "nobody@ok.mailvet-mta.net")).resolves.toBe("sent");
     expect(new URL((await asked).url()).searchParams.get("smtp")).toBe("false");
+  });
+
+  it("refuses on a form with novalidate too, where the browser would not", async () => {
+    const page = await customerPage(`<script src="/widget.js" data-budget="20000"></script>`, "novalidate");
+    await expect(submitEmail(page, "someone@mailinator.com")).resolves.toBe("Please use a permanent address, not a disposable one.");
+    // A second try, with the answer already there, is refused at once.
+    await page.getByRole("button", { name: "Join" }).click();
+    await expect(page.locator("#sent").isVisible()).resolves.toBe(false);
+  });
+
+  it("leaves alone a field marked data-mailvet=off", async () => {
+    const page = await customerPage(`<script src="/widget.js" data-budget="20000"></script>`, "", 'data-mailvet="off"');
+    await expect(submitEmail(page, "someone@mailinator.com")).resolves.toBe("sent");
+    await expect(page.locator("mailvet-hint").count()).resolves.toBe(0);
   });
 
   it("data-lang sets the language whatever the page's", async () => {

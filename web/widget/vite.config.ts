@@ -18,6 +18,7 @@ export default defineConfig({
     lib: {
       entry: resolve(root, "src/main.ts"),
       formats: ["iife"],
+      // Required for IIFE by Vite; the widget exports nothing, so no global is made.
       name: "MailvetWidget",
       fileName: () => "widget.js",
     },
