@@ -14,6 +14,8 @@ declare -A PEERS=(
   [chromium]=chromium
   # A CJK font, so the 中文 pages render in the browser suites' screenshots.
   [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+  # The API docs' Python examples are run by test/browser/docs.test.ts with Debian's Python.
+  [python3-requests]=/usr/lib/python3/dist-packages/requests
 )
 
 missing=()

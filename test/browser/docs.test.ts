@@ -19,11 +19,13 @@ const API_KEY = "docs-test-key";
 const LANGUAGES = ["curl", "JavaScript", "Python"] as const;
 type Language = (typeof LANGUAGES)[number];
 const run = promisify(execFile);
+/** Debian's Python, with python3-requests (infra/local/install-peers.sh installs both). */
+const PYTHON = "/usr/bin/python3";
 
 /** Python with requests, which the Python examples use; skipped where missing unless peers are required. */
 function pythonWithRequests(): boolean {
   try {
-    execFileSync("python3", ["-c", "import requests"], { stdio: "ignore" });
+    execFileSync(PYTHON, ["-c", "import requests"], { stdio: "ignore" });
     return true;
   } catch {
     if (process.env.MAILVET_REQUIRE_PEERS === "1") throw new Error("python3 with requests is needed for the docs' Python examples");
@@ -122,7 +124,7 @@ describe.skipIf(skipWithoutChromium())("the API docs page", () => {
       const env = { PATH: process.env.PATH, HOME: process.env.HOME, MAILVET_API_KEY: API_KEY, JOB_ID: jobId };
       const options = { cwd: workDir, env, timeout: 60_000 };
       if (language === "curl") return (await run("bash", ["-c", `${source.trim()} --silent --show-error --fail-with-body`], options)).stdout;
-      if (language === "Python") return (await run("python3", ["-c", source], options)).stdout;
+      if (language === "Python") return (await run(PYTHON, ["-c", source], options)).stdout;
       const file = join(workDir, "example.mjs");
       writeFileSync(file, source);
       return (await run(process.execPath, [file], options)).stdout;
