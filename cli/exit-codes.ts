@@ -8,7 +8,7 @@ export const EXIT_MEANINGS: Record<ExitCode, string> = {
   [EXIT.ok]: "done (verify: every address is deliverable)",
   [EXIT.notDeliverable]: "verify: at least one address is not deliverable (undeliverable, risky or unknown)",
   [EXIT.usage]: "bad command line: unknown command or option, missing or bad value",
-  [EXIT.api]: "the API cannot be reached or failed: no connection, timeout, 5xx, key refused, job failed",
+  [EXIT.api]: "the API cannot be reached or failed: no connection, timeout, 5xx, key refused, a failed job",
   [EXIT.input]: "a file or input problem: unreadable or unwritable file, no e-mail column, too large, bad address, unknown job",
   [EXIT.bug]: "a bug in mailvet (the error is printed; please report it)",
   [EXIT.interrupted]: "interrupted (Ctrl-C); a bulk job keeps running on the server, and its id is printed",

@@ -30,8 +30,9 @@ async function assertWritable(path: string): Promise<void> {
 
 /**
  * Waits for a job, shows its progress on stderr, writes its results and prints the summary on
- * stdout. Ctrl-C or a lost API leaves the job running on the server: the error then says how to
- * fetch its results later.
+ * stdout. A failed job's results are written too (its unanswered rows are unknown/error), with
+ * exit 3. Ctrl-C or a lost API leaves the job running on the server: the error then says how
+ * to fetch its results later.
  */
 async function finishJob(api: MailvetApi, jobId: string, output: OutputChoice, json: boolean, io: CommandIo, startedAt: number | undefined): Promise<ExitCode> {
   const progress = progressReporter(io.stderr);
@@ -41,7 +42,10 @@ async function finishJob(api: MailvetApi, jobId: string, output: OutputChoice, j
     await writeWhole(output.path, await api.results(jobId, output), io.signal);
     const summary = { jobId, total: job.total, counts: job.counts, output, elapsedMs: startedAt === undefined ? undefined : Date.now() - startedAt };
     io.stdout.write(json ? `${JSON.stringify(summaryJson(summary))}\n` : `${formatSummary(summary, paintFor(io.stdout))}\n`);
-    return EXIT.ok;
+    if (job.status === "done") return EXIT.ok;
+    // The results are whole, but the service could not answer some rows: scripts should know.
+    io.stderr.write(`mailvet: job ${jobId} failed: some addresses could not be verified after every retry (unknown/error in the results)\n`);
+    return EXIT.api;
   } catch (error) {
     progress.clear();
     const later = `job ${jobId} keeps running on the server; fetch its results later with:\n  ${resultsCommand(jobId, output, api.target)}`;

@@ -55,9 +55,9 @@ describe("watchJob", () => {
     expect(polls()).toBe(1);
   });
 
-  it("reports a failed job as an API error", async () => {
-    const { client } = await api([status("running", 1), status("failed", 1)]);
-    await expect(watchJob(client, "j1", () => {}, new AbortController().signal, 1)).rejects.toMatchObject({ exitCode: EXIT.api, message: "job j1 failed on the server" });
+  it("stops at a failed job too", async () => {
+    const { client } = await api([status("running", 1), status("failed", 2)]);
+    expect(await watchJob(client, "j1", () => {}, new AbortController().signal, 1)).toMatchObject({ status: "failed", processed: 2 });
   });
 
   it("stops at Ctrl-C between polls", async () => {
