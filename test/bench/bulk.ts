@@ -5,9 +5,9 @@ import { type Reason, VERDICTS, type Verdict } from "../../shared/contract/taxon
 import { type LocalStack, startStack } from "../../infra/local/stack";
 import { type BulkCsv, type BulkMailbox, generateBulkCsv } from "./bulk-csv";
 import { startDeepValidator } from "./deep-smtp";
-import { cpuSeconds, peakRssBytes, procStat } from "./proc-usage";
+import { procStat } from "./proc-usage";
 import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
-import { CONCURRENCY as DEEP_CONCURRENCY } from "./smtp-throughput";
+import { CONCURRENCY as DEEP_CONCURRENCY, fastestPass, type ThroughputRow } from "./smtp-throughput";
 import { sampleUsage, type SampledUsage } from "./usage-sampler";
 
 /** Ports of their own, away from the other benches (18787/18788, 18797–18800, 18896–18898). */
@@ -33,12 +33,14 @@ const POLITENESS = {
 const POLL_MS = 250;
 /** A job whose status stays the same this long has stalled; the bench gives up on it. */
 const STALL_MS = 600_000;
-/** Rows of the list's start that deep-email-validator checks, one SMTP connection each. */
+/** Rows of the list's start that deep-email-validator checks, one SMTP connection each; the fastest of three passes counts. */
 const DEEP_SAMPLE = 2_000;
 /** A small job first: workerd compiles the Durable Object and queue consumer paths, the prober JITs. */
 const WARM_UP = { rows: 500, domains: 20, seed: 6, parentDomain: `warm-up.${PARENT_DOMAIN}` };
 /** What the farm answers for each kind of address, as the edge names it. */
 const EXPECTED: Record<BulkMailbox, Reason> = { exists: "accepted", unknown: "mailbox_not_found", malformed: "invalid_syntax" };
+
+type PerPhase = [plan: number, verify: number, assemble: number];
 
 /** The processes of the stack whose usage is sampled. */
 const CONTRIBUTORS = ["workerd", "wrangler", "prober"] as const;
@@ -93,9 +95,9 @@ export interface BulkBenchResult {
   checks: ResultChecks;
   smtpConnections: number;
   usage: Record<Contributor, SampledUsage>;
-  /** CPU seconds of each process set in each phase: POST → 202, → every row answered, → done. */
-  phaseCpu: Record<Contributor, [plan: number, verify: number, assemble: number]>;
-  deep: { rows: number; seconds: number; smtpConnections: number; cpuSeconds: number; peakRssBytes: number; agreeing: number };
+  /** Each process set's CPU seconds in each phase (POST → 202, → every row answered, → done), and its peak RSS by each phase's end. */
+  phases: Record<Contributor, { cpuSeconds: PerPhase; peakRssBytes: PerPhase }>;
+  deep: ThroughputRow;
   seconds: number;
 }
 
@@ -108,7 +110,7 @@ export interface BulkBenchResult {
  * and against the status counts. Memory and CPU of workerd, wrangler and the prober are
  * sampled from /proc throughout; every SMTP connection passes a counting forwarder.
  * deep-email-validator, one SMTP connection per address, checks the list's first 2,000 rows
- * in the same run, after the stack has stopped.
+ * in the same run, after the stack has stopped (the fastest of three passes).
  *
  * @example
  * printBulkBench(await benchBulk());
@@ -146,13 +148,17 @@ async function throughStack(peers: SmtpBenchPeers, csv: BulkCsv) {
     const atPhase: Partial<Record<Phase | "posted", Record<Contributor, SampledUsage>>> = { posted: sampler.sample() };
     const run = await runJob(stack, csv.bytes, (phase) => (atPhase[phase] = sampler.sample())).finally(() => sampler.stop());
     const { results, ...job } = run;
-    const cpuAt = (moment: Phase | "posted", name: Contributor) => atPhase[moment]![name].cpuSeconds;
-    const phaseCpu = Object.fromEntries(
-      CONTRIBUTORS.map((name) => [name, [cpuAt("accepted", name) - cpuAt("posted", name), cpuAt("answered", name) - cpuAt("accepted", name), cpuAt("done", name) - cpuAt("answered", name)]]),
-    ) as BulkBenchResult["phaseCpu"];
+    const at = (moment: Phase | "posted", name: Contributor) => atPhase[moment]![name];
+    const phases = Object.fromEntries(
+      CONTRIBUTORS.map((name) => {
+        const cpu = (from: Phase | "posted", to: Phase) => at(to, name).cpuSeconds - at(from, name).cpuSeconds;
+        const peakRssBytes: PerPhase = [at("accepted", name).peakRssBytes, at("answered", name).peakRssBytes, at("done", name).peakRssBytes];
+        return [name, { cpuSeconds: [cpu("posted", "accepted"), cpu("accepted", "answered"), cpu("answered", "done")], peakRssBytes }];
+      }),
+    ) as BulkBenchResult["phases"];
     return {
       job,
-      phaseCpu,
+      phases,
       usage: sampler.stop(),
       smtpConnections: peers.proberSmtp.connections() - connectionsBefore,
       resultBytes: Buffer.byteLength(results),
@@ -254,22 +260,15 @@ function checkResults(csv: BulkCsv, text: string, status: JobStatus): ResultChec
 }
 
 /** deep-email-validator over the list's first DEEP_SAMPLE rows, the cells trimmed as any caller would. */
-async function throughDeep(peers: SmtpBenchPeers, csv: BulkCsv): Promise<BulkBenchResult["deep"]> {
+async function throughDeep(peers: SmtpBenchPeers, csv: BulkCsv): Promise<ThroughputRow> {
   const sample = csv.rows.slice(0, DEEP_SAMPLE);
   const deep = await startDeepValidator(peers, DEEP_CONCURRENCY);
   try {
     await deep.validate(generateBulkCsv(WARM_UP).rows.slice(0, DEEP_CONCURRENCY).map(({ email }) => email.trim()));
-    const [connectionsBefore, cpuBefore, started] = [deep.connections(), cpuSeconds(deep.pid), performance.now()];
-    const answers = await deep.validate(sample.map(({ email }) => email.trim()));
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      rows: sample.length,
-      seconds,
-      smtpConnections: deep.connections() - connectionsBefore,
-      cpuSeconds: cpuSeconds(deep.pid) - cpuBefore,
-      peakRssBytes: peakRssBytes(deep.pid),
-      agreeing: answers.filter(({ valid }, index) => valid === (sample[index]!.mailbox === "exists")).length,
-    };
+    return await fastestPass(`deep-email-validator (SMTP on, ${DEEP_CONCURRENCY} in flight), first ${sample.length.toLocaleString("en-US")} rows`, sample.length, deep, async (record) => {
+      const answers = await deep.validate(sample.map(({ email }) => email.trim()));
+      answers.forEach(({ valid, reason }, index) => record(reason ?? "valid", valid === (sample[index]!.mailbox === "exists")));
+    });
   } finally {
     await deep.stop();
   }
@@ -286,7 +285,6 @@ export function printBulkBench(result: BulkBenchResult): void {
   const count = (value: number) => Math.round(value).toLocaleString("en-US");
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const perSecond = result.rows / job.doneSeconds;
-  const deepPerSecond = deep.rows / deep.seconds;
   console.log(`\n## Bulk job end to end (${count(result.rows)}-row CSV over ${count(result.domains)} domains, edge in wrangler dev → one prober → Postfix)\n`);
   console.log("| measure | value |");
   console.log("|---|---:|");
@@ -301,9 +299,12 @@ export function printBulkBench(result: BulkBenchResult): void {
     ["rows/s, 202 → done", count(result.rows / (job.doneSeconds - job.acceptedSeconds))],
     ["results download (CSV)", `${job.downloadSeconds.toFixed(2)} s, ${(result.resultBytes / 1e6).toFixed(1)} MB`],
     ["SMTP connections opened", count(result.smtpConnections)],
-    ...CONTRIBUTORS.map((name): [string, string] => {
-      const phases = result.phaseCpu[name].map((seconds) => seconds.toFixed(1)).join(" / ");
-      return [`${name}: peak RSS; CPU (plan / verify / assemble)`, `${mb(usage[name].peakRssBytes)} MB; ${usage[name].cpuSeconds.toFixed(1)} s (${phases})`];
+    ...CONTRIBUTORS.flatMap((name): [string, string][] => {
+      const { cpuSeconds, peakRssBytes } = result.phases[name];
+      return [
+        [`${name}: CPU (plan / verify / assemble)`, `${usage[name].cpuSeconds.toFixed(1)} s (${cpuSeconds.map((seconds) => seconds.toFixed(1)).join(" / ")})`],
+        [`${name}: peak RSS (by the end of plan / verify / assemble)`, `${mb(usage[name].peakRssBytes)} MB (${peakRssBytes.map(mb).join(" / ")})`],
+      ];
     }),
   ];
   for (const [measure, value] of lines) console.log(`| ${measure} | ${value} |`);
@@ -313,12 +314,13 @@ export function printBulkBench(result: BulkBenchResult): void {
   const ourCpu = CONTRIBUTORS.reduce((sum, name) => sum + usage[name].cpuSeconds, 0);
   const ourRss = CONTRIBUTORS.reduce((sum, name) => sum + usage[name].peakRssBytes, 0);
   console.log(`| mailvet bulk job (edge + prober) | ${count(result.rows)} | ${count(perSecond)} | 1.0 | ${count(result.smtpConnections)} | ${ourCpu.toFixed(1)} | ${mb(ourRss)} | ${count(checks.agreeing)} |`);
-  console.log(`| deep-email-validator (SMTP on, ${DEEP_CONCURRENCY} in flight), first ${count(deep.rows)} rows | ${count(deep.rows)} | ${count(deepPerSecond)} | ${(perSecond / deepPerSecond).toFixed(1)} | ${count(deep.smtpConnections)} | ${deep.cpuSeconds.toFixed(1)} | ${mb(deep.peakRssBytes)} | ${count(deep.agreeing)} |`);
+  console.log(`| ${deep.contender} | ${count(deep.addresses)} | ${count(deep.perSecond)} | ${(perSecond / deep.perSecond).toFixed(1)} | ${count(deep.smtpConnections)} | ${deep.cpuSeconds.toFixed(1)} | ${mb(deep.peakRssBytes)} | ${count(deep.correct)} |`);
 
   const marks = progressMarks(job.timeline, result.rows);
   console.log(`\nProgress (s after POST → rows): ${marks.map(({ seconds, processed }) => `${seconds.toFixed(1)} → ${count(processed)}`).join("; ")}.`);
   const tally = (counts: Record<string, number>) => Object.entries(counts).map(([name, n]) => `${count(n)} ${name}`).join(", ");
   console.log(`Results: ${tally(checks.verdicts)} (${tally(checks.reasons)}).`);
+  console.log(`deep-email-validator: rows/s of its ${deep.rounds.length} passes ${deep.rounds.map(count).join(", ")}; the fastest counts.`);
   console.log(checks.problems.length === 0 ? "Checks: one result row per input row, in order, cells intact; verdict counts equal the status's." : `Checks FAILED:\n- ${checks.problems.join("\n- ")}`);
   console.log(`\nTarget: at least 1,000 rows/s, with far fewer SMTP connections than rows. Bench run time ${result.seconds.toFixed(1)} s.`);
 }
