@@ -1,23 +1,17 @@
 import { access, constants } from "node:fs/promises";
 import { dirname } from "node:path";
 import { MailvetApi } from "./api-client";
-import { apiTarget, type ApiTarget, DEFAULT_KEEP, type OutputChoice } from "./args";
+import type { ApiTarget, OutputChoice } from "./args";
 import { CliError, EXIT, type ExitCode } from "./exit-codes";
 import type { CommandIo } from "./io";
 import { writeWhole } from "./output-file";
 import { paintFor } from "./paint";
 import { progressReporter } from "./progress";
+import { resultsCommand } from "./results-command";
 import { formatSummary, summaryJson } from "./summary";
 import { formatCount } from "./units";
 import { uploadBody } from "./upload";
 import { watchJob } from "./watch";
-
-/** The command that fetches a job's results later, with the same output and kept verdicts. */
-function resultsCommand(jobId: string, output: OutputChoice, api: ApiTarget): string {
-  const keep = output.keep === "all" ? " --all" : output.keep.join(",") === DEFAULT_KEEP.join(",") ? "" : ` --keep ${output.keep.join(",")}`;
-  const where = api.url === apiTarget({}, process.env).url ? "" : ` --api ${api.url}`;
-  return `mailvet results ${jobId} -o ${output.path}${keep}${where}`;
-}
 
 /** Fails before anything is uploaded when the results could not be written anyway. */
 async function assertWritable(path: string): Promise<void> {
@@ -40,7 +34,7 @@ async function finishJob(api: MailvetApi, jobId: string, output: OutputChoice, j
     const job = await watchJob(api, jobId, (status) => progress.update(status), io.signal);
     progress.clear();
     await writeWhole(output.path, await api.results(jobId, output), io.signal);
-    const summary = { jobId, total: job.total, counts: job.counts, output, elapsedMs: startedAt === undefined ? undefined : Date.now() - startedAt };
+    const summary = { jobId, status: job.status, total: job.total, counts: job.counts, output, elapsedMs: startedAt === undefined ? undefined : Date.now() - startedAt };
     io.stdout.write(json ? `${JSON.stringify(summaryJson(summary))}\n` : `${formatSummary(summary, paintFor(io.stdout))}\n`);
     if (job.status === "done") return EXIT.ok;
     // The results are whole, but the service could not answer some rows: scripts should know.
@@ -48,7 +42,7 @@ async function finishJob(api: MailvetApi, jobId: string, output: OutputChoice, j
     return EXIT.api;
   } catch (error) {
     progress.clear();
-    const later = `job ${jobId} keeps running on the server; fetch its results later with:\n  ${resultsCommand(jobId, output, api.target)}`;
+    const later = `job ${jobId} carries on on the server; fetch its results later with:\n  ${resultsCommand(jobId, output, api.target, process.env)}`;
     if (io.signal.aborted) throw new CliError(EXIT.interrupted, `stopped; ${later}`);
     if (error instanceof CliError && error.transient) throw new CliError(error.exitCode, `${error.message}\n${later}`);
     throw error;

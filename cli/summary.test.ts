@@ -4,6 +4,7 @@ import { formatSummary, keptRows, type Summary, summaryJson } from "./summary";
 
 const summary: Summary = {
   jobId: "5c1f7a3e-0000-4000-8000-000000000000",
+  status: "done",
   total: 1200,
   counts: { deliverable: 900, undeliverable: 200, risky: 60, unknown: 40 },
   output: { path: "clean.csv", format: "csv", keep: ["deliverable"] },
@@ -52,6 +53,7 @@ describe("summaryJson", () => {
   it("is the summary in the API's snake_case", () => {
     expect(summaryJson(summary)).toEqual({
       job: summary.jobId,
+      status: "done",
       output: "clean.csv",
       format: "csv",
       keep: ["deliverable"],

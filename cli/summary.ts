@@ -1,4 +1,5 @@
 import { type Verdict, VERDICTS } from "../shared/contract/taxonomy";
+import type { JobStatus } from "./api-client";
 import type { OutputChoice } from "./args";
 import type { Paint } from "./paint";
 import { formatCount, formatElapsed, formatPercent } from "./units";
@@ -6,6 +7,8 @@ import { formatCount, formatElapsed, formatPercent } from "./units";
 /** What a finished clean (or results) run reports. */
 export interface Summary {
   jobId: string;
+  /** done, or failed when some rows could not be answered (they are unknown/error). */
+  status: JobStatus["status"];
   total: number;
   counts: Record<Verdict, number>;
   output: OutputChoice;
@@ -53,9 +56,9 @@ export function formatSummary(summary: Summary, paint: Paint): string {
  *
  * @example
  * JSON.stringify(summaryJson(summary));
- * // {"job":"…","output":"clean.csv","format":"csv","keep":["deliverable"],"total":10,"kept":8,"counts":{…},"elapsed_ms":1234}
+ * // {"job":"…","status":"done","output":"clean.csv","format":"csv","keep":["deliverable"],"total":10,"kept":8,"counts":{…},"elapsed_ms":1234}
  */
 export function summaryJson(summary: Summary) {
-  const { jobId, total, counts, output, elapsedMs } = summary;
-  return { job: jobId, output: output.path, format: output.format, keep: output.keep, total, kept: keptRows(counts, output.keep), counts, elapsed_ms: elapsedMs ?? null };
+  const { jobId, status, total, counts, output, elapsedMs } = summary;
+  return { job: jobId, status, output: output.path, format: output.format, keep: output.keep, total, kept: keptRows(counts, output.keep), counts, elapsed_ms: elapsedMs ?? null };
 }

@@ -186,7 +186,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       const run = await mailvet(["clean", "list.csv", "-o", "kept.json", "--keep", "deliverable,risky", "--json"]);
       expect(run.code, run.stderr).toBe(0);
       const summary = JSON.parse(run.stdout) as Record<string, unknown>;
-      expect(summary).toMatchObject({ output: "kept.json", format: "json", keep: ["deliverable", "risky"], total: 6, kept: 4, counts: { deliverable: 3, undeliverable: 2, risky: 1, unknown: 0 } });
+      expect(summary).toMatchObject({ status: "done", output: "kept.json", format: "json", keep: ["deliverable", "risky"], total: 6, kept: 4, counts: { deliverable: 3, undeliverable: 2, risky: 1, unknown: 0 } });
       const { results } = JSON.parse(readFileSync(join(dir, "kept.json"), "utf8")) as { results: { email: string; verdict: string }[] };
       expect(results.map(({ email, verdict }) => [email, verdict])).toEqual([0, 3, 4, 5].map((index) => [rows[index]![1], verdicts[index]]));
     });
@@ -233,6 +233,12 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       expect(run.stderr).toMatch(/cannot read missing\.csv \(ENOENT\)/);
     });
 
+    it("exits 4 for an output folder that is not there, before asking the API", async () => {
+      const run = await mailvet(["clean", "list.csv", "-o", "no-such-folder/out.csv"], { MAILVET_API: DEAD_API });
+      expect(run.code).toBe(4);
+      expect(run.stderr).toMatch(/cannot write no-such-folder\/out\.csv: its folder is missing or read-only/);
+    });
+
     it("stops watching at Ctrl-C, names the job, and `results` fetches it later", async () => {
       // A tarpit never answers, so the job runs for the prober's whole deadline.
       writeFileSync(join(dir, "slow.csv"), "email\nalice@tarpit.mailvet-mta.net\nbob@ok.mailvet-mta.net\n");
@@ -242,7 +248,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       const run = await cli.done;
       expect(run.code).toBe(130);
       const jobId = /^Job ([0-9a-f-]{36})/m.exec(run.stderr)![1]!;
-      expect(run.stderr).toContain(`job ${jobId} keeps running on the server; fetch its results later with:\n  mailvet results ${jobId} -o slow-out.csv --all`);
+      expect(run.stderr).toContain(`job ${jobId} carries on on the server; fetch its results later with:\n  mailvet results ${jobId} -o slow-out.csv --all`);
       expect(existsSync(join(dir, "slow-out.csv"))).toBe(false);
 
       const status = await mailvet(["status", jobId, "--json"]);
