@@ -53,7 +53,7 @@ async function giveUp(message: JobMessage, env: Env): Promise<void> {
       return job.record(
         message.run,
         message.addresses.map(({ key }) => ({ key, answer: { reason: "error", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } } })),
-        true,
+        { lostChunk: true },
       );
     case "assemble":
       return job.finished(message.run, "assembly_failed");

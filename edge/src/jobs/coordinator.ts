@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { type Verdict, VERDICTS, verdictOf } from "../../../shared/contract/taxonomy";
 import { encodeAnswer, type RowAnswer } from "../../../shared/bulk";
-import { edgeSettings, type Env } from "../env";
+import type { Env } from "../env";
 import { reserveDomainSlot } from "./domain-pace";
 import type { JobMessage } from "./messages";
 import type { PlannedAddress } from "./plan";
@@ -24,8 +24,11 @@ export interface OpenJob {
   expiresAt: number;
 }
 
-/** A run without progress for this long has lost a message (at least; see stallMs). */
-const STALL_MS = 15 * 60_000;
+/**
+ * A run with no answer stored for this long, past every retry it knows to be waiting, has lost a
+ * message: longer than a chunk ever takes (60 s) and than a queue's own retries.
+ */
+const STALL_MS = 10 * 60_000;
 
 /**
  * One bulk job's state, in its own Durable Object's SQLite: the job, and per distinct address
@@ -98,6 +101,7 @@ export class JobCoordinator extends DurableObject<Env> {
     const pending = keys.filter((key) => this.sql.exec("SELECT 1 FROM address WHERE key = ? AND reason IS NULL", key).toArray().length > 0);
     if (pending.length === 0 || slot !== null || domain === "") return { pending, slot: Date.now() };
     const start = reserveDomainSlot(this.sql, domain, pending.length, perSecond, Date.now());
+    this.expectRetry(start);
     return { pending, slot: start };
   }
 
@@ -106,9 +110,15 @@ export class JobCoordinator extends DurableObject<Env> {
    * changes nothing, and an address the job does not have is ignored. The last answer of a run
    * queues the assembly of its answers file.
    */
-  async record(run: number, answers: { key: string; answer: Pick<RowAnswer, "reason" | "flags"> }[], lostChunk = false): Promise<void> {
+  async record(
+    run: number,
+    answers: { key: string; answer: Pick<RowAnswer, "reason" | "flags"> }[],
+    options: { lostChunk?: boolean; retryAt?: number } = {},
+  ): Promise<void> {
+    const { lostChunk = false, retryAt } = options;
     const job = this.job();
     if (!job || job.run !== run) return;
+    if (retryAt !== undefined) this.expectRetry(retryAt);
     this.ctx.storage.transactionSync(() => {
       let storedAny = false;
       for (const { key, answer } of answers) {
@@ -194,7 +204,7 @@ export class JobCoordinator extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       this.sql.exec("UPDATE address SET reason = NULL, flags = NULL; DELETE FROM verdict_rows; DELETE FROM domain_pace;");
       this.sql.exec(
-        "UPDATE job SET run = run + 1, answered = 0, lost_chunks = 0, phase = 'running', assembly_failed = 0, changed_rows = NULL, webhook_state = NULL, progress_at = ?",
+        "UPDATE job SET run = run + 1, answered = 0, lost_chunks = 0, phase = 'running', assembly_failed = 0, changed_rows = NULL, webhook_state = NULL, progress_at = ?, waiting_until = 0",
         Date.now(),
       );
     });
@@ -244,7 +254,7 @@ export class JobCoordinator extends DurableObject<Env> {
     if (now >= job.expires_at) {
       if (!job.reverify_days) return this.erase();
       this.sql.exec("UPDATE job SET expires_at = ?", now + (job.reverify_days + 1) * 86_400_000);
-    } else if (job.phase !== "done" && now - job.progress_at >= this.stallMs()) {
+    } else if (job.phase !== "done" && now >= stalledAt(job)) {
       console.error(`job ${job.job_id}: no progress for ${Math.round((now - job.progress_at) / 1000)} s; queueing what it lacks again`);
       this.sql.exec("UPDATE job SET progress_at = ?", now);
       if (job.phase === "running") await this.dispatch();
@@ -253,16 +263,16 @@ export class JobCoordinator extends DurableObject<Env> {
     await this.scheduleAlarm();
   }
 
-  /** Time without progress after which a run is stalled: longer than any wait a retry makes. */
-  private stallMs(): number {
-    return Math.max(STALL_MS, (edgeSettings(this.env).jobGreylistMaxWaitSeconds + 300) * 1000);
+  /** A consumer sent work back on the queue for `at` (epoch ms): the run is not stalled before then. */
+  private expectRetry(at: number): void {
+    this.sql.exec("UPDATE job SET waiting_until = MAX(waiting_until, ?)", at);
   }
 
   /** Sets the alarm for the watchdog while the run is under way, and for retention always. */
   private async scheduleAlarm(): Promise<void> {
     const job = this.job();
     if (!job) return;
-    await this.ctx.storage.setAlarm(job.phase === "done" ? job.expires_at : Math.min(job.expires_at, job.progress_at + this.stallMs()));
+    await this.ctx.storage.setAlarm(job.phase === "done" ? job.expires_at : Math.min(job.expires_at, stalledAt(job)));
   }
 
   private job(): JobRow | undefined {
@@ -274,6 +284,11 @@ export class JobCoordinator extends DurableObject<Env> {
     const { job_id: job, run } = this.job()!;
     await queueUnanswered(this.sql, this.env.VERIFY_QUEUE, { job, run });
   }
+}
+
+/** When a run with no news since its last answer, or since the last retry it waits for, is stalled. */
+function stalledAt(job: JobRow): number {
+  return Math.max(job.progress_at, job.waiting_until) + STALL_MS;
 }
 
 /**

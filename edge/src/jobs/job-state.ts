@@ -25,7 +25,8 @@ export const JOB_SCHEMA = `
     changed_rows INTEGER,
     webhook_state TEXT,
     expires_at INTEGER NOT NULL DEFAULT 0,
-    progress_at INTEGER NOT NULL DEFAULT 0
+    progress_at INTEGER NOT NULL DEFAULT 0,
+    waiting_until INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE IF NOT EXISTS address (key TEXT PRIMARY KEY, email TEXT NOT NULL, domain TEXT NOT NULL, rows INTEGER NOT NULL, reason INTEGER, flags INTEGER);
   CREATE INDEX IF NOT EXISTS address_by_domain ON address (domain, key);
@@ -58,6 +59,8 @@ export interface JobRow {
   expires_at: number;
   /** When the run last stored an answer (epoch ms), for the watchdog. */
   progress_at: number;
+  /** The latest moment a retry sent back on the queue (greylisting, a prober, the pace) is due. */
+  waiting_until: number;
   // SQLite rows are records of column values.
   [column: string]: string | number | null;
 }

@@ -60,19 +60,19 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
       answers.push({ key: address.key, answer: { reason, flags } });
     }
   });
-  // Answers first: a crash after this point redelivers the chunk, which skips what is answered.
-  if (answers.length > 0) await job.record(chunk.run, answers);
+  const greylistDelay = Math.min(settings.jobGreylistMaxWaitSeconds, Math.max(GREYLIST_MIN_WAIT_S, Math.ceil(Math.max(0, ...greylisted.map(({ wait }) => wait)))));
+  const proberDelay = PROBER_RETRY_WAIT_S * 2 ** chunk.proberRetries;
+  const retryDelay = Math.max(greylisted.length > 0 ? greylistDelay : 0, proberFailed.length > 0 ? proberDelay : 0);
+  // Answers first, and the retries announced (so the job's watchdog waits for them): a crash
+  // after this point redelivers the chunk, which skips what is answered.
+  if (answers.length > 0 || retryDelay > 0) await job.record(chunk.run, answers, retryDelay > 0 ? { retryAt: Date.now() + retryDelay * 1000 } : {});
   if (greylisted.length > 0) {
-    const wait = Math.max(...greylisted.map(({ wait }) => wait));
     await env.VERIFY_QUEUE.send(
       { ...chunk, addresses: greylisted.map(({ address }) => address), greylistRetries: chunk.greylistRetries + 1, slot: undefined },
-      { delaySeconds: Math.min(settings.jobGreylistMaxWaitSeconds, Math.max(GREYLIST_MIN_WAIT_S, Math.ceil(wait))) },
+      { delaySeconds: greylistDelay },
     );
   }
   if (proberFailed.length > 0) {
-    await env.VERIFY_QUEUE.send(
-      { ...chunk, addresses: proberFailed, proberRetries: chunk.proberRetries + 1, avoid: [...tried], slot: undefined },
-      { delaySeconds: PROBER_RETRY_WAIT_S * 2 ** chunk.proberRetries },
-    );
+    await env.VERIFY_QUEUE.send({ ...chunk, addresses: proberFailed, proberRetries: chunk.proberRetries + 1, avoid: [...tried], slot: undefined }, { delaySeconds: proberDelay });
   }
 }

@@ -90,7 +90,7 @@ describe("a bulk job's life", () => {
     const id = await quietJob(["a@example.org"]);
     const flags = { disposable: false, role: false, free: false, catch_all: false, gibberish: false };
     await jobCoordinator(env, id).record(1, [{ key: "a@example.org", answer: { reason: "accepted", flags } }]);
-    await jobCoordinator(env, id).record(1, [{ key: "a@example.org", answer: { reason: "error", flags } }], true);
+    await jobCoordinator(env, id).record(1, [{ key: "a@example.org", answer: { reason: "error", flags } }], { lostChunk: true });
     await runInDurableObject(jobCoordinator(env, id), (_, state) => {
       expect(state.storage.sql.exec<{ lost_chunks: number }>("SELECT lost_chunks FROM job").one().lost_chunks).toBe(0);
     });
@@ -101,7 +101,12 @@ describe("a bulk job's life", () => {
     await runDurableObjectAlarm(jobCoordinator(env, id));
     // Not stalled yet: the alarm only set itself again.
     expect(await status(id)).toMatchObject({ status: "queued", processed: 0 });
+    // Nor while a retry it was told of (a greylisting delay) is still to come.
+    await jobCoordinator(env, id).record(1, [], { retryAt: Date.now() + 3_600_000 });
     await runInDurableObject(jobCoordinator(env, id), (_, state) => void state.storage.sql.exec("UPDATE job SET progress_at = 0"));
+    await runDurableObjectAlarm(jobCoordinator(env, id));
+    expect(await status(id)).toMatchObject({ status: "queued", processed: 0 });
+    await runInDurableObject(jobCoordinator(env, id), (_, state) => void state.storage.sql.exec("UPDATE job SET progress_at = 0, waiting_until = 0"));
     expect(await runDurableObjectAlarm(jobCoordinator(env, id))).toBe(true);
     await until(id, (s) => s.status === "done");
     expect((await jsonResults(id)).map((r) => r.reason)).toEqual(["invalid_domain", "invalid_syntax"]);
