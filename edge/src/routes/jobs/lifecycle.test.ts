@@ -64,9 +64,11 @@ describe("a bulk job's life", () => {
     expect(all.map((r) => r.row)).toEqual([0, 1, 2, 3]);
     const undeliverable = await jsonResults(id, "&verdicts=undeliverable");
     expect(undeliverable.map((r) => r.row)).toEqual(all.filter((r) => r.verdict === "undeliverable").map((r) => r.row));
-    const download = await SELF.fetch(`http://edge/v1/jobs/${id}/results?format=xlsx&verdicts=deliverable,risky`);
-    await download.body?.cancel();
-    expect(download.headers.get("Content-Disposition")).toBe(`attachment; filename="mailvet-${id.slice(0, 8)}-deliverable-risky.xlsx"`);
+    for (const [query, name] of [["format=xlsx&verdicts=deliverable,risky", "deliverable-risky.xlsx"], ["format=csv", "all.csv"]]) {
+      const download = await SELF.fetch(`http://edge/v1/jobs/${id}/results?${query}`);
+      await download.body?.cancel();
+      expect(download.headers.get("Content-Disposition")).toBe(`attachment; filename="mailvet-${id.slice(0, 8)}-${name}"`);
+    }
     const bad = await SELF.fetch(`http://edge/v1/jobs/${id}/results?verdicts=maybe`);
     expect(bad.status).toBe(400);
   });

@@ -78,6 +78,6 @@ export const jobResults = new OpenAPIHono<AppEnv>().openapi(route, async (c) => 
   const { columns, rows } = await readResults(c.env, id);
   const results = onlyVerdicts(rows, verdicts);
   const chunks = format === "csv" ? resultsCsv(columns, results) : format === "xlsx" ? resultsXlsx(columns, results) : resultsJson(results);
-  const name = `mailvet-${id.slice(0, 8)}${verdicts ? `-${verdicts.join("-")}` : ""}.${format}`;
+  const name = `mailvet-${id.slice(0, 8)}-${verdicts ? verdicts.join("-") : "all"}.${format}`;
   return c.body(toStream(chunks), 200, { "Content-Type": CONTENT_TYPES[format], "Content-Disposition": `attachment; filename="${name}"` });
 });
