@@ -5,7 +5,7 @@ import { type Reason, VERDICTS, type Verdict } from "../../shared/contract/taxon
 import { type LocalStack, startStack } from "../../infra/local/stack";
 import { type BulkCsv, type BulkMailbox, generateBulkCsv } from "./bulk-csv";
 import { startDeepValidator } from "./deep-smtp";
-import { procStat } from "./proc-usage";
+import { type ProcStat, procStat } from "./proc-usage";
 import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
 import { CONCURRENCY as DEEP_CONCURRENCY, fastestPass, type ThroughputRow } from "./smtp-throughput";
 import { sampleUsage, type SampledUsage } from "./usage-sampler";
@@ -42,8 +42,8 @@ const EXPECTED: Record<BulkMailbox, Reason> = { exists: "accepted", unknown: "ma
 
 type PerPhase = [plan: number, verify: number, assemble: number];
 
-/** The processes of the stack whose usage is sampled. */
-const CONTRIBUTORS = ["workerd", "wrangler", "prober"] as const;
+/** The processes whose usage is sampled: the stack's, and the farm's Postfix (not ours, but its share of the machine matters). */
+const CONTRIBUTORS = ["workerd", "wrangler", "prober", "postfix"] as const;
 type Contributor = (typeof CONTRIBUTORS)[number];
 
 interface JobStatus {
@@ -107,8 +107,8 @@ export interface BulkBenchResult {
  * breaks, CRLF) POSTed as text/csv to the edge in `wrangler dev` (R2, a Durable Object per
  * job, Queues, all through miniflare), verified by one prober against the local Postfix farm,
  * polled until done, and its results CSV downloaded and checked row by row against the input
- * and against the status counts. Memory and CPU of workerd, wrangler and the prober are
- * sampled from /proc throughout; every SMTP connection passes a counting forwarder.
+ * and against the status counts. Memory and CPU of workerd, wrangler, the prober and the
+ * farm's Postfix are sampled from /proc throughout; every SMTP connection passes a counting forwarder.
  * deep-email-validator, one SMTP connection per address, checks the list's first 2,000 rows
  * in the same run, after the stack has stopped (the fastest of three passes).
  *
@@ -138,11 +138,14 @@ async function throughStack(peers: SmtpBenchPeers, csv: BulkCsv) {
   const stack = await startStack({ PATH: process.env.PATH, HOME: process.env.HOME, ...PORTS, ...peers.proberEnv, ...POLITENESS }, { freshState: true });
   try {
     await runJob(stack, generateBulkCsv(WARM_UP).bytes);
-    const prober = proberProcessGroup();
+    // The stack starts the prober as a child of this process; Postfix's master leads the group of its daemons.
+    const prober = processGroupOf("prober/src/main.ts", (p) => p.parent === process.pid);
+    const postfix = processGroupOf(`${peers.farm.runDir}/conf`, (p) => p.command === "master");
     const sampler = sampleUsage({
       workerd: (p) => p.processGroup === stack.edgeProcessGroup && p.command === "workerd",
       wrangler: (p) => p.processGroup === stack.edgeProcessGroup && p.command !== "workerd",
       prober: (p) => p.processGroup === prober,
+      postfix: (p) => p.processGroup === postfix,
     });
     const connectionsBefore = peers.proberSmtp.connections();
     const atPhase: Partial<Record<Phase | "posted", Record<Contributor, SampledUsage>>> = { posted: sampler.sample() };
@@ -209,20 +212,18 @@ async function runJob(stack: LocalStack, bytes: Buffer, phase: (reached: Phase) 
   }
 }
 
-/**
- * The prober's process group: the stack starts it as a child of this process, in a group of
- * its own, running prober/src/main.ts.
- */
-function proberProcessGroup(): number {
+/** The process group of the process whose command line holds `text` and that `where` accepts. */
+function processGroupOf(text: string, where: (process: ProcStat) => boolean): number {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (procStat(Number(entry)).parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("prober/src/main.ts")) return Number(entry);
+      const stat = procStat(Number(entry));
+      if (where(stat) && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(text)) return stat.processGroup;
     } catch {
       // Gone since the listing.
     }
   }
-  throw new Error("no prober among this process's children");
+  throw new Error(`no process running ${text}`);
 }
 
 /**
@@ -311,8 +312,9 @@ export function printBulkBench(result: BulkBenchResult): void {
 
   console.log("\n| contender | rows | rows/s | mailvet is × faster | SMTP connections | client CPU s | client peak RSS MB | answers agreeing with the farm |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-  const ourCpu = CONTRIBUTORS.reduce((sum, name) => sum + usage[name].cpuSeconds, 0);
-  const ourRss = CONTRIBUTORS.reduce((sum, name) => sum + usage[name].peakRssBytes, 0);
+  const ours = CONTRIBUTORS.filter((name) => name !== "postfix");
+  const ourCpu = ours.reduce((sum, name) => sum + usage[name].cpuSeconds, 0);
+  const ourRss = ours.reduce((sum, name) => sum + usage[name].peakRssBytes, 0);
   console.log(`| mailvet bulk job (edge + prober) | ${count(result.rows)} | ${count(perSecond)} | 1.0 | ${count(result.smtpConnections)} | ${ourCpu.toFixed(1)} | ${mb(ourRss)} | ${count(checks.agreeing)} |`);
   console.log(`| ${deep.contender} | ${count(deep.addresses)} | ${count(deep.perSecond)} | ${(perSecond / deep.perSecond).toFixed(1)} | ${count(deep.smtpConnections)} | ${deep.cpuSeconds.toFixed(1)} | ${mb(deep.peakRssBytes)} | ${count(deep.correct)} |`);
 
