@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import readXlsxFile from "read-excel-file/node";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { writeXlsx } from "../../shared/bulk";
 import { skipWithoutMtaFarm } from "../../infra/local/mta/peer";
-import { launchChromium, screenshot, skipWithoutChromium } from "./chromium";
-import { contrastFailures, horizontalOverflow, startWebStack, type WebStack } from "./web-helpers";
+import { screenshot, skipWithoutChromium } from "./chromium";
+import { contrastFailures, horizontalOverflow, type PageOptions, useWebApp } from "./web-helpers";
 
 // Browser globals, for the callbacks that page.evaluate() runs in Chromium. The test projects
 // type-check without the DOM library (it clashes with the Workers types), so they are declared
@@ -53,35 +53,9 @@ function parseCsv(text: string): string[][] {
 }
 
 describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm())("the bulk page", () => {
-  let web: WebStack;
-  let browser: Browser;
-  let base: string;
-  const contexts: BrowserContext[] = [];
+  const app = useWebApp(dnsPeer, EDGE_PORT);
 
-  beforeAll(async () => {
-    web = await startWebStack(dnsPeer!, EDGE_PORT);
-    base = web.stack.edgeUrl;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await web?.stop();
-  });
-
-  async function newPage(options: { locale?: string; width?: number; colorScheme?: "light" | "dark"; context?: BrowserContext } = {}): Promise<Page> {
-    let context = options.context;
-    if (!context) {
-      context = await browser.newContext({
-        locale: options.locale ?? "en-US",
-        viewport: { width: options.width ?? 1200, height: 900 },
-        colorScheme: options.colorScheme ?? "light",
-        acceptDownloads: true,
-      });
-      contexts.push(context);
-    }
-    return context.newPage();
-  }
+  const newPage = async (options: PageOptions & { context?: BrowserContext } = {}) => (options.context ?? (await app.newContext(options))).newPage();
 
   async function upload(page: Page, name: string, content: string | Buffer, mimeType = "text/csv"): Promise<void> {
     await page.locator("#file").setInputFiles({ name, mimeType, buffer: typeof content === "string" ? Buffer.from(content) : content });
@@ -127,7 +101,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
         await route.continue();
       },
     );
-    await page.goto(`${base}/bulk/`);
+    await page.goto(`${app.base}/bulk/`);
     await expect(page.locator("h1").textContent()).resolves.toBe("Check a list");
     await expect(page.getByTestId("recent").textContent()).resolves.toContain("Lists you upload in this browser appear here.");
 
@@ -191,7 +165,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("uploads an XLSX list dropped on the zone, and reopens older lists from the recent list", async () => {
     const page = await newPage();
-    await page.goto(`${base}/bulk/`);
+    await page.goto(`${app.base}/bulk/`);
     await upload(page, "first.csv", "email\nalice@ok.mailvet-mta.net\n");
     await waitDone(page);
     const firstId = await page.getByTestId("job").getAttribute("data-job-id");
@@ -243,7 +217,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("says plainly when a file has no e-mail column, and when a job has expired", async () => {
     const page = await newPage();
-    await page.goto(`${base}/bulk/`);
+    await page.goto(`${app.base}/bulk/`);
     await upload(page, "phones.csv", "name,phone\nAnn,555-0100\nBen,555-0101\n");
     const error = page.getByTestId("upload-error");
     await error.waitFor();
@@ -268,7 +242,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     await page.evaluate((id) => {
       localStorage.setItem("mailvet.recentJobs", JSON.stringify([{ id, name: "old.csv", createdAt: "2026-01-02T03:04:05Z", total: 12, status: "done" }]));
     }, gone);
-    await page.goto(`${base}/bulk/?job=${gone}`);
+    await page.goto(`${app.base}/bulk/?job=${gone}`);
     await page.getByTestId("expired").waitFor();
     await expect(page.getByTestId("expired").textContent()).resolves.toBe("This job has expired: lists and results are kept for 7 days.");
     await expect(page.getByTestId("recent").locator("li").first().getAttribute("data-status")).resolves.toBe("expired");
@@ -276,7 +250,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("opens the file picker from the keyboard", async () => {
     const page = await newPage();
-    await page.goto(`${base}/bulk/`);
+    await page.goto(`${app.base}/bulk/`);
     for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== "file"; i++) await page.keyboard.press("Tab");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("file");
     // The zone shows where the focus is.
@@ -291,7 +265,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("reads in 中文 and fits a 375 px phone, light and dark", async () => {
     const desktop = await newPage({ locale: "zh-CN" });
-    await desktop.goto(`${base}/bulk/`);
+    await desktop.goto(`${app.base}/bulk/`);
     await expect(desktop.locator("h1").textContent()).resolves.toBe("批量验证名单");
     await upload(desktop, "名单.csv", MIXED_CSV);
     await waitDone(desktop);
@@ -306,7 +280,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
     for (const [locale, colorScheme] of [["en-US", "light"], ["zh-CN", "light"], ["en-US", "dark"]] as const) {
       const phone = await newPage({ locale, width: 375, colorScheme });
-      await phone.goto(`${base}/bulk/`);
+      await phone.goto(`${app.base}/bulk/`);
       await upload(phone, "contacts.csv", MIXED_CSV);
       await waitDone(phone);
       expect(await horizontalOverflow(phone)).toBe(0);

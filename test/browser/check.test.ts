@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { skipWithoutMtaFarm } from "../../infra/local/mta/peer";
-import { launchChromium, screenshot, skipWithoutChromium } from "./chromium";
-import { contrastFailures, horizontalOverflow, startWebStack, type WebStack } from "./web-helpers";
+import { screenshot, skipWithoutChromium } from "./chromium";
+import { contrastFailures, horizontalOverflow, useWebApp } from "./web-helpers";
 
 // Browser globals, for the callbacks that page.evaluate() runs in Chromium. The test projects
 // type-check without the DOM library (it clashes with the Workers types), so they are declared
@@ -19,32 +19,9 @@ const dnsPeer = inject("dnsPeerUrl");
 const EDGE_PORT = 19187;
 
 describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm())("the check page", () => {
-  let web: WebStack;
-  let browser: Browser;
-  let base: string;
-  const contexts: BrowserContext[] = [];
+  const app = useWebApp(dnsPeer, EDGE_PORT);
 
-  beforeAll(async () => {
-    web = await startWebStack(dnsPeer!, EDGE_PORT);
-    base = web.stack.edgeUrl;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await web?.stop();
-  });
-
-  /** A page in a fresh context (its own localStorage), English unless told. */
-  async function newPage(options: { locale?: string; width?: number; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      locale: options.locale ?? "en-US",
-      viewport: { width: options.width ?? 1200, height: 900 },
-      colorScheme: options.colorScheme ?? "light",
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = app.newPage;
 
   async function check(page: Page, email: string): Promise<void> {
     await page.getByLabel("E-mail address").fill(email);
@@ -57,7 +34,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("checks a deliverable address and shows the verdict, the reason in plain words, the score and every check", async () => {
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(app.base);
     await expect(page.locator("h1").textContent()).resolves.toBe("Check an e-mail address");
     await check(page, "alice@ok.mailvet-mta.net");
 
@@ -93,7 +70,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("opens a deep link (/?email=…) straight to its result, and the back button to the check before", async () => {
     const page = await newPage();
-    await page.goto(`${base}/?email=${encodeURIComponent("bob@ok.mailvet-mta.net")}`);
+    await page.goto(`${app.base}/?email=${encodeURIComponent("bob@ok.mailvet-mta.net")}`);
     await page.getByTestId("result").filter({ hasText: "bob@ok.mailvet-mta.net" }).waitFor();
     await expect(page.getByLabel("E-mail address").inputValue()).resolves.toBe("bob@ok.mailvet-mta.net");
     await expect(page.getByTestId("result").getAttribute("data-verdict")).resolves.toBe("deliverable");
@@ -106,7 +83,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("checks an undeliverable address and shows the server's own refusal", async () => {
     const page = await newPage({ colorScheme: "dark" });
-    await page.goto(base);
+    await page.goto(app.base);
     await check(page, "nobody@ok.mailvet-mta.net");
     const result = page.getByTestId("result");
     await expect(result.getAttribute("data-verdict")).resolves.toBe("undeliverable");
@@ -125,7 +102,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("skips the SMTP check when asked, and says so", async () => {
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(app.base);
     await page.getByLabel("Skip the mail-server (SMTP) check").check();
     await check(page, "alice@ok.mailvet-mta.net");
     await expect(page.getByTestId("result").getAttribute("data-reason")).resolves.toBe("smtp_skipped");
@@ -136,7 +113,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("offers a typo's correction, and checks it when chosen", async () => {
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(app.base);
     await check(page, "bob@gmial.com");
     const suggestion = page.getByRole("button", { name: "bob@gmail.com" });
     await expect(page.getByTestId("suggestion").textContent()).resolves.toBe("Did you mean bob@gmail.com?Select the address to check it instead.");
@@ -150,7 +127,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("shows the API's 400 message, a network failure, and an empty field plainly", async () => {
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(app.base);
     await page.getByRole("button", { name: "Check", exact: true }).click();
     await expect(page.locator("#email-error").textContent()).resolves.toBe("Type an address to check.");
     await expect(page.getByLabel("E-mail address").getAttribute("aria-invalid")).resolves.toBe("true");
@@ -183,7 +160,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
         await route.continue();
       }
     });
-    await page.goto(base);
+    await page.goto(app.base);
     await page.getByLabel("E-mail address").fill("alice@ok.mailvet-mta.net");
     await page.getByLabel("E-mail address").press("Enter");
     await expect(page.getByRole("alert").filter({ hasText: "needs an API key" }).textContent()).resolves.toBe("This Mailvet server needs an API key.");
@@ -199,7 +176,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("works with the keyboard alone: skip link, field, Enter, the checkbox, the suggestion", async () => {
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(app.base);
     const focused = () => page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
       const style = getComputedStyle(element);
@@ -238,7 +215,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
   it("switches to 中文 and back, remembers the choice, and starts in 中文 for a Chinese browser", async () => {
     const page = await newPage();
-    await page.goto(`${base}/?email=${encodeURIComponent("alice@ok.mailvet-mta.net")}`);
+    await page.goto(`${app.base}/?email=${encodeURIComponent("alice@ok.mailvet-mta.net")}`);
     await page.getByTestId("result").waitFor();
     await page.getByRole("button", { name: "中文" }).click();
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
@@ -259,21 +236,21 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
 
     const chinese = await newPage({ locale: "zh-TW" });
-    await chinese.goto(base);
+    await chinese.goto(app.base);
     await expect(chinese.locator("h1").textContent()).resolves.toBe("验证邮箱地址");
   });
 
   it("fits a 375 px phone, in English and 中文", async () => {
     for (const locale of ["en-US", "zh-CN"]) {
       const page = await newPage({ locale, width: 375 });
-      await page.goto(`${base}/?email=${encodeURIComponent("nobody@ok.mailvet-mta.net")}`);
+      await page.goto(`${app.base}/?email=${encodeURIComponent("nobody@ok.mailvet-mta.net")}`);
       await page.getByTestId("result").waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await contrastFailures(page)).toEqual([]);
       await screenshot(page, `check-undeliverable-${locale.slice(0, 2)}-mobile`);
     }
     const page = await newPage({ locale: "zh-CN", width: 375 });
-    await page.goto(`${base}/?email=${encodeURIComponent("bob@gmial.com")}`);
+    await page.goto(`${app.base}/?email=${encodeURIComponent("bob@gmial.com")}`);
     await page.getByTestId("suggestion").waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, "check-suggestion-zh-mobile");

@@ -1,6 +1,8 @@
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { type MtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
 import { type LocalStack, startStack } from "../../infra/local/stack";
+import { launchChromium } from "./chromium";
 
 // Browser globals, for the callbacks that page.evaluate() runs in Chromium. The test projects
 // type-check without the DOM library (it clashes with the Workers types), so they are declared
@@ -61,6 +63,63 @@ export async function startWebStack(dohUrl: string, edgePort: number): Promise<W
       await stack.stop();
       await farm.stop();
     },
+  };
+}
+
+/** How a suite's page is opened: language, window and colour scheme. */
+export interface PageOptions {
+  locale?: string;
+  width?: number;
+  colorScheme?: "light" | "dark";
+}
+
+/** What a browser suite works with once useWebApp has started it. */
+export interface WebApp {
+  /** The edge's URL (the web app and the API). */
+  readonly base: string;
+  /** A fresh context (its own storage, downloads accepted), English, 1200×900 and light unless told. */
+  newContext(options?: PageOptions): Promise<BrowserContext>;
+  /** A page in a fresh context. */
+  newPage(options?: PageOptions): Promise<Page>;
+}
+
+/**
+ * Gives a browser suite its stack (startWebStack on `edgePort`) and Chromium, started before its
+ * tests and stopped after them with every context it opened. Call it in the suite's describe.
+ *
+ * @example
+ * const app = useWebApp(dnsPeer, 19187);
+ * it("loads", async () => void (await (await app.newPage()).goto(app.base)));
+ */
+export function useWebApp(dohUrl: string | null, edgePort: number): WebApp {
+  let web: WebStack | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    web = await startWebStack(dohUrl!, edgePort);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await web?.stop();
+  });
+  const newContext = async (options: PageOptions = {}) => {
+    const context = await browser!.newContext({
+      locale: options.locale ?? "en-US",
+      viewport: { width: options.width ?? 1200, height: 900 },
+      colorScheme: options.colorScheme ?? "light",
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    return context;
+  };
+  return {
+    get base() {
+      return web!.stack.edgeUrl;
+    },
+    newContext,
+    newPage: async (options) => (await newContext(options)).newPage(),
   };
 }
 

@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it, onTestFinished } from "vitest";
+import type { Page } from "playwright-core";
 import { skipWithoutMtaFarm } from "../../infra/local/mta/peer";
-import { launchChromium, screenshot, skipWithoutChromium } from "./chromium";
-import { contrastFailures, startWebStack, type WebStack } from "./web-helpers";
+import { screenshot, skipWithoutChromium } from "./chromium";
+import { contrastFailures, useWebApp } from "./web-helpers";
 
 // Browser globals, for the callbacks that page.evaluate() runs in Chromium (the test projects
 // type-check without the DOM library); nothing is emitted for them.
@@ -23,32 +23,14 @@ const SHOP_PORT = 19289;
 const SOON = { timeout: 20_000 };
 
 describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm())("the sign-up form widget", () => {
-  let web: WebStack;
-  let browser: Browser;
-  let base: string;
-  const contexts: BrowserContext[] = [];
+  const app = useWebApp(dnsPeer, EDGE_PORT);
 
-  beforeAll(async () => {
-    web = await startWebStack(dnsPeer!, EDGE_PORT);
-    base = web.stack.edgeUrl;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await web?.stop();
-  });
-
-  async function newPage(locale = "en-US"): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 900, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = (locale = "en-US") => app.newPage({ locale, width: 900 });
 
   /** The demo page with the sign-up form filled in, `email` last. */
   async function demoFilledIn(email: string, page?: Page): Promise<Page> {
     page ??= await newPage();
-    await page.goto(`${base}/demo/`);
+    await page.goto(`${app.base}/demo/`);
     await page.locator("#name").fill("Ada Lovelace");
     await page.locator("#password").fill("correct horse battery");
     await emailField(page).fill(email);
@@ -70,7 +52,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
    * cache), so the page's own check answers well inside the widget's 1.5 s budget.
    */
   async function warm(email: string): Promise<void> {
-    const response = await fetch(`${base}/v1/verify?email=${encodeURIComponent(email)}`);
+    const response = await fetch(`${app.base}/v1/verify?email=${encodeURIComponent(email)}`);
     expect(response.status).toBe(200);
   }
 
@@ -182,8 +164,8 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
   /** The customer's page on the edge's own origin, through page.route; the widget comes from the real edge. */
   async function customerPage(scriptTag: string, form = "", input = ""): Promise<Page> {
     const page = await newPage();
-    await page.route(`${base}/shop`, (route) => route.fulfill({ contentType: "text/html", body: shopPage(scriptTag, form, input) }));
-    await page.goto(`${base}/shop`);
+    await page.route(`${app.base}/shop`, (route) => route.fulfill({ contentType: "text/html", body: shopPage(scriptTag, form, input) }));
+    await page.goto(`${app.base}/shop`);
     return page;
   }
 
@@ -236,7 +218,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
   it("on another site, asks the API at the script's own origin (CORS), and takes fields added later", async () => {
     // A real server of the customer's own, on another port: Chromium lets a page on loopback
     // (and only such a page) load from the edge on loopback.
-    const shop = createServer((_, response) => response.writeHead(200, { "content-type": "text/html" }).end(shopPage(`<script src="${base}/widget.js" data-budget="20000"></script>`)));
+    const shop = createServer((_, response) => response.writeHead(200, { "content-type": "text/html" }).end(shopPage(`<script src="${app.base}/widget.js" data-budget="20000"></script>`)));
     await new Promise<void>((resolve) => shop.listen(SHOP_PORT, "127.0.0.1", resolve));
     onTestFinished(() => new Promise<void>((resolve) => shop.close(() => resolve())));
     const page = await newPage();
