@@ -31,6 +31,8 @@ export interface BulkCsvOptions {
   seed: number;
   /** Below which wildcard the domains are, so the DNS peer sends them all to the farm. */
   parentDomain: string;
+  /** Starts every domain's first label, to keep lists made with different seeds apart. */
+  labelPrefix?: string;
 }
 
 /** The columns; `customer_id` is C100000 for the first data row, one more for each row after. */
@@ -68,12 +70,12 @@ const SKEW = 1.3;
  * @example
  * const { bytes, rows } = generateBulkCsv({ rows: 100_000, domains: 2_000, seed: 5, parentDomain: "bulk.mailvet-mta.net" });
  */
-export function generateBulkCsv({ rows: count, domains: domainCount, seed, parentDomain }: BulkCsvOptions): BulkCsv {
+export function generateBulkCsv({ rows: count, domains: domainCount, seed, parentDomain, labelPrefix = "" }: BulkCsvOptions): BulkCsv {
   const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const companies = Array.from({ length: domainCount }, (_, index) => {
     const name = `${pick(COMPANY_WORDS)} ${pick(COMPANY_KINDS)}`;
-    return { name: `${name}, ${pick(LEGAL)}`, domain: `${name.toLowerCase().replace(" ", "-")}-${index}.${parentDomain}` };
+    return { name: `${name}, ${pick(LEGAL)}`, domain: `${labelPrefix}${name.toLowerCase().replace(" ", "-")}-${index}.${parentDomain}` };
   });
   const rows: BulkRow[] = [];
   const domains = new Set<string>();

@@ -36,7 +36,7 @@ const STALL_MS = 600_000;
 /** Rows of the list's start that deep-email-validator checks, one SMTP connection each; the fastest of three passes counts. */
 const DEEP_SAMPLE = 2_000;
 /** A small job first: workerd compiles the Durable Object and queue consumer paths, the prober JITs. */
-const WARM_UP = { rows: 500, domains: 20, seed: 6, parentDomain: `warm-up.${PARENT_DOMAIN}` };
+const WARM_UP = { rows: 500, domains: 20, seed: 6, parentDomain: PARENT_DOMAIN, labelPrefix: "warm-up-" };
 /** What the farm answers for each kind of address, as the edge names it. */
 const EXPECTED: Record<BulkMailbox, Reason> = { exists: "accepted", unknown: "mailbox_not_found", malformed: "invalid_syntax" };
 
