@@ -4,10 +4,10 @@ import { FLAG_NAMES } from "../../shared/bulk/result-row";
 import { type Reason, VERDICTS, type Verdict } from "../../shared/contract/taxonomy";
 import { type LocalStack, startStack } from "../../infra/local/stack";
 import { type BulkCsv, type BulkMailbox, generateBulkCsv } from "./bulk-csv";
-import { startDeepValidator } from "./deep-smtp";
 import { type ProcStat, procStat } from "./proc-usage";
 import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
-import { CONCURRENCY as DEEP_CONCURRENCY, fastestPass, type ThroughputRow } from "./smtp-throughput";
+import { CONCURRENCY as NPM_CONCURRENCY, fastestPass, type ThroughputRow } from "./smtp-throughput";
+import { startNpmVerifier, type VerifierName } from "./smtp-verifier";
 import { sampleUsage, type SampledUsage } from "./usage-sampler";
 
 /** Ports of their own, away from the other benches (18787/18788, 18797–18800, 18896–18898). */
@@ -33,8 +33,10 @@ const POLITENESS = {
 const POLL_MS = 250;
 /** A job whose status stays the same this long has stalled; the bench gives up on it. */
 const STALL_MS = 600_000;
-/** Rows of the list's start that deep-email-validator checks, one SMTP connection each; the fastest of three passes counts. */
-const DEEP_SAMPLE = 2_000;
+/** The npm verifiers compared with, each opening an SMTP connection per address. */
+const NPM_VERIFIERS: VerifierName[] = ["deep-email-validator", "email-existence", "@devmehq/email-validator-js"];
+/** Rows of the list's start that each npm verifier checks; the fastest of three passes counts. */
+const NPM_SAMPLE = 2_000;
 /** A small job first: workerd compiles the Durable Object and queue consumer paths, the prober JITs. */
 const WARM_UP = { rows: 500, domains: 20, seed: 6, parentDomain: PARENT_DOMAIN, labelPrefix: "warm-up-" };
 /** What the farm answers for each kind of address, as the edge names it. */
@@ -97,7 +99,8 @@ export interface BulkBenchResult {
   usage: Record<Contributor, SampledUsage>;
   /** Each process set's CPU seconds in each phase (POST → 202, → every row answered, → done), and its peak RSS by each phase's end. */
   phases: Record<Contributor, { cpuSeconds: PerPhase; peakRssBytes: PerPhase }>;
-  deep: ThroughputRow;
+  /** The npm verifiers over the list's first NPM_SAMPLE rows. */
+  npm: ThroughputRow[];
   seconds: number;
 }
 
@@ -109,8 +112,9 @@ export interface BulkBenchResult {
  * polled until done, and its results CSV downloaded and checked row by row against the input
  * and against the status counts. Memory and CPU of workerd, wrangler, the prober and the
  * farm's Postfix are sampled from /proc throughout; every SMTP connection passes a counting forwarder.
- * deep-email-validator, one SMTP connection per address, checks the list's first 2,000 rows
- * in the same run, after the stack has stopped (the fastest of three passes).
+ * deep-email-validator, email-existence and @devmehq/email-validator-js, one SMTP connection
+ * per address, check the list's first 2,000 rows in the same run, after the stack has stopped
+ * (the fastest of three passes of each).
  *
  * @example
  * printBulkBench(await benchBulk());
@@ -120,8 +124,9 @@ export async function benchBulk(): Promise<BulkBenchResult> {
   const csv = generateBulkCsv({ rows: ROWS, domains: DOMAINS, seed: SEED, parentDomain: PARENT_DOMAIN });
   const result = await withSmtpPeers(async (peers) => {
     const ours = await throughStack(peers, csv);
-    const deep = await throughDeep(peers, csv);
-    return { ...ours, deep };
+    const npm: ThroughputRow[] = [];
+    for (const verifier of NPM_VERIFIERS) npm.push(await throughNpmVerifier(verifier, peers, csv));
+    return { ...ours, npm };
   });
   return {
     ...result,
@@ -260,18 +265,18 @@ function checkResults(csv: BulkCsv, text: string, status: JobStatus): ResultChec
   return { problems, verdicts, reasons, agreeing };
 }
 
-/** deep-email-validator over the list's first DEEP_SAMPLE rows, the cells trimmed as any caller would. */
-async function throughDeep(peers: SmtpBenchPeers, csv: BulkCsv): Promise<ThroughputRow> {
-  const sample = csv.rows.slice(0, DEEP_SAMPLE);
-  const deep = await startDeepValidator(peers, DEEP_CONCURRENCY);
+/** An npm verifier over the list's first NPM_SAMPLE rows, the cells trimmed as any caller would. */
+async function throughNpmVerifier(verifier: VerifierName, peers: SmtpBenchPeers, csv: BulkCsv): Promise<ThroughputRow> {
+  const sample = csv.rows.slice(0, NPM_SAMPLE);
+  const client = await startNpmVerifier(verifier, peers, NPM_CONCURRENCY);
   try {
-    await deep.validate(generateBulkCsv(WARM_UP).rows.slice(0, DEEP_CONCURRENCY).map(({ email }) => email.trim()));
-    return await fastestPass(`deep-email-validator (SMTP on, ${DEEP_CONCURRENCY} in flight), first ${sample.length.toLocaleString("en-US")} rows`, sample.length, deep, async (record) => {
-      const answers = await deep.validate(sample.map(({ email }) => email.trim()));
+    await client.validate(generateBulkCsv(WARM_UP).rows.slice(0, NPM_CONCURRENCY).map(({ email }) => email.trim()));
+    return await fastestPass(`${verifier} (SMTP on, ${NPM_CONCURRENCY} in flight), first ${sample.length.toLocaleString("en-US")} rows`, sample.length, client, async (record) => {
+      const answers = await client.validate(sample.map(({ email }) => email.trim()));
       answers.forEach(({ valid, reason }, index) => record(reason ?? "valid", valid === (sample[index]!.mailbox === "exists")));
     });
   } finally {
-    await deep.stop();
+    await client.stop();
   }
 }
 
@@ -282,7 +287,7 @@ async function throughDeep(peers: SmtpBenchPeers, csv: BulkCsv): Promise<Through
  * printBulkBench(await benchBulk());
  */
 export function printBulkBench(result: BulkBenchResult): void {
-  const { job, usage, deep, checks } = result;
+  const { job, usage, npm, checks } = result;
   const count = (value: number) => Math.round(value).toLocaleString("en-US");
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const perSecond = result.rows / job.doneSeconds;
@@ -316,13 +321,17 @@ export function printBulkBench(result: BulkBenchResult): void {
   const ourCpu = ours.reduce((sum, name) => sum + usage[name].cpuSeconds, 0);
   const ourRss = ours.reduce((sum, name) => sum + usage[name].peakRssBytes, 0);
   console.log(`| mailvet bulk job (edge + prober) | ${count(result.rows)} | ${count(perSecond)} | 1.0 | ${count(result.smtpConnections)} | ${ourCpu.toFixed(1)} | ${mb(ourRss)} | ${count(checks.agreeing)} |`);
-  console.log(`| ${deep.contender} | ${count(deep.addresses)} | ${count(deep.perSecond)} | ${(perSecond / deep.perSecond).toFixed(1)} | ${count(deep.smtpConnections)} | ${deep.cpuSeconds.toFixed(1)} | ${mb(deep.peakRssBytes)} | ${count(deep.correct)} |`);
+  for (const row of npm) {
+    console.log(`| ${row.contender} | ${count(row.addresses)} | ${count(row.perSecond)} | ${(perSecond / row.perSecond).toFixed(1)} | ${count(row.smtpConnections)} | ${row.cpuSeconds.toFixed(1)} | ${mb(row.peakRssBytes)} | ${count(row.correct)} |`);
+  }
 
   const marks = progressMarks(job.timeline, result.rows);
   console.log(`\nProgress (s after POST → rows): ${marks.map(({ seconds, processed }) => `${seconds.toFixed(1)} → ${count(processed)}`).join("; ")}.`);
   const tally = (counts: Record<string, number>) => Object.entries(counts).map(([name, n]) => `${count(n)} ${name}`).join(", ");
   console.log(`Results: ${tally(checks.verdicts)} (${tally(checks.reasons)}).`);
-  console.log(`deep-email-validator: rows/s of its ${deep.rounds.length} passes ${deep.rounds.map(count).join(", ")}; the fastest counts.`);
+  for (const row of npm) {
+    console.log(`${row.contender.split(" ")[0]}: ${tally(row.answers)} in the fastest pass; rows/s of its ${row.rounds.length} passes ${row.rounds.map(count).join(", ")}.`);
+  }
   console.log(checks.problems.length === 0 ? "Checks: one result row per input row, in order, cells intact; verdict counts equal the status's." : `Checks FAILED:\n- ${checks.problems.join("\n- ")}`);
   console.log(`\nTarget: at least 1,000 rows/s, with far fewer SMTP connections than rows. Bench run time ${result.seconds.toFixed(1)} s.`);
 }

@@ -5,7 +5,7 @@ import { signRequest } from "../../shared/hop";
 import { assertPortFree, waitForHealthy } from "../../infra/local/processes";
 import { resolveLocalSettings, startProber } from "../../infra/local/stack";
 import { seededRandom } from "./addresses";
-import { startDeepValidator } from "./deep-smtp";
+import { startNpmVerifier } from "./smtp-verifier";
 import { pool } from "./pool";
 import { cpuSeconds, peakRssBytes } from "./proc-usage";
 import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
@@ -188,9 +188,9 @@ function batches(list: BenchAddress[]): BenchAddress[][] {
   return runs;
 }
 
-/** deep-email-validator in a process of its own (deep-smtp.ts), over the same addresses. */
+/** deep-email-validator in a process of its own (smtp-verifier.ts), over the same addresses. */
 async function throughDeep(peers: SmtpBenchPeers, list: BenchAddress[]): Promise<ThroughputRow> {
-  const deep = await startDeepValidator(peers, CONCURRENCY);
+  const deep = await startNpmVerifier("deep-email-validator", peers, CONCURRENCY);
   try {
     await deep.validate(WARM_UP);
     return await fastestPass("deep-email-validator (SMTP on, one process)", list.length, deep, async (record) => {
