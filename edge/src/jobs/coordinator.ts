@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
-import { type Verdict, VERDICTS, verdictOf } from "../../../shared/contract/taxonomy";
-import { encodeAnswer, type RowAnswer } from "../../../shared/bulk";
+import { type Verdict, VERDICTS } from "../../../shared/contract/taxonomy";
+import { decodeAnswer, encodeAnswer, type RowAnswer } from "../../../shared/bulk";
 import type { Env } from "../env";
 import { reserveDomainSlot } from "./domain-pace";
 import type { JobMessage } from "./messages";
@@ -55,17 +55,13 @@ export class JobCoordinator extends DurableObject<Env> {
    * job's data are personal data, so the first batch schedules their deletion, at `expiresAt`.
    */
   async add(addresses: PlannedAddress[], expiresAt: number): Promise<void> {
-    this.ctx.storage.transactionSync(() => {
-      for (const { key, email, domain, rows } of addresses) {
-        this.sql.exec(
-          "INSERT INTO address (key, email, domain, rows) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET rows = rows + excluded.rows",
-          key,
-          email,
-          domain,
-          rows,
-        );
-      }
-    });
+    // One statement a batch, over a JSON array: the per-address cost is SQLite's alone.
+    this.sql.exec(
+      `INSERT INTO address (key, email, domain, rows)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
+       ON CONFLICT (key) DO UPDATE SET rows = rows + excluded.rows`,
+      JSON.stringify(addresses.map(({ key, email, domain, rows }) => [key, email, domain, rows])),
+    );
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(expiresAt);
   }
 
@@ -98,7 +94,10 @@ export class JobCoordinator extends DurableObject<Env> {
   begin(run: number, domain: string, keys: string[], slot: number | null, perSecond: number): { pending: string[]; slot: number } | null {
     const job = this.job();
     if (!job || job.run !== run) return null;
-    const pending = keys.filter((key) => this.sql.exec("SELECT 1 FROM address WHERE key = ? AND reason IS NULL", key).toArray().length > 0);
+    const unanswered = new Set(
+      this.sql.exec<{ key: string }>("SELECT key FROM address WHERE reason IS NULL AND key IN (SELECT value FROM json_each(?))", JSON.stringify(keys)).toArray().map(({ key }) => key),
+    );
+    const pending = keys.filter((key) => unanswered.has(key));
     if (pending.length === 0 || slot !== null || domain === "") return { pending, slot: Date.now() };
     const start = reserveDomainSlot(this.sql, domain, pending.length, perSecond, Date.now());
     this.expectRetry(start);
@@ -120,22 +119,32 @@ export class JobCoordinator extends DurableObject<Env> {
     if (!job || job.run !== run) return;
     if (retryAt !== undefined) this.expectRetry(retryAt);
     this.ctx.storage.transactionSync(() => {
-      let storedAny = false;
-      for (const { key, answer } of answers) {
-        const [reason, flags] = encodeAnswer(answer);
-        const stored = this.sql.exec<{ rows: number }>("UPDATE address SET reason = ?, flags = ? WHERE key = ? AND reason IS NULL RETURNING rows", reason, flags, key).toArray()[0];
-        if (!stored) continue;
-        storedAny = true;
-        this.sql.exec("UPDATE job SET answered = answered + 1");
-        this.sql.exec(
-          "INSERT INTO verdict_rows (verdict, rows) VALUES (?, ?) ON CONFLICT (verdict) DO UPDATE SET rows = rows + excluded.rows",
-          verdictOf(answer.reason),
-          stored.rows,
-        );
+      const encoded = answers.map(({ key, answer }) => [key, ...encodeAnswer(answer)]);
+      const stored = this.sql
+        .exec<{ rows: number; reason: number }>(
+          `UPDATE address SET reason = answer.value ->> 1, flags = answer.value ->> 2
+           FROM json_each(?) AS answer
+           WHERE address.key = answer.value ->> 0 AND address.reason IS NULL
+           RETURNING address.rows AS rows, address.reason AS reason`,
+          JSON.stringify(encoded),
+        )
+        .toArray();
+      if (stored.length === 0) return;
+      const rowsByVerdict = new Map<Verdict, number>();
+      for (const { rows, reason } of stored) {
+        const verdict = decodeAnswer(reason, 0)!.verdict;
+        rowsByVerdict.set(verdict, (rowsByVerdict.get(verdict) ?? 0) + rows);
       }
-      if (storedAny) this.sql.exec("UPDATE job SET progress_at = ?", Date.now());
+      for (const [verdict, rows] of rowsByVerdict) {
+        this.sql.exec("INSERT INTO verdict_rows (verdict, rows) VALUES (?, ?) ON CONFLICT (verdict) DO UPDATE SET rows = rows + excluded.rows", verdict, rows);
+      }
       // A lost chunk whose addresses were all answered after all (a late success) lost nothing.
-      if (lostChunk && storedAny) this.sql.exec("UPDATE job SET lost_chunks = lost_chunks + 1");
+      this.sql.exec(
+        "UPDATE job SET answered = answered + ?, progress_at = ?, lost_chunks = lost_chunks + ?",
+        stored.length,
+        Date.now(),
+        lostChunk ? 1 : 0,
+      );
     });
     const after = this.job()!;
     if (after.phase === "running" && after.answered === after.distinct_addresses) {
@@ -154,10 +163,11 @@ export class JobCoordinator extends DurableObject<Env> {
   /** The answers of these keys in the current run, as their two-byte codes. */
   codes(keys: string[]): Record<string, [number, number]> {
     const found: Record<string, [number, number]> = {};
-    for (const key of keys) {
-      const row = this.sql.exec<{ reason: number; flags: number }>("SELECT reason, flags FROM address WHERE key = ? AND reason IS NOT NULL", key).toArray()[0];
-      if (row) found[key] = [row.reason, row.flags];
-    }
+    const rows = this.sql.exec<{ key: string; reason: number; flags: number }>(
+      "SELECT key, reason, flags FROM address WHERE reason IS NOT NULL AND key IN (SELECT value FROM json_each(?))",
+      JSON.stringify(keys),
+    );
+    for (const { key, reason, flags } of rows) found[key] = [reason, flags];
     return found;
   }
 
