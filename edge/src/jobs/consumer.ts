@@ -1,9 +1,15 @@
-import type { Env } from "../env";
+import { composeResult, type SmtpFacts } from "../../../shared/verify/compose";
+import { checkOffline } from "../../../shared/verify/offline";
+import { edgeSettings, type Env } from "../env";
+import { listOverrides } from "../lists";
 import { assembleAnswers } from "./assemble";
 import { jobCoordinator } from "./coordinator";
 import type { JobMessage } from "./messages";
 import { verifyChunk } from "./verify-chunk";
 import { deliverWebhook } from "./webhook";
+
+/** What a chunk that ran out of retries learned of SMTP: nothing. */
+const SMTP_ERROR: SmtpFacts = { reason: "error", info: { performed: false } };
 
 /** The queue messages go to once they run out of retries (wrangler.toml's dead_letter_queue). */
 export const DEAD_LETTER_QUEUE = "mailvet-verify-dlq";
@@ -49,12 +55,16 @@ async function giveUp(message: JobMessage, env: Env): Promise<void> {
   const job = jobCoordinator(env, message.job);
   console.error(`job ${message.job}: ${message.kind} ran out of retries`);
   switch (message.kind) {
-    case "verify":
-      return job.record(
-        message.run,
-        message.addresses.map(({ key }) => ({ key, answer: { reason: "error", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } } })),
-        { lostChunk: true },
-      );
+    case "verify": {
+      // What the edge knows without the network still counts (a disposable domain is risky
+      // whatever SMTP says); the rest is unknown/error.
+      const options = { ...(await listOverrides(env)), allowReservedDomains: edgeSettings(env).allowReservedDomains };
+      const answers = message.addresses.map(({ key, email }) => {
+        const { reason, flags } = composeResult({ email, offline: checkOffline(email, options), smtp: SMTP_ERROR, startedAt: Date.now() });
+        return { key, answer: { reason, flags } };
+      });
+      return job.record(message.run, answers, { lostChunk: true });
+    }
     case "assemble":
       return job.finished(message.run, "assembly_failed");
     case "webhook":

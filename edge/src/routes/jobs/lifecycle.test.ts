@@ -74,13 +74,15 @@ describe("a bulk job's life", () => {
   });
 
   it("ends a chunk that ran out of retries as unknown/error, and reports the job failed with every row answered", async () => {
-    const id = await quietJob(["a@example.org", "b@example.org"]);
-    const chunk: VerifyChunk = { kind: "verify", job: id, run: 1, domain: "example.org", addresses: [{ key: "a@example.org", email: "a@example.org" }], greylistRetries: 0, proberRetries: 0, avoid: [] };
+    const id = await quietJob(["a@example.org", "b@example.org", "c@mailinator.com", "d@mailvet-fixture.net"]);
+    const addresses = ["a@example.org", "c@mailinator.com", "d@mailvet-fixture.net"].map((email) => ({ key: email, email }));
+    const chunk: VerifyChunk = { kind: "verify", job: id, run: 1, domain: "example.org", addresses, greylistRetries: 0, proberRetries: 0, avoid: [] };
     const batch = createMessageBatch<VerifyChunk>("mailvet-verify-dlq", [{ id: "dead", timestamp: new Date(), attempts: 4, body: chunk }]);
     const context = createExecutionContext();
     await worker.queue(batch, env, context);
     expect((await getQueueResult(batch, context)).explicitAcks).toEqual(["dead"]);
-    expect(await status(id)).toMatchObject({ status: "running", processed: 1, counts: { unknown: 1 } });
+    // What is known offline still counts: example.org is reserved, mailinator.com disposable.
+    expect(await status(id)).toMatchObject({ status: "running", processed: 3, counts: { undeliverable: 1, risky: 1, unknown: 1 } });
     // The other address is answered normally; the job ends failed, not done.
     await jobCoordinator(env, id).record(1, [{ key: "b@example.org", answer: { reason: "accepted", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } } }]);
     await runInDurableObject(jobCoordinator(env, id), (_, state) => {
