@@ -1,5 +1,5 @@
 import type { VerifyRequest, VerifyResult } from "../../shared/contract/schemas";
-import { type ParsedAddress, parseAddress } from "../../shared/address/parse";
+import type { ParsedAddress } from "../../shared/address/parse";
 import { mailDomainReason, type MailDomainFacts, resolveMailDomain } from "../../shared/dns";
 import { composeResult } from "../../shared/verify/compose";
 import { checkOffline, type OfflineFacts } from "../../shared/verify/offline";
@@ -50,14 +50,14 @@ const RESPONSE_MARGIN_MS = 100;
  */
 export async function verifyAddress(request: VerifyRequest, context: VerifyContext): Promise<VerifyResult> {
   const ttl = context.settings.resultCacheTtlSeconds;
+  const offline = checkOffline(request.email, offlineOptions(context));
   // A transcript is of this conversation, so a request for one is never answered from cache.
-  const parsed = parseAddress(request.email);
-  if (request.smtp && !request.transcript && ttl > 0 && parsed.ok) {
-    const cached = await cachedResult(caches.default, request.email, parsed.address.normalized);
+  if (request.smtp && !request.transcript && ttl > 0 && offline.address !== null) {
+    const cached = await cachedResult(caches.default, request.email, offline.address.normalized);
     if (cached) return cached;
   }
   const deadline = Date.now() + request.timeoutMs - RESPONSE_MARGIN_MS;
-  const { results } = await verifyGroup([request.email], { smtp: request.smtp, deadline, transcript: request.transcript }, context);
+  const { results } = await verifyChecked([{ email: request.email, offline }], { smtp: request.smtp, deadline, transcript: request.transcript }, context);
   const result = results[0]!;
   if (result.smtp.performed && !request.transcript) context.waitUntil(rememberResult(caches.default, result, ttl));
   return result;
@@ -71,9 +71,19 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
  * @example
  * const { results, retryAfter } = await verifyGroup(["a@example.net", "b@example.net"], { smtp: true, deadline, transcript: false }, context);
  */
-export async function verifyGroup(emails: string[], options: GroupOptions, context: VerifyContext): Promise<GroupVerification> {
+export function verifyGroup(emails: string[], options: GroupOptions, context: VerifyContext): Promise<GroupVerification> {
+  return verifyChecked(
+    emails.map((email) => ({ email, offline: checkOffline(email, offlineOptions(context)) })),
+    options,
+    context,
+  );
+}
+
+/** verifyGroup for addresses whose offline checks are done already. */
+async function verifyChecked(checked: { email: string; offline: OfflineFacts }[], options: GroupOptions, context: VerifyContext): Promise<GroupVerification> {
   const startedAt = Date.now();
-  const offline = emails.map((email) => checkOffline(email, offlineOptions(context)));
+  const emails = checked.map(({ email }) => email);
+  const offline = checked.map((entry) => entry.offline);
   const lookups = new Map<string, Promise<MailDomainFacts>>();
   const dnsOf = (facts: OfflineFacts) => {
     const address = facts.address;
