@@ -1,11 +1,9 @@
 import { type DnsPeer, startDnsPeer } from "../../infra/local/dns/peer";
-import { type MtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
+import { farmProberEnv, type MtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
 import { type CountingTcpForwarder, startCountingTcpForwarder } from "./tcp-forwarder";
 
 /** The MX host of every bench domain (`b0` … `b49`, `*.bulk` in ../../infra/local/dns/mailvet-mta.net.zone). */
 export const BENCH_MX = "mx1.mailvet-mta.net";
-export const BENCH_HELO_NAME = "probe.mailvet-test.net";
-export const BENCH_MAIL_FROM = "verify@probe.mailvet-test.net";
 
 export interface SmtpBenchPeers {
   dns: DnsPeer;
@@ -38,10 +36,7 @@ export async function withSmtpPeers<T>(work: (peers: SmtpBenchPeers) => Promise<
       try {
         const proberEnv = {
           MAILVET_DOH_URL: dns.dohUrl,
-          MAILVET_SMTP_PORT: String(proberSmtp.port),
-          MAILVET_ALLOW_PRIVATE_TARGETS: "1",
-          MAILVET_HELO_NAME: BENCH_HELO_NAME,
-          MAILVET_MAIL_FROM: BENCH_MAIL_FROM,
+          ...farmProberEnv(farm, proberSmtp.port),
         };
         return await work({ dns, farm, proberSmtp, proberEnv });
       } finally {

@@ -1,7 +1,8 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { VerifierAnswer, VerifierName, VerifierRunMessage, VerifierRunReply } from "./smtp-verifier-child";
-import { BENCH_MAIL_FROM, type SmtpBenchPeers } from "./smtp-peers";
+import { FARM_MAIL_FROM } from "../../infra/local/mta/peer";
+import type { SmtpBenchPeers } from "./smtp-peers";
 import { startCountingTcpForwarder } from "./tcp-forwarder";
 
 const CHILD = fileURLToPath(new URL("./smtp-verifier-child.ts", import.meta.url));
@@ -32,7 +33,7 @@ export interface NpmVerifier {
 export async function startNpmVerifier(verifier: VerifierName, peers: SmtpBenchPeers, concurrency: number): Promise<NpmVerifier> {
   const { main } = peers.farm.hosts;
   const port25 = await startCountingTcpForwarder({ host: main, port: 25 }, { host: main, port: peers.farm.port });
-  const child = fork(CHILD, [verifier, peers.dns.dnsServer, BENCH_MAIL_FROM, String(concurrency)], { execArgv: ["--import", "tsx"], env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  const child = fork(CHILD, [verifier, peers.dns.dnsServer, FARM_MAIL_FROM, String(concurrency)], { execArgv: ["--import", "tsx"], env: { PATH: process.env.PATH, HOME: process.env.HOME } });
   return {
     pid: child.pid!,
     connections: port25.connections,

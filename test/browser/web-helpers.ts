@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { type MtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
+import { farmProberEnv, type MtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
 import { type LocalStack, startStack } from "../../infra/local/stack";
 import { launchChromium } from "./chromium";
 
@@ -45,10 +45,7 @@ export async function startWebStack(dohUrl: string, edgePort: number): Promise<W
         MAILVET_EDGE_PORT: String(edgePort),
         MAILVET_PROBER_PORT: String(edgePort + 1),
         MAILVET_DOH_URL: dohUrl,
-        MAILVET_SMTP_PORT: String(farm.port),
-        MAILVET_ALLOW_PRIVATE_TARGETS: "1",
-        MAILVET_HELO_NAME: "probe.mailvet-test.net",
-        MAILVET_MAIL_FROM: "verify@probe.mailvet-test.net",
+        ...farmProberEnv(farm),
       },
       { freshState: true },
     );

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
+import { farmProberEnv, type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
 import type { ManagedProcess } from "../../infra/local/processes";
 import { waitForHealthy } from "../../infra/local/processes";
 import { type LocalStack, resolveLocalSettings, startProber, startStack } from "../../infra/local/stack";
@@ -48,10 +48,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
       MAILVET_EDGE_PORT: "19487",
       MAILVET_PROBER_PORT: "19488",
       MAILVET_DOH_URL: dnsPeer!,
-      MAILVET_SMTP_PORT: String(farm.port),
-      MAILVET_ALLOW_PRIVATE_TARGETS: "1",
-      MAILVET_HELO_NAME: "probe.mailvet-test.net",
-      MAILVET_MAIL_FROM: "verify@probe.mailvet-test.net",
+      ...farmProberEnv(farm),
       MAILVET_PROBER_SECRET: "bulk-e2e-hop-secret-0123456789",
       // The second prober first: it is the one killed in the middle of a job.
       MAILVET_PROBERS: JSON.stringify([

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import readXlsxFile from "read-excel-file/node";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
+import { farmProberEnv, type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
 import { type LocalStack, startStack } from "../../infra/local/stack";
 import { writeXlsx } from "../../shared/bulk";
 import { VerifyResultSchema } from "../../shared/contract/schemas";
@@ -65,10 +65,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
         MAILVET_EDGE_PORT: "19387",
         MAILVET_PROBER_PORT: "19388",
         MAILVET_DOH_URL: dnsPeer!,
-        MAILVET_SMTP_PORT: String(farm.port),
-        MAILVET_ALLOW_PRIVATE_TARGETS: "1",
-        MAILVET_HELO_NAME: "probe.mailvet-test.net",
-        MAILVET_MAIL_FROM: "verify@probe.mailvet-test.net",
+        ...farmProberEnv(farm),
         MAILVET_API_KEYS: API_KEY,
         MAILVET_PROBER_DOMAIN_RATE: "1000",
         MAILVET_JOB_DOMAIN_RATE: "1000",

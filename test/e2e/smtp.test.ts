@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type VerifyResult, VerifyResultSchema } from "../../shared/contract/schemas";
-import { type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
+import { farmProberEnv, type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
 import { type LocalStack, startStack } from "../../infra/local/stack";
 
 /**
@@ -22,10 +22,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
       MAILVET_EDGE_PORT: "18987",
       MAILVET_PROBER_PORT: "18988",
       MAILVET_DOH_URL: dnsPeer!,
-      MAILVET_SMTP_PORT: String(farm.port),
-      MAILVET_ALLOW_PRIVATE_TARGETS: "1",
-      MAILVET_HELO_NAME: "probe.mailvet-test.net",
-      MAILVET_MAIL_FROM: "verify@probe.mailvet-test.net",
+      ...farmProberEnv(farm),
     }, { freshState: true });
   });
   afterAll(async () => {

@@ -50,6 +50,25 @@ export interface MtaFarm {
   stop(): Promise<void>;
 }
 
+/** The sender a prober introduces itself with to the farm (any name works; this one is ours). */
+export const FARM_MAIL_FROM = "verify@probe.mailvet-test.net";
+
+/**
+ * The prober settings that send it to the farm: the farm's port (or `port`, for a forwarder in
+ * front of it), loopback targets allowed, and a HELO name and sender of the test domain.
+ *
+ * @example
+ * await startStack({ ...env, MAILVET_DOH_URL: dnsPeer, ...farmProberEnv(farm) });
+ */
+export function farmProberEnv(farm: Pick<MtaFarm, "port">, port = farm.port): Record<string, string> {
+  return {
+    MAILVET_SMTP_PORT: String(port),
+    MAILVET_ALLOW_PRIVATE_TARGETS: "1",
+    MAILVET_HELO_NAME: "probe.mailvet-test.net",
+    MAILVET_MAIL_FROM: FARM_MAIL_FROM,
+  };
+}
+
 /**
  * Postfix and postgrey are installed (`infra/local/install-peers.sh` installs them). The farm
  * also needs root, as Postfix does; every machine of this project runs as root.
