@@ -1,22 +1,12 @@
 import type { VerifyResult } from "../shared/contract/schemas";
-import type { Verdict } from "../shared/contract/taxonomy";
+import type { z } from "@hono/zod-openapi";
+import type { JobCreatedSchema, JobStatusSchema } from "../edge/src/routes/jobs/schemas";
 import type { ApiTarget, OutputChoice } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 
-/** `GET /v1/jobs/{id}`. */
-export interface JobStatus {
-  id: string;
-  status: "queued" | "running" | "done" | "failed";
-  total: number;
-  processed: number;
-  counts: Record<Verdict, number>;
-}
-
-/** `POST /v1/jobs`'s 202. */
-export interface JobCreated {
-  id: string;
-  total: number;
-}
+/** `GET /v1/jobs/{id}` and `POST /v1/jobs`'s 202, as the jobs routes' own schemas say (types only). */
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+export type JobCreated = z.infer<typeof JobCreatedSchema>;
 
 /** A small JSON request's deadline: status and job calls answer at once or something is wrong. */
 const REQUEST_TIMEOUT_MS = 30_000;

@@ -41,6 +41,7 @@ describe("progressReporter", () => {
     total: 100,
     processed,
     counts: { deliverable: processed, undeliverable: 0, risky: 0, unknown: 0 },
+    run: 1,
   });
 
   function capture(isTTY: boolean) {

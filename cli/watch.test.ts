@@ -11,6 +11,7 @@ const status = (state: JobStatus["status"], processed: number): JobStatus => ({
   total: 2,
   processed,
   counts: { deliverable: processed, undeliverable: 0, risky: 0, unknown: 0 },
+  run: 1,
 });
 
 describe("watchJob", () => {
