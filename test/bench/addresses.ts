@@ -1,3 +1,5 @@
+import { seededRandom } from "../../shared/gibberish/random";
+
 /**
  * A deterministic, realistic mix of addresses for the offline benchmark: mostly ordinary
  * people at free and company domains, with the cases a sign-up form really meets — role
@@ -15,26 +17,11 @@ const UTF8_LOCAL = ["用户", "josé", "иван", "δοκιμή", "ユーザー
 const BROKEN = ["plainaddress", "@no-local.com", "john..doe@example.org", "john.doe@", "a b@example.com", "jane@-bad-.com", "x@y", "name@domain..com", "(comment)me@example.com", "\"unterminated@example.com", "me@[300.1.1.1]", "Name <me@example.com>"];
 
 /**
- * A small, seedable PRNG (mulberry32), so every run sees the same list.
- *
- * @example
- * const next = seededRandom(42); next(); // 0.6011037519201636, every time
- */
-export function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
  * @example
  * const list = generateAddresses(200_000);
  */
 export function generateAddresses(count: number, seed = 42): string[] {
-  const next = seededRandom(seed);
+  const next = seededRandom(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const person = () => {
     const style = next();

@@ -1,4 +1,4 @@
-import { seededRandom } from "./addresses";
+import { seededRandom } from "../../shared/gibberish/random";
 
 /**
  * What a row's address is: a mailbox the farm has (user<digits> at a bulk domain, see
@@ -71,7 +71,7 @@ const SKEW = 1.3;
  * const { bytes, rows } = generateBulkCsv({ rows: 100_000, domains: 2_000, seed: 5, parentDomain: "bulk.mailvet-mta.net" });
  */
 export function generateBulkCsv({ rows: count, domains: domainCount, seed, parentDomain, labelPrefix = "" }: BulkCsvOptions): BulkCsv {
-  const next = seededRandom(seed);
+  const next = seededRandom(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const companies = Array.from({ length: domainCount }, (_, index) => {
     const name = `${pick(COMPANY_WORDS)} ${pick(COMPANY_KINDS)}`;

@@ -2,7 +2,7 @@ import { Agent, request } from "undici";
 import { startDnsPeer } from "../../infra/local/dns/peer";
 import { startStack } from "../../infra/local/stack";
 import { type CountingForwarder, type ForwardedQueries, startCountingForwarder } from "./counting-forwarder";
-import { seededRandom } from "./addresses";
+import { seededRandom } from "../../shared/gibberish/random";
 import { percentile, pool } from "./pool";
 
 /**
@@ -132,7 +132,7 @@ async function withStack<T>(upstream: string, ports: typeof COUNT_PORTS, work: (
 async function countQueries(stack: BenchStack, names: string[]): Promise<DnsBenchResult["queries"]> {
   const reasons: Record<string, number> = {};
   const addresses = names.flatMap((domain) => Array.from({ length: ADDRESSES_PER_DOMAIN }, (_, k) => `user${k}@${domain}`));
-  shuffle(addresses, seededRandom(42));
+  shuffle(addresses, seededRandom(42).next);
   const started = performance.now();
   await pool(addresses.map((email) => verifyUrl(stack, email)), COUNT_CONCURRENCY, verifyProbe(stack, reasons));
   const seconds = (performance.now() - started) / 1000;

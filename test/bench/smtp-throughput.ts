@@ -4,7 +4,7 @@ import { createDohResolver, createMemoryCache, resolveMailDomain } from "../../s
 import { signRequest } from "../../shared/hop";
 import { assertPortFree, waitForHealthy } from "../../infra/local/processes";
 import { resolveLocalSettings, startProber } from "../../infra/local/stack";
-import { seededRandom } from "./addresses";
+import { seededRandom } from "../../shared/gibberish/random";
 import { startNpmVerifier } from "./smtp-verifier";
 import { pool } from "./pool";
 import { cpuSeconds, peakRssBytes } from "./proc-usage";
@@ -106,7 +106,7 @@ export function printSmtpThroughput({ rows, seconds }: SmtpThroughputResult): vo
 
 /** DOMAINS × ADDRESSES_PER_DOMAIN addresses at the bench domains, the same every run. */
 function benchAddresses(): BenchAddress[] {
-  const next = seededRandom(25);
+  const next = seededRandom(25).next;
   return Array.from({ length: DOMAINS * ADDRESSES_PER_DOMAIN }, (_, index) => {
     const domain = `b${Math.floor(index / ADDRESSES_PER_DOMAIN)}.mailvet-mta.net`;
     const exists = next() < EXISTING_SHARE;

@@ -1,21 +1,15 @@
 import { env } from "cloudflare:workers";
+import { seededRandom } from "../../../shared/gibberish/random";
 
 /**
  * Test helpers for the upload paths: file bytes, request bodies that arrive in chunks (and may
  * break off), and a view of what reached R2.
  */
 
-/** `length` bytes from a fixed seed (xorshift32), the same on every run. */
+/** `length` bytes from a fixed seed, the same on every run. */
 export function noise(length: number, seed = 0x9e3779b9): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed;
-  for (let index = 0; index < length; index++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    bytes[index] = state & 0xff;
-  }
-  return bytes;
+  const random = seededRandom(seed);
+  return Uint8Array.from({ length }, () => random.int(0, 255));
 }
 
 /**
