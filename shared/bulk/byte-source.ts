@@ -59,24 +59,6 @@ export async function* streamChunks<T>(stream: ReadableStream<T>): AsyncGenerato
 }
 
 /**
- * Passes a byte stream through, failing it with `too_large` once more than `maxBytes` went by, so
- * an upload of unknown length can be refused while it arrives.
- *
- * @example
- * await bucket.put(key, request.body.pipeThrough(limitBytes(limits.maxBytes)));
- */
-export function limitBytes(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
-  let seen = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
-      if (seen > maxBytes) controller.error(tooLarge(maxBytes));
-      else controller.enqueue(chunk);
-    },
-  });
-}
-
-/**
  * The error for an upload over the byte limit.
  *
  * @example

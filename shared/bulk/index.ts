@@ -8,7 +8,7 @@
  * return new Response(toStream(resultsCsv(table.columns, results)));
  */
 export { ANSWER_BYTES, decodeAnswer, encodeAnswer, type RowAnswer } from "./answer-code";
-export { bytesSource, limitBytes, streamChunks, toStream, type ByteSource } from "./byte-source";
+export { bytesSource, streamChunks, toStream, type ByteSource } from "./byte-source";
 export { csvRows, type InputRow } from "./csv-rows";
 export { decodeText } from "./decode-text";
 export { detectEncoding, type TextEncodingLabel } from "./detect-encoding";

@@ -20,7 +20,7 @@ type Element = any;
  * web/dist and the API, a prober) asking the local DNS peer, and the Postfix farm for the
  * SMTP verdicts, as in test/e2e/smtp.test.ts.
  */
-export interface WebStack {
+interface WebStack {
   stack: LocalStack;
   farm: MtaFarm;
   stop(): Promise<void>;
@@ -34,7 +34,7 @@ export interface WebStack {
  * const web = await startWebStack(dnsPeer, 19187);
  * await page.goto(web.stack.edgeUrl);
  */
-export async function startWebStack(dohUrl: string, edgePort: number): Promise<WebStack> {
+async function startWebStack(dohUrl: string, edgePort: number): Promise<WebStack> {
   const farm = await startMtaFarm();
   let stack: LocalStack;
   try {

@@ -6,6 +6,7 @@ import { reserveDomainSlot } from "./domain-pace";
 import type { JobMessage } from "./messages";
 import type { PlannedAddress } from "./plan";
 import { queueUnanswered } from "./queue-unanswered";
+import { jobPrefix } from "./storage-keys";
 import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobStatus } from "./job-state";
 import { webhookPayload, type WebhookPayload } from "./webhook-payload";
 import { unscheduleReverification } from "./schedule";
@@ -237,7 +238,7 @@ export class JobCoordinator extends DurableObject<Env> {
     const job = this.job();
     if (job) {
       await unscheduleReverification(this.env, job.job_id);
-      const prefix = `jobs/${job.job_id}/`;
+      const prefix = jobPrefix(job.job_id);
       for (let listed = await this.env.JOBS_BUCKET.list({ prefix }); ; listed = await this.env.JOBS_BUCKET.list({ prefix, cursor: listed.cursor })) {
         if (listed.objects.length > 0) await this.env.JOBS_BUCKET.delete(listed.objects.map((object) => object.key));
         if (!listed.truncated) break;

@@ -3,9 +3,6 @@ import { ApiError } from "../../../shared/http/api-error";
 import { putForm } from "./upload-form";
 import { putChunks } from "./upload-parts";
 
-/** Where job `id`'s upload is kept. */
-export const uploadKey = (id: string) => `jobs/${id}/upload`;
-
 /**
  * Streams a job's upload into R2 under `key` however it came, never holding it whole, and returns
  * the form's other fields (none for a CSV body). A CSV body with a Content-Length is one put, its

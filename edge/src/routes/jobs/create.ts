@@ -6,7 +6,7 @@ import { jobCoordinator } from "../../jobs/coordinator";
 import { openUpload } from "../../jobs/open-upload";
 import { planJob } from "../../jobs/plan";
 import { scheduleReverification } from "../../jobs/schedule";
-import { uploadKey } from "../../jobs/upload";
+import { uploadKey } from "../../jobs/storage-keys";
 import { asApiError, storeJobUpload } from "./store-upload";
 import { EmailsBodySchema, errorResponse, JobCreatedSchema } from "./schemas";
 
