@@ -58,3 +58,7 @@ export function decide(reasons: readonly Reason[]): Reason | undefined {
   }
   return undefined;
 }
+
+/** A bulk job's states, as `GET /v1/jobs/{id}` names them. */
+export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type JobStatusName = (typeof JOB_STATUSES)[number];

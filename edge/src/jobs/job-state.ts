@@ -1,4 +1,4 @@
-import type { Verdict } from "../../../shared/contract/taxonomy";
+import type { JobStatusName, Verdict } from "../../../shared/contract/taxonomy";
 
 /**
  * A job's tables in its Durable Object. `address` holds each distinct address once with the
@@ -67,7 +67,7 @@ export interface JobRow {
 
 /** A job's progress, counted per input row (a row whose address is answered counts once). */
 export interface JobStatus {
-  status: "queued" | "running" | "done" | "failed";
+  status: JobStatusName;
   total: number;
   processed: number;
   counts: Record<Verdict, number>;

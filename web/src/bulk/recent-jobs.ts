@@ -1,8 +1,8 @@
-import type { Verdict } from "../../../shared/contract/taxonomy";
+import type { JobStatusName, Verdict } from "../../../shared/contract/taxonomy";
 import { readStored, writeStored } from "../ui/storage";
 
 /** What a job's entry in the recent list shows; `expired` once the service says 404. */
-export type RecentStatus = "queued" | "running" | "done" | "failed" | "expired";
+export type RecentStatus = JobStatusName | "expired";
 
 export interface RecentJob {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ErrorBodySchema } from "../../../../shared/contract/schemas";
-import { VERDICTS } from "../../../../shared/contract/taxonomy";
+import { JOB_STATUSES, VERDICTS } from "../../../../shared/contract/taxonomy";
 
 /** The JSON form is for short lists; a long one belongs in a file. */
 export const MAX_JSON_EMAILS = 10_000;
@@ -46,7 +46,7 @@ export const JobCreatedSchema = z
 export const JobStatusSchema = z
   .object({
     id: z.string(),
-    status: z.enum(["queued", "running", "done", "failed"]).openapi({
+    status: z.enum(JOB_STATUSES).openapi({
       description: "`failed`: some addresses could not be verified after every retry (they are unknown/error in the results), or the results could not be assembled.",
     }),
     total: z.number().int(),

@@ -1,7 +1,9 @@
-import type { Reason, Verdict } from "../../../../shared/contract/taxonomy";
+import type { ResultFlags } from "../../../../shared/bulk/result-row";
+import type { JobStatusName, Reason, Verdict } from "../../../../shared/contract/taxonomy";
 
-type FlagName = "disposable" | "role" | "free" | "catch_all" | "gibberish";
-type JobStatusName = "uploading" | "queued" | "running" | "done" | "failed" | "expired";
+type FlagName = keyof ResultFlags;
+/** What the bulk page says of a job: the API's states, and its own before (uploading) and after (expired). */
+type JobStateName = JobStatusName | "uploading" | "expired";
 
 /**
  * Every string of the web app in English. The Chinese dictionary (zh.ts) has the same shape, so
@@ -204,7 +206,7 @@ export const en = {
     done: "Done",
     failed: "Done with errors",
     expired: "Expired",
-  } satisfies Record<JobStatusName, string>,
+  } satisfies Record<JobStateName, string>,
 } as const;
 
 /** The shape both dictionaries have: the English one with its literal strings widened. */
