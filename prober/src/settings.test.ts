@@ -17,7 +17,7 @@ describe("readProberSettings", () => {
       allowPrivateTargets: false,
       maxSessions: DEFAULT_LIMITS.maxSessions,
       perHostSessions: DEFAULT_LIMITS.perHostSessions,
-      domainRcptPerSecond: DEFAULT_LIMITS.domainRcptPerSecond,
+      hostRcptPerSecond: DEFAULT_LIMITS.hostRcptPerSecond,
       catchAllTtlSeconds: DEFAULT_LIMITS.catchAllTtlSeconds,
     });
   });
@@ -27,16 +27,16 @@ describe("readProberSettings", () => {
       ...SECRET,
       MAILVET_PROBER_MAX_SESSIONS: "500",
       MAILVET_PROBER_PER_HOST_SESSIONS: "64",
-      MAILVET_PROBER_DOMAIN_RATE: "0.5",
+      MAILVET_PROBER_HOST_RATE: "0.5",
       MAILVET_PROBER_CATCH_ALL_TTL: "60",
     });
-    expect(settings).toMatchObject({ maxSessions: 500, perHostSessions: 64, domainRcptPerSecond: 0.5, catchAllTtlSeconds: 60 });
+    expect(settings).toMatchObject({ maxSessions: 500, perHostSessions: 64, hostRcptPerSecond: 0.5, catchAllTtlSeconds: 60 });
   });
 
   it.each([
     ["MAILVET_PROBER_MAX_SESSIONS", "0"],
     ["MAILVET_PROBER_PER_HOST_SESSIONS", "two"],
-    ["MAILVET_PROBER_DOMAIN_RATE", "-1"],
+    ["MAILVET_PROBER_HOST_RATE", "-1"],
     ["MAILVET_PROBER_CATCH_ALL_TTL", "1.5"],
   ])("refuses %s=%s, naming it", (name, value) => {
     expect(() => readProberSettings({ ...SECRET, [name]: value })).toThrow(SettingsError);

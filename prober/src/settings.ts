@@ -27,7 +27,7 @@ export function readProberSettings(env: Record<string, string | undefined>) {
     allowPrivateTargets: parsed.MAILVET_ALLOW_PRIVATE_TARGETS ?? false,
     maxSessions: parsed.MAILVET_PROBER_MAX_SESSIONS ?? DEFAULT_LIMITS.maxSessions,
     perHostSessions: parsed.MAILVET_PROBER_PER_HOST_SESSIONS ?? DEFAULT_LIMITS.perHostSessions,
-    domainRcptPerSecond: parsed.MAILVET_PROBER_DOMAIN_RATE ?? DEFAULT_LIMITS.domainRcptPerSecond,
+    hostRcptPerSecond: parsed.MAILVET_PROBER_HOST_RATE ?? DEFAULT_LIMITS.hostRcptPerSecond,
     catchAllTtlSeconds: parsed.MAILVET_PROBER_CATCH_ALL_TTL ?? DEFAULT_LIMITS.catchAllTtlSeconds,
   };
 }

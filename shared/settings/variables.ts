@@ -78,10 +78,10 @@ export const variables = {
   MAILVET_ALLOW_PRIVATE_TARGETS: onOff,
   /** Probe requests (each one SMTP session at a time) a prober runs at once; more get 429. */
   MAILVET_PROBER_MAX_SESSIONS: positiveInteger,
-  /** SMTP sessions open at once to one MX host, over all requests. */
+  /** SMTP sessions open at once to one mail server address and to one MX name, over all requests. */
   MAILVET_PROBER_PER_HOST_SESSIONS: positiveInteger,
-  /** RCPT commands per second to one domain (a token bucket holding one second's worth). */
-  MAILVET_PROBER_DOMAIN_RATE: positiveRate,
+  /** RCPT commands per second to one mail server address at first (learned up to 5×; named providers have their own). */
+  MAILVET_PROBER_HOST_RATE: positiveRate,
   /** Seconds a domain's catch-all answer is reused. */
   MAILVET_PROBER_CATCH_ALL_TTL: positiveInteger,
   MAILVET_API_KEYS: commaList(z.string().min(1), "key"),
@@ -137,7 +137,7 @@ export const PROBER_VARIABLES = [
   "MAILVET_ALLOW_PRIVATE_TARGETS",
   "MAILVET_PROBER_MAX_SESSIONS",
   "MAILVET_PROBER_PER_HOST_SESSIONS",
-  "MAILVET_PROBER_DOMAIN_RATE",
+  "MAILVET_PROBER_HOST_RATE",
   "MAILVET_PROBER_CATCH_ALL_TTL",
 ] as const satisfies readonly VariableName[];
 export type ProberEntry = z.infer<typeof proberList>[number];

@@ -55,7 +55,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
         { id: "doomed", region: "local", url: `http://127.0.0.1:${SECOND_PROBER_PORT}` },
         { id: "local", region: "local", url: "http://127.0.0.1:19488" },
       ]),
-      MAILVET_PROBER_DOMAIN_RATE: "1000",
+      MAILVET_PROBER_HOST_RATE: "1000",
       MAILVET_JOB_DOMAIN_RATE: "1000",
       MAILVET_JOB_GREYLIST_MAX_WAIT: "3",
       MAILVET_JOB_WEBHOOK_BACKOFF: "1",

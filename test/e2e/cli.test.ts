@@ -67,7 +67,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
         MAILVET_DOH_URL: dnsPeer!,
         ...farmProberEnv(farm),
         MAILVET_API_KEYS: API_KEY,
-        MAILVET_PROBER_DOMAIN_RATE: "1000",
+        MAILVET_PROBER_HOST_RATE: "1000",
         MAILVET_JOB_DOMAIN_RATE: "1000",
         MAILVET_JOB_PROBER_RETRIES: "0",
       },

@@ -4,9 +4,10 @@ import { SmtpError } from "../smtp/smtp-error";
 import type { Transcript } from "../smtp/transcript";
 import type { CatchAllCache } from "./catch-all";
 import type { Deadline } from "./deadline";
-import type { DomainRate } from "./domain-rate";
 import type { EgressPolicy } from "./egress";
 import type { HostSlots } from "./host-slots";
+import type { HostMemory } from "./host-tolerance";
+import type { ServerRates } from "./server-rate";
 
 /** What every probe shares for the life of the prober: identity, rules, limits and memory. */
 export interface ProberTools {
@@ -16,7 +17,12 @@ export interface ProberTools {
   readonly egress: EgressPolicy;
   readonly resolver: Pick<DnsResolver, "lookup">;
   readonly slots: HostSlots;
-  readonly rate: DomainRate;
+  /** RCPT rates per mail server, learned. */
+  readonly rates: ServerRates;
+  /** The starting RCPT rate of servers no provider rule names (MAILVET_PROBER_HOST_RATE). */
+  readonly hostRcptPerSecond: number;
+  /** What each mail server tolerates, learned. */
+  readonly hosts: HostMemory;
   readonly catchAll: CatchAllCache;
   /** `openSmtpSession`, or a wrapper around it in tests. */
   readonly openSession: (options: SmtpSessionOptions) => Promise<SmtpSession>;
@@ -31,6 +37,8 @@ export interface ProbeRun {
   readonly startedAt: number;
   /** All sessions of the request write here; returned only when the request asks. */
   readonly transcript: Transcript;
+  /** Milliseconds spent waiting for politeness (RCPT rates, session slots), for the log. */
+  politenessWaitMs: number;
 }
 
 /**

@@ -7,12 +7,13 @@ import type { ProberSettings } from "../settings";
 import { createAdmission } from "./admission";
 import { createCatchAllCache } from "./catch-all";
 import { createDeadline } from "./deadline";
-import { createDomainRate } from "./domain-rate";
 import { createEgressPolicy } from "./egress";
 import { createHostSlots } from "./host-slots";
+import { createHostMemory } from "./host-tolerance";
 import { walkMx, type WalkOutcome } from "./mx-walk";
 import type { ProberTools, ProbeRun } from "./probe-context";
 import { toProbeResponse } from "./response";
+import { createServerRates } from "./server-rate";
 import { planMxWalk } from "./walk-plan";
 
 export interface ProbeService {
@@ -30,12 +31,13 @@ export interface ProbeService {
 /** The settings the service reads. */
 export type ProbeServiceSettings = Pick<
   ProberSettings,
-  "heloName" | "mailFrom" | "smtpPort" | "allowPrivateTargets" | "dohUrls" | "maxSessions" | "perHostSessions" | "domainRcptPerSecond" | "catchAllTtlSeconds"
+  "heloName" | "mailFrom" | "smtpPort" | "allowPrivateTargets" | "dohUrls" | "maxSessions" | "perHostSessions" | "hostRcptPerSecond" | "catchAllTtlSeconds"
 >;
 
 /**
  * The prober's probing: admission, the deadline, DNS, the MX walk and the answer, with the
- * limits and memories (host slots, domain rates, catch-all answers) shared by all requests.
+ * limits and memories (session slots, learned RCPT rates and server tolerances, catch-all
+ * answers) shared by all requests.
  * Tests pass a fake resolver or a wrapped `openSmtpSession`.
  *
  * @example
@@ -49,7 +51,9 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
     egress: createEgressPolicy(settings),
     resolver: overrides.resolver ?? createDohResolver({ upstreams: settings.dohUrls, cache: createMemoryCache() }),
     slots: createHostSlots(settings.perHostSessions),
-    rate: createDomainRate(settings.domainRcptPerSecond),
+    rates: createServerRates(),
+    hostRcptPerSecond: settings.hostRcptPerSecond,
+    hosts: createHostMemory(settings.perHostSessions),
     catchAll: createCatchAllCache(settings.catchAllTtlSeconds),
     openSession: overrides.openSession ?? openSmtpSession,
   };
@@ -62,6 +66,7 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
       deadline: createDeadline(request.budget_ms, stop.signal),
       startedAt: performance.now(),
       transcript: new Transcript(),
+      politenessWaitMs: 0,
     };
     const requested = request.addresses.map(({ address }) => address);
     const plan = await planMxWalk(request.mx, tools.resolver, tools.egress, probeRun.deadline.signal);
@@ -100,5 +105,6 @@ function logProbe(run: ProbeRun, outcome: WalkOutcome): void {
   const counts = new Map<string, number>();
   for (const { result } of outcome.settled) counts.set(result.reason, (counts.get(result.reason) ?? 0) + 1);
   const summary = [...counts].map(([reason, count]) => `${reason}=${count}`).join(" ");
-  console.log(`probe ${run.domain}: ${outcome.settled.length} addresses, ${summary}, catch_all=${outcome.catchAll}, ${Math.round(performance.now() - run.startedAt)} ms`);
+  const took = Math.round(performance.now() - run.startedAt);
+  console.log(`probe ${run.domain}: ${outcome.settled.length} addresses, ${summary}, catch_all=${outcome.catchAll}, ${took} ms, politeness_wait=${Math.round(run.politenessWaitMs)} ms`);
 }

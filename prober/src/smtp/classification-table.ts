@@ -38,6 +38,7 @@ export const CLASSIFICATION_TABLE: readonly ReplyRow[] = [
   limits.recipientCountCode,
   limits.recipientCount,
   limits.recipientCountElsewhere,
+  limits.sessionLimit,
   limits.greylisting,
   // Before the rate rows: Gmail's per-user "receiving email too quickly" is not our rate.
   recipient.receivingRate,

@@ -104,11 +104,11 @@ describe("classifyReply on replies outside the corpus", () => {
     expect(result.class, `rule ${result.rule}`).toBe(expected);
   });
 
-  it("reads the delays that greylisting replies state, and defaults to five minutes", () => {
+  it("reads the delays that greylisting replies state, and states none where they do not", () => {
     const delay = (text: string) => classifyReply({ stage: "rcpt", code: 451, enhanced: "4.7.1", text }).retryAfterSeconds;
     expect(delay("Greylisting in action, please come back in 00:10:00")).toBe(600);
     expect(delay("Greylisted, please try again in 2 minutes")).toBe(120);
-    expect(delay("Greylisting in action, please come back later")).toBe(300);
+    expect(delay("Greylisting in action, please come back later")).toBeNull();
   });
 
   it("gives no delay to a refusal that states none", () => {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyReply, normaliseReplyText } from "./classify";
 import { REPLY_CLASSES, type ReplyClass, type SmtpStage } from "./reply-class";
+import { statedRetryDelaySeconds } from "./retry-delay";
 
 interface CorpusRecord {
   id: string;
@@ -43,12 +44,18 @@ describe("classifyReply against the reply corpus", () => {
     for (const id of Object.keys(ACCEPTED_DIFFERENCES)) expect(corpus.some((record) => record.id === id)).toBe(true);
   });
 
-  it("gives greylisted records a retry delay, and too-many-recipients records retryAlone", () => {
+  it("gives a retry delay only where the text states one", () => {
     for (const record of corpus) {
       const result = classifyReply(record);
-      if (result.class === "greylisted") expect(result.retryAfterSeconds).toBeGreaterThan(0);
-      expect(result.retryAlone).toBe(result.class === "too_many_recipients");
+      expect(result.retryAfterSeconds).toBe(statedRetryDelaySeconds(normaliseReplyText(record.text)));
     }
+  });
+
+  it("never reads a 421 about the session as greylisting, whatever host name it quotes", () => {
+    for (const text of ["mx-greylist.example.org Error: too many errors", "greylist.example.net Error: too many connections from 192.0.2.7", "Try again later, closing connection. (MAIL)"]) {
+      expect(classifyReply({ stage: "rcpt", code: 421, enhanced: "4.7.0", text })).toMatchObject({ class: "rate_limited", reason: "deferred" });
+    }
+    expect(classifyReply({ stage: "rcpt", code: 450, enhanced: "4.2.0", text: "<a@mx-greylist.example.org>: Recipient address rejected: User unknown" }).class).not.toBe("greylisted");
   });
 });
 

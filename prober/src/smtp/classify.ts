@@ -22,14 +22,13 @@ export interface ReplyClassification {
   readonly rule: string;
   /** The enhanced code the classifier used, given or found in the text. */
   readonly enhanced: string | null;
-  /** When to retry: the delay the text states, or for greylisting the usual default. */
+  /**
+   * The delay the text states before a retry, or null when it states none. A greylisting
+   * server that names no delay gets none: the caller chooses its own schedule (the bulk path
+   * retries soon, then less often), rather than a guessed five minutes.
+   */
   readonly retryAfterSeconds: number | null;
-  /** The address should be retried in a transaction of its own (a recipient-count limit). */
-  readonly retryAlone: boolean;
 }
-
-/** postgrey, sqlgrey and rspamd all hold a new triplet back for five minutes by default. */
-export const DEFAULT_GREYLIST_DELAY_SECONDS = 300;
 
 /** Texts longer than this are cut before matching: no real reply is longer, and it bounds the work. */
 const MAX_TEXT_LENGTH = 4000;
@@ -76,20 +75,18 @@ function rowMatches(row: ReplyRow, stage: SmtpStage, code: number, enhanced: str
  * classifyReply({ stage: "rcpt", code: 550, enhanced: "5.7.1", text: "No such user!" }).class;
  * // "mailbox_not_found"
  * classifyReply({ stage: "rcpt", code: 450, enhanced: "4.2.0", text: "Greylisted, see http://postgrey.schweikert.ch/help/example.org.html" });
- * // { class: "greylisted", reason: "greylisted", retryAfterSeconds: 300, ... }
+ * // { class: "greylisted", reason: "greylisted", retryAfterSeconds: null, ... }
  */
 export function classifyReply(reply: ReplyToClassify): ReplyClassification {
   const enhanced = reply.enhanced || findCodeInText(reply.text, reply.code);
   const text = normaliseReplyText(reply.text);
   // The last row has no conditions, so a row always matches.
   const row = CLASSIFICATION_TABLE.find((candidate) => rowMatches(candidate, reply.stage, reply.code, enhanced, text))!;
-  const stated = statedRetryDelaySeconds(text);
   return {
     class: row.class,
     reason: reasonOf(row.class),
     rule: row.name,
     enhanced,
-    retryAfterSeconds: stated ?? (row.class === "greylisted" ? DEFAULT_GREYLIST_DELAY_SECONDS : null),
-    retryAlone: row.class === "too_many_recipients",
+    retryAfterSeconds: statedRetryDelaySeconds(text),
   };
 }

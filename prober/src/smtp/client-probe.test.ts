@@ -30,10 +30,9 @@ describe("probing recipients", () => {
     const server = await servers.start({ respond: mta({ extensions: pipelining ? ["PIPELINING"] : [], rcpt: rcptBy(replies) }) });
     const session = await servers.open(server);
     const addresses = RCPT_PATHS.map(([local]) => `${local}@example.org`);
-    const results = await session.probe(SENDER, addresses, { retryAlone: false });
+    const results = await session.probe(SENDER, addresses);
     expect(results.map((result) => [result.address, result.class])).toEqual(RCPT_PATHS.map(([local, , expected]) => [`${local}@example.org`, expected]));
-    expect(results.find((result) => result.class === "greylisted")!.retryAfterSeconds).toBe(300);
-    expect(results.find((result) => result.class === "too_many_recipients")!.retryAlone).toBe(true);
+    expect(results.find((result) => result.class === "greylisted")!.retryAfterSeconds).toBeNull();
     expect(results.every((result) => result.stage === "rcpt" && result.error === null)).toBe(true);
     await session.close();
   });
@@ -156,7 +155,7 @@ describe("probing recipients", () => {
     await session.close();
   });
 
-  it("retries an address refused as one recipient too many in a transaction of its own", async () => {
+  it("leaves an address refused as one recipient too many to the caller, in the same session", async () => {
     // Exchange Online: a second RCPT in one transaction gets 452 4.5.3.
     let rcptsInTransaction = 0;
     const base = mta({ rcpt: () => (++rcptsInTransaction > 1 ? "452 4.5.3 Recipients belong to multiple regions ATTR38" : "250 2.1.5 Recipient OK") });
@@ -168,23 +167,30 @@ describe("probing recipients", () => {
     });
     const session = await servers.open(server);
     const results = await session.probe(SENDER, ["a@example.org", "b@example.org"]);
-    expect(results.map((result) => [result.address, result.reason, result.retryAlone])).toEqual([
-      ["a@example.org", "accepted", false],
-      ["b@example.org", "accepted", false],
+    expect(results.map((result) => [result.address, result.class])).toEqual([
+      ["a@example.org", "accepted"],
+      ["b@example.org", "too_many_recipients"],
     ]);
-    expect(server.commands.filter((command) => command.startsWith("MAIL"))).toHaveLength(2);
+    expect(session.state).toBe("ready");
+    expect((await session.probe(SENDER, ["b@example.org"]))[0]!.class).toBe("accepted");
     await session.close();
   });
 
-  it("leaves the address to a new session when one RCPT per session is the limit", async () => {
-    let rcptsInSession = 0;
-    const server = await servers.start({ respond: mta({ rcpt: () => (++rcptsInSession > 1 ? "452 4.5.3 Too many recipients" : "250 2.1.5 Ok") }) });
+  it("says how long each RCPT reply took, so a caller can tell a tarpit", async () => {
+    // Without PIPELINING, so the late reply cannot be overtaken by the next command's.
+    const base = mta({ extensions: [], rcpt: (address) => (address.startsWith("slow") ? "550 5.1.1 User unknown" : "250 2.1.5 Ok") });
+    const server = await servers.start({
+      respond: (command, session) => {
+        if (!command.startsWith("RCPT TO:<slow")) return base(command, session);
+        setTimeout(() => session.write(`${base(command, session)}\r\n`), 300);
+        return undefined;
+      },
+    });
     const session = await servers.open(server);
-    const results = await session.probe(SENDER, ["a@example.org", "b@example.org"]);
-    expect(results.map((result) => [result.class, result.retryAlone])).toEqual([
-      ["accepted", false],
-      ["too_many_recipients", true],
-    ]);
+    const results = await session.probe(SENDER, ["fast@example.org", "slow@example.org"]);
+    expect(results.map((result) => result.reason)).toEqual(["accepted", "mailbox_not_found"]);
+    expect(results[1]!.waitedMs).toBeGreaterThanOrEqual(250);
+    expect(results[1]!.waitedMs).toBeGreaterThan(results[0]!.waitedMs!);
     await session.close();
   });
 

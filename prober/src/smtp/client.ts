@@ -42,11 +42,6 @@ export interface SmtpSessionOptions {
   readonly transcript?: Transcript;
 }
 
-export interface ProbeOptions {
-  /** Retry each address answered with a recipient-count limit in a transaction of its own (default true). */
-  readonly retryAlone?: boolean;
-}
-
 const needsSmtpUtf8 = (address: string) => /[^\x00-\x7f]/.test(address);
 const isSuccess = (reply: SmtpReply) => reply.code >= 200 && reply.code < 300;
 
@@ -94,7 +89,7 @@ export async function openSmtpSession(options: SmtpSessionOptions): Promise<Smtp
  *
  * @example
  * const results = await session.probe("verify@probe.example.net", ["alice@example.org", "bob@example.org"]);
- * results.filter((result) => result.retryAlone); // to probe again, each in a session of its own
+ * results.filter((result) => result.class === "too_many_recipients"); // to ask again in a smaller transaction
  */
 export class SmtpSession {
   #state: SmtpState = "connecting";
@@ -158,14 +153,15 @@ export class SmtpSession {
    * Asks the server about each address in one transaction and returns a result per address,
    * in order. Never rejects for anything the server does: a failure mid-probe becomes the
    * result of every address not yet judged. Addresses needing SMTPUTF8 at a server without it
-   * are not sent (`unsupported`). Rejects with a TypeError for an address with control
-   * characters, which could smuggle commands.
+   * are not sent (`unsupported`). An address refused as one recipient too many is left to the
+   * caller, who knows how large the next transaction or session may be. Rejects with a
+   * TypeError for an address with control characters, which could smuggle commands.
    */
-  probe(mailFrom: string, addresses: readonly string[], options: ProbeOptions = {}): Promise<RecipientResult[]> {
+  probe(mailFrom: string, addresses: readonly string[]): Promise<RecipientResult[]> {
     if ([mailFrom, ...addresses].some((address) => /[\x00-\x1f\x7f]/.test(address))) {
       return Promise.reject(new TypeError("an address contains control characters"));
     }
-    return this.#serialise(() => this.#probe(mailFrom, addresses, options.retryAlone ?? true));
+    return this.#serialise(() => this.#probe(mailFrom, addresses));
   }
 
   /** Says QUIT and closes. Never rejects; closing twice is harmless. */
@@ -224,16 +220,10 @@ export class SmtpSession {
     this.#connection?.destroy();
   }
 
-  async #probe(mailFrom: string, addresses: readonly string[], retryAlone: boolean): Promise<RecipientResult[]> {
+  async #probe(mailFrom: string, addresses: readonly string[]): Promise<RecipientResult[]> {
     const mustSkip = (address: string) => (needsSmtpUtf8(mailFrom) || needsSmtpUtf8(address)) && !this.#capabilities.smtputf8;
     const sendable = addresses.filter((address) => !mustSkip(address));
     const judged = sendable.length > 0 ? await this.#transaction(mailFrom, sendable) : [];
-    if (retryAlone && sendable.length > 1) {
-      for (const [index, result] of judged.entries()) {
-        // A closed session cannot retry; the result keeps retryAlone for the caller's next session.
-        if (result.retryAlone && this.#state === "ready") judged[index] = (await this.#transaction(mailFrom, [result.address]))[0]!;
-      }
-    }
     return addresses.map((address) => (mustSkip(address) ? unsupportedResult(address) : judged.shift()!));
   }
 
@@ -246,6 +236,14 @@ export class SmtpSession {
     const utf8 = [mailFrom, ...addresses].some(needsSmtpUtf8) ? " SMTPUTF8" : "";
     const mail = `MAIL FROM:<${mailFrom}>${utf8}`;
     const rcpts = addresses.map((address) => `RCPT TO:<${address}>`);
+    // When each reply came: a server that tarpits answers its refusals seconds late.
+    let lastEvent = performance.now();
+    const waited = () => {
+      const now = performance.now();
+      const ms = Math.round(now - lastEvent);
+      lastEvent = now;
+      return ms;
+    };
     try {
       this.#state = "mail";
       this.#connection!.send(pipelined ? [mail, ...rcpts, "RSET"] : [mail]);
@@ -253,9 +251,10 @@ export class SmtpSession {
       if (mailReply.code === 421) return this.#closing(judgeRest((address) => resultFromReply(address, mailReply, "mail")));
       if (isSuccess(mailReply)) {
         this.#state = "rcpt";
+        waited();
         for (const rcpt of rcpts) {
           const reply = pipelined ? await this.#read("RCPT TO", "rcpt") : await this.#command(rcpt, "RCPT TO", "rcpt");
-          results.push(resultFromReply(addresses[results.length]!, reply, "rcpt"));
+          results.push({ ...resultFromReply(addresses[results.length]!, reply, "rcpt"), waitedMs: waited() });
           if (reply.code === 421) return this.#closing(judgeRest((address) => resultFromReply(address, reply, "rcpt")));
         }
       } else {

@@ -15,10 +15,23 @@ export interface RecipientResult {
   readonly class: ReplyClass | null;
   readonly reason: Reason;
   readonly retryAfterSeconds: number | null;
-  /** Retry the address in a transaction (or, if that fails too, a session) of its own. */
-  readonly retryAlone: boolean;
   /** Why the session failed before a reply judged the address, or null. */
   readonly error: SmtpErrorCode | null;
+  /** Milliseconds the RCPT reply took after the reply before it; null without an RCPT reply of its own. */
+  readonly waitedMs: number | null;
+}
+
+/**
+ * Whether the server answered this address itself, so the answer stands whatever happens to
+ * the session afterwards. Not when the session broke first (a 421 closing it, a disconnect, a
+ * timeout: those speak of the session), nor when the address was one recipient too many for
+ * the transaction or the session (it is asked again in a smaller one).
+ *
+ * @example
+ * isOwnAnswer(resultFromReply("a@example.org", { code: 550, enhanced: "5.1.1", lines: ["User unknown"], text: "User unknown" }, "rcpt")); // true
+ */
+export function isOwnAnswer(result: RecipientResult): boolean {
+  return result.error === null && result.code !== 421 && result.class !== "too_many_recipients";
 }
 
 /**
@@ -39,8 +52,8 @@ export function resultFromReply(address: string, reply: SmtpReply, stage: SmtpSt
     class: classification.class,
     reason: classification.reason,
     retryAfterSeconds: classification.retryAfterSeconds,
-    retryAlone: classification.retryAlone,
     error,
+    waitedMs: null,
   };
 }
 
@@ -74,8 +87,8 @@ export function resultFromFailure(address: string, error: SmtpError): RecipientR
     class: null,
     reason: reasonOfFailure(error.code),
     retryAfterSeconds: null,
-    retryAlone: false,
     error: error.code,
+    waitedMs: null,
   };
 }
 
@@ -86,5 +99,5 @@ export function resultFromFailure(address: string, error: SmtpError): RecipientR
  * unsupportedResult("δοκιμή@example.org").reason; // "unsupported"
  */
 export function unsupportedResult(address: string): RecipientResult {
-  return { address, stage: null, code: null, enhanced: null, text: null, class: null, reason: "unsupported", retryAfterSeconds: null, retryAlone: false, error: null };
+  return { address, stage: null, code: null, enhanced: null, text: null, class: null, reason: "unsupported", retryAfterSeconds: null, error: null, waitedMs: null };
 }

@@ -66,7 +66,7 @@ export const CODE_ROWS: readonly ReplyRow[] = [
     class: "rate_limited",
     codes: [421],
     enhanced: /^4\.7\./,
-    example: { stage: "ehlo", code: 421, enhanced: "4.7.0", text: "Try again later, closing connection. (EHLO)" },
+    example: { stage: "mail", code: 421, enhanced: "4.7.0", text: "Temporarily rejected. Please retry later" },
   },
   {
     // Greylisting needs an envelope to key on, and replies with 450/451 and a policy code.

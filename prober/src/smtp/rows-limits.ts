@@ -64,10 +64,25 @@ export const recipientCountElsewhere: ReplyRow = {
   example: { stage: "rcpt", code: 550, text: "Too many recipients." },
 };
 
+/**
+ * A 421 that speaks of the session (too many errors, connections or commands; "try again
+ * later, closing connection") is the server's limit on us, and the connection is closing: it
+ * says nothing of the address and is never greylisting, whatever host name it quotes. A busy
+ * server is left to the rows below.
+ */
+export const sessionLimit: ReplyRow = {
+  name: "session-limit",
+  class: "rate_limited",
+  codes: [421],
+  text: /^(?!.*\bbusy\b).*(?:too many|closing (?:the )?connection)/,
+  example: { stage: "rcpt", code: 421, enhanced: "4.7.0", text: "mx-greylist.example.org Error: too many errors" },
+};
+
 export const greylisting: ReplyRow = {
   name: "greylisting",
   class: "greylisted",
-  text: /gr[ae]y[- ]?list|postgrey|sqlgrey/,
+  // Not inside a host name ("mx-greylist.example.org" is a name, not a statement).
+  text: /(?<![\w.-])gr[ae]y[- ]?list(?![\w-]*\.[a-z])|postgrey|sqlgrey/,
   example: {
     stage: "rcpt",
     code: 450,
@@ -87,7 +102,7 @@ export const rateLimit: ReplyRow = {
     /temporarily (?:deferred|limited|restricted)|deferred due to/,
     /(?:limit|quota) (?:exceeded|reached)|exceeded (?:the |a |your )?(?:allowed |maximum )?(?:number|limit|rate)/,
   ),
-  example: { stage: "connect", code: 421, enhanced: "4.7.0", text: "mx.example.net Error: too many connections from 192.0.2.7" },
+  example: { stage: "rcpt", code: 450, enhanced: "4.7.1", text: "<a@example.org>: Recipient address rejected: Rate limit exceeded for 192.0.2.7" },
 };
 
 /**

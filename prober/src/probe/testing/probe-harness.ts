@@ -22,7 +22,7 @@ export function testSettings(smtpPort: number, overrides: Partial<ProbeServiceSe
     dohUrls: ["http://127.0.0.1:9/dns-query"],
     maxSessions: 50,
     perHostSessions: 10,
-    domainRcptPerSecond: 1000,
+    hostRcptPerSecond: 1000,
     catchAllTtlSeconds: 3600,
     ...overrides,
   };

@@ -20,8 +20,11 @@ export interface ScriptedSession {
 export type Responder = (command: string, session: ScriptedSession) => string | undefined;
 
 export interface ScriptedServerOptions {
-  /** Sent on connect, raw; null never greets (a tarpit). Default: "220 mx.test ESMTP\r\n". */
-  readonly greeting?: string | null;
+  /**
+   * Sent on connect, raw; null never greets (a tarpit). Default: "220 mx.test ESMTP\r\n". A
+   * function is asked per connection, given how many are open with this one.
+   */
+  readonly greeting?: string | null | ((openConnections: number) => string | null);
   readonly respond: Responder;
   /** Certificate and key for STARTTLS. */
   readonly tls?: { readonly cert: string; readonly key: string };
@@ -85,7 +88,8 @@ export async function startScriptedServer(options: ScriptedServerOptions): Promi
       },
     };
     socket.on("data", onData);
-    const greeting = options.greeting === undefined ? "220 mx.test ESMTP\r\n" : options.greeting;
+    const chosen = typeof options.greeting === "function" ? options.greeting(sockets.size) : options.greeting;
+    const greeting = chosen === undefined ? "220 mx.test ESMTP\r\n" : chosen;
     if (greeting !== null) socket.write(greeting);
   });
 
