@@ -116,3 +116,23 @@ describe("a prober that adapts to the server's defences", () => {
     expect(server.connectionCount).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("one mail server behind many names", () => {
+  it("opens no more sessions to one address than its limit, however many MX names point at it", async () => {
+    let open = 0;
+    let most = 0;
+    const base = mta();
+    const server = await harness.servers.start({
+      respond: (command, session) => {
+        if (command.startsWith("EHLO")) most = Math.max(most, ++open);
+        if (command === "QUIT") open--;
+        return base(command, session);
+      },
+    });
+    const names = Array.from({ length: 12 }, (_, index) => `mx${index}.victim-${index}.example`);
+    const { service } = harness.service(server.port, Object.fromEntries(names.map((name) => [name, ["127.0.0.1"]])), { perHostSessions: 2 });
+    const responses = await Promise.all(names.map((name, index) => service.probe(probeRequest([name], [`a${index}@example.org`, `b${index}@example.org`], { budget_ms: 10_000 }))));
+    for (const response of responses) expect(response!.results.map(({ reason }) => reason)).toEqual(["accepted", "accepted"]);
+    expect(most).toBeLessThanOrEqual(2);
+  });
+});
