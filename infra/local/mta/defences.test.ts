@@ -120,15 +120,15 @@ describe.skipIf(skipWithoutMtaFarm())("the MTA farm's defences", () => {
     expect(await smtp.send("QUIT")).toMatchObject({ code: 221 });
   });
 
-  it("mx-connlimit greets two sessions of a client at a time; a third gets 421 for a banner and is hung up on", async () => {
-    const held = [openRawSmtp(farm.hosts.connectionLimit, farm.port), openRawSmtp(farm.hosts.connectionLimit, farm.port)];
-    for (const smtp of held) expect(await smtp.greeting).toMatchObject({ code: 220, text: expect.stringMatching(/^mx-connlimit\.mailvet-mta\.net /) });
-    const third = openRawSmtp(farm.hosts.connectionLimit, farm.port);
-    expect(await third.greeting).toMatchObject({ code: 421, enhanced: "4.7.0", text: "mx-connlimit.mailvet-mta.net Error: too many connections from 127.0.0.1" });
-    await third.closed;
-    // Once a session ends, a new one is greeted again (anvil hears of the end a moment later).
-    expect(await held[0]!.send("QUIT")).toMatchObject({ code: 221 });
-    await held[0]!.closed;
+  it("mx-connlimit greets one session of a client at a time; a second gets 421 for a banner and is hung up on", async () => {
+    const held = openRawSmtp(farm.hosts.connectionLimit, farm.port);
+    expect(await held.greeting).toMatchObject({ code: 220, text: expect.stringMatching(/^mx-connlimit\.mailvet-mta\.net /) });
+    const second = openRawSmtp(farm.hosts.connectionLimit, farm.port);
+    expect(await second.greeting).toMatchObject({ code: 421, enhanced: "4.7.0", text: "mx-connlimit.mailvet-mta.net Error: too many connections from 127.0.0.1" });
+    await second.closed;
+    // Once the session ends, a new one is greeted again (anvil hears of the end a moment later).
+    expect(await held.send("QUIT")).toMatchObject({ code: 221 });
+    await held.closed;
     await expect
       .poll(async () => {
         const next = openRawSmtp(farm.hosts.connectionLimit, farm.port);
@@ -138,7 +138,6 @@ describe.skipIf(skipWithoutMtaFarm())("the MTA farm's defences", () => {
         return code;
       })
       .toBe(220);
-    held[1]!.close();
   });
 
   it("mx-greylist-default greylists with postgrey's stock delay: still 450 after mx-greylist's short delay has let the same triplet through", async () => {

@@ -32,7 +32,7 @@ export const MTA_FARM_HOSTS = {
   errorLimit: "127.0.0.48",
   /** mx-rcptcap: stock Postfix taking 10 recipients per transaction, then "452 4.5.3 Error: too many recipients". */
   recipientCap: "127.0.0.49",
-  /** mx-connlimit: stock Postfix allowing a client 2 sessions at a time; a third gets "421 4.7.0 … Error: too many connections from …" for a banner. */
+  /** mx-connlimit and mx-connlimit-alias: stock Postfix allowing a client one session at a time; a second gets "421 4.7.0 … Error: too many connections from …" for a banner. */
   connectionLimit: "127.0.0.50",
   /** mx-greylist-default: asks a postgrey with its stock 300 s delay; every new triplet gets 450 4.2.0 Greylisted. */
   greylistDefault: "127.0.0.51",

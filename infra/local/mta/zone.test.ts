@@ -37,6 +37,7 @@ describe.skipIf(peer === null)("the mailvet-mta.net zone", () => {
     ["errorlimit", "10 errorLimit"],
     ["rcptcap", "10 recipientCap"],
     ["connlimit", "10 connectionLimit"],
+    ["connlimit-alias", "10 connectionLimit"],
     ["greylist-default", "10 greylistDefault"],
     ["any-name.relaxed", "10 relaxed"],
     ["b0", "10 main"],
