@@ -56,7 +56,7 @@ export interface MtaFarm {
   runDir: string;
   /** Process ids of the process that holds Postfix (ending it ends all of Postfix) and of the two postgreys. */
   pids: number[];
-  /** The end of Postfix's and postgrey's logs, for failure messages. */
+  /** The end of Postfix's and the postgreys' logs, for failure messages. */
   log(): string;
   /** Stops every server and removes the directory; safe to call twice. */
   stop(): Promise<void>;
@@ -106,10 +106,10 @@ export function skipWithoutMtaFarm(): boolean {
 
 /**
  * Starts the local MTA farm: a Postfix of its own with a listener per host of MTA_FARM_HOSTS,
- * a postgrey behind each greylisting one (a short delay, and postgrey's default) and a tarpit, all on one free port, with everything
- * they write in a temporary directory. Resolves once every listener answers; a port taken in
- * the meantime means another try. A test runner killed without stopping it leaves nothing
- * running: the daemons die with it.
+ * a postgrey behind each greylisting one (a short delay, and postgrey's default) and a tarpit,
+ * all on one free port, with everything they write in a temporary directory. Resolves once
+ * every listener answers; a port taken in the meantime means another try. A test runner
+ * killed without stopping it leaves nothing running: the daemons die with it.
  *
  * @example
  * const farm = await startMtaFarm();
