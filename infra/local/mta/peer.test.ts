@@ -144,11 +144,11 @@ describe.skipIf(skipWithoutMtaFarm())("the local MTA farm", () => {
 
   it("stops without leaving a process, a listener or a file behind", async () => {
     expect((await processesWorkingIn(farm.runDir)).length).toBeGreaterThan(0);
-    expect(farm.pids.map(isRunning)).toEqual([true, true]);
+    expect(farm.pids.map(isRunning)).toEqual([true, true, true]);
     await farm.stop();
     await farm.stop();
     expect(await processesWorkingIn(farm.runDir)).toEqual([]);
-    expect(farm.pids.map(isRunning)).toEqual([false, false]);
+    expect(farm.pids.map(isRunning)).toEqual([false, false, false]);
     expect(existsSync(farm.runDir)).toBe(false);
     expect(await acceptsConnections(farm.hosts.main, farm.port)).toBe(false);
     expect(await acceptsConnections(farm.hosts.tarpit, farm.port)).toBe(false);

@@ -26,12 +26,24 @@ export const MTA_FARM_HOSTS = {
   tarpit: "127.0.0.45",
   /** mx-dead: nothing listens, so connections are refused. */
   dead: "127.0.0.46",
+  /** mx-tarpit5xx: stock Postfix whose every rejected RCPT waits 3 s before its 550 5.1.1, as Exchange's tarpit does. */
+  tarpit5xx: "127.0.0.47",
+  /** mx-errorlimit: stock Postfix that ends a session after 5 errors with "421 4.7.0 … Error: too many errors". */
+  errorLimit: "127.0.0.48",
+  /** mx-rcptcap: stock Postfix taking 10 recipients per transaction, then "452 4.5.3 Error: too many recipients". */
+  recipientCap: "127.0.0.49",
+  /** mx-connlimit and mx-connlimit-alias: stock Postfix allowing a client one session at a time; a second gets "421 4.7.0 … Error: too many connections from …" for a banner. */
+  connectionLimit: "127.0.0.50",
+  /** mx-greylist-default: asks a postgrey with its stock 300 s delay; every new triplet gets 450 4.2.0 Greylisted. */
+  greylistDefault: "127.0.0.51",
+  /** mx-relaxed, for benchmarks only: the main mailboxes with none of Postfix's self-protection (no error sleeps or limits, no session limits, no in_flow_delay). */
+  relaxed: "127.0.0.52",
 } as const;
 
 const START_ATTEMPTS = 3;
 
 export interface MtaFarmOptions {
-  /** How long postgrey greylists a new triplet, in seconds (default 3). */
+  /** How long mx-greylist's postgrey greylists a new triplet, in seconds (default 3); mx-greylist-default's keeps postgrey's own 300. */
   greylistDelaySeconds?: number;
 }
 
@@ -42,9 +54,9 @@ export interface MtaFarm {
   greylistDelaySeconds: number;
   /** The farm's temporary directory; Postfix's processes all work inside it. */
   runDir: string;
-  /** Process ids of the process that holds Postfix (ending it ends all of Postfix) and of postgrey. */
+  /** Process ids of the process that holds Postfix (ending it ends all of Postfix) and of the two postgreys. */
   pids: number[];
-  /** The end of Postfix's and postgrey's logs, for failure messages. */
+  /** The end of Postfix's and the postgreys' logs, for failure messages. */
   log(): string;
   /** Stops every server and removes the directory; safe to call twice. */
   stop(): Promise<void>;
@@ -94,10 +106,10 @@ export function skipWithoutMtaFarm(): boolean {
 
 /**
  * Starts the local MTA farm: a Postfix of its own with a listener per host of MTA_FARM_HOSTS,
- * postgrey behind the greylisting one and a tarpit, all on one free port, with everything
- * they write in a temporary directory. Resolves once every listener answers; a port taken in
- * the meantime means another try. A test runner killed without stopping it leaves nothing
- * running: the daemons die with it.
+ * a postgrey behind each greylisting one (a short delay, and postgrey's default) and a tarpit,
+ * all on one free port, with everything they write in a temporary directory. Resolves once
+ * every listener answers; a port taken in the meantime means another try. A test runner
+ * killed without stopping it leaves nothing running: the daemons die with it.
  *
  * @example
  * const farm = await startMtaFarm();
@@ -119,30 +131,32 @@ async function startOnce(greylistDelaySeconds: number): Promise<MtaFarm> {
   const runDir = await mkdtemp(join(tmpdir(), "mailvet-mta-"));
   // Postfix's daemons run as the postfix user and must get through to their queue inside.
   await chmod(runDir, 0o755);
-  const [port, policyPort] = [await freeLoopbackPort(), await freeLoopbackPort()];
-  const [postgrey, postfix, tarpit] = await Promise.allSettled([
-    startPostgrey(runDir, policyPort, greylistDelaySeconds),
-    startPostfix(runDir, { port, policyPort, hosts: MTA_FARM_HOSTS }),
+  const [port, policyPort, defaultPolicyPort] = [await freeLoopbackPort(), await freeLoopbackPort(), await freeLoopbackPort()];
+  const outcomes = await Promise.allSettled([
+    startPostgrey(join(runDir, "postgrey"), policyPort, greylistDelaySeconds),
+    startPostgrey(join(runDir, "postgrey-default"), defaultPolicyPort),
+    startPostfix(runDir, { port, policyPort, defaultPolicyPort, hosts: MTA_FARM_HOSTS }),
     startTarpit(MTA_FARM_HOSTS.tarpit, port),
   ]);
-  const started = [postgrey, postfix, tarpit].flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+  const [postgrey, postgreyDefault, postfix, tarpit] = outcomes;
+  const started = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       await Promise.all(started.map((server) => server.stop()));
       await rm(runDir, { recursive: true, force: true });
     })());
-  if (postgrey.status === "rejected" || postfix.status === "rejected" || tarpit.status === "rejected") {
+  if (postgrey.status === "rejected" || postgreyDefault.status === "rejected" || postfix.status === "rejected" || tarpit.status === "rejected") {
     await stop();
-    throw [postgrey, postfix, tarpit].find((outcome) => outcome.status === "rejected")?.reason;
+    throw outcomes.find((outcome) => outcome.status === "rejected")?.reason;
   }
   return {
     port,
     hosts: MTA_FARM_HOSTS,
     greylistDelaySeconds,
     runDir,
-    pids: [postfix.value.pid, postgrey.value.pid].filter((pid): pid is number => pid !== undefined),
-    log: () => `${postfix.value.log()}\n${postgrey.value.output()}`,
+    pids: [postfix.value.pid, postgrey.value.pid, postgreyDefault.value.pid].filter((pid): pid is number => pid !== undefined),
+    log: () => `${postfix.value.log()}\n${postgrey.value.output()}\n${postgreyDefault.value.output()}`,
     stop,
   };
 }

@@ -17,12 +17,17 @@ const GREETING_WITHIN_MS = 2000;
 const CONFIG_WRITTEN_AT = new Date("2000-01-01T00:00:00Z");
 const MASTER_EXIT_WITHIN_MS = 5000;
 
+/** The farm's hosts that are listeners of this Postfix (master.cf), by role. */
+const POSTFIX_ROLES = ["main", "ipv6", "ascii", "greylist", "blocked", "tarpit5xx", "errorLimit", "recipientCap", "connectionLimit", "greylistDefault", "relaxed"] as const;
+
 /** Where the Postfix listeners go: each role's loopback address, all on one port. */
 export interface PostfixListeners {
   port: number;
-  /** postgrey's policy port on 127.0.0.1. */
+  /** The policy port on 127.0.0.1 of mx-greylist's postgrey (a short delay). */
   policyPort: number;
-  hosts: { main: string; ipv6: string; ascii: string; greylist: string; blocked: string };
+  /** The policy port on 127.0.0.1 of mx-greylist-default's postgrey (postgrey's default delay). */
+  defaultPolicyPort: number;
+  hosts: Record<(typeof POSTFIX_ROLES)[number], string>;
 }
 
 export interface PostfixServer {
@@ -46,7 +51,7 @@ export interface PostfixServer {
  * here: never run `postfix stop` on this instance.)
  *
  * @example
- * const postfix = await startPostfix(runDir, { port: 2525, policyPort: 10023, hosts: MTA_FARM_HOSTS });
+ * const postfix = await startPostfix(runDir, { port: 2525, policyPort: 10023, defaultPolicyPort: 10024, hosts: MTA_FARM_HOSTS });
  * await postfix.stop();
  */
 export async function startPostfix(runDir: string, listeners: PostfixListeners): Promise<PostfixServer> {
@@ -60,11 +65,9 @@ export async function startPostfix(runDir: string, listeners: PostfixListeners):
     TABLE_DIR: TEMPLATE_DIR,
     PORT: listeners.port,
     POSTGREY_PORT: listeners.policyPort,
-    MAIN_HOST: hosts.main,
-    IPV6_HOST: hosts.ipv6,
-    ASCII_HOST: hosts.ascii,
-    GREYLIST_HOST: hosts.greylist,
-    BLOCKED_HOST: hosts.blocked,
+    POSTGREY_DEFAULT_PORT: listeners.defaultPolicyPort,
+    // main → MAIN_HOST, recipientCap → RECIPIENT_CAP_HOST, … as master.cf names them.
+    ...Object.fromEntries(POSTFIX_ROLES.map((role) => [`${role.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}_HOST`, hosts[role]])),
   };
   await Promise.all(
     ["main.cf", "master.cf"].map(async (name) => {
@@ -94,7 +97,7 @@ export async function startPostfix(runDir: string, listeners: PostfixListeners):
     await namespace.stop();
   };
   try {
-    for (const host of [hosts.main, hosts.ipv6, hosts.ascii, hosts.greylist, hosts.blocked]) {
+    for (const host of POSTFIX_ROLES.map((role) => hosts[role])) {
       await untilReady(`Postfix on ${host}:${listeners.port}`, () => greets(host, listeners.port), { exited: namespace.exited, output: log });
     }
   } catch (error) {

@@ -28,7 +28,7 @@ describe.skipIf(skipWithoutMtaFarm())("startPostgrey", () => {
   it("greylists a new triplet with its stock text, and lets it pass once the delay is over", async () => {
     const runDir = await mkdtemp(join(tmpdir(), "mailvet-postgrey-"));
     const port = await freeLoopbackPort();
-    const postgrey = await startPostgrey(runDir, port, 1);
+    const postgrey = await startPostgrey(join(runDir, "postgrey"), port, 1);
     try {
       expect(await askPolicy(port, "alice@greylist.mailvet-mta.net")).toBe("action=DEFER_IF_PERMIT Greylisted, see http://postgrey.schweikert.ch/help/greylist.mailvet-mta.net.html");
       await expect.poll(() => askPolicy(port, "alice@greylist.mailvet-mta.net"), { timeout: 15_000, interval: 250 }).toMatch(/^action=PREPEND X-Greylist: delayed \d+ seconds by postgrey/);

@@ -5,27 +5,28 @@ import { acceptsConnections, untilReady } from "./ready";
 
 /**
  * Starts postgrey, the greylisting policy server Debian's Postfix users run, on
- * 127.0.0.1:`port`, and resolves once it accepts connections. Its database lives in `runDir`.
- * It greylists every new (client /24, sender, recipient) triplet for `delaySeconds` with its
- * stock reply ("Greylisted, see http://postgrey.schweikert.ch/help/DOMAIN.html"), and after
- * that lets it pass. Never whitelisting anyone keeps every run alike: not the system's lists
- * (empty files stand in for them) and not clients that passed before (auto-whitelisting off).
+ * 127.0.0.1:`port`, and resolves once it accepts connections. `dir`, which it creates, holds its
+ * database. It greylists every new (client /24, sender, recipient) triplet for `delaySeconds`,
+ * or postgrey's own default (300) when not given, with its stock reply ("Greylisted, see
+ * http://postgrey.schweikert.ch/help/DOMAIN.html"), and after that lets it pass. Never
+ * whitelisting anyone keeps every run alike: not the system's lists (empty files stand in for
+ * them) and not clients that passed before (auto-whitelisting off).
  *
  * @example
- * const postgrey = await startPostgrey(runDir, 10023, 3);
+ * const postgrey = await startPostgrey(join(runDir, "postgrey"), 10023, 3);
  * await postgrey.stop();
  */
-export async function startPostgrey(runDir: string, port: number, delaySeconds: number): Promise<Daemon> {
+export async function startPostgrey(dir: string, port: number, delaySeconds?: number): Promise<Daemon> {
   const postgrey = findExecutable("postgrey");
   if (postgrey === undefined) throw new Error("postgrey is not installed: run infra/local/install-peers.sh as root");
-  const dbDir = join(runDir, "postgrey");
-  const noOne = join(runDir, "postgrey-whitelist");
-  await mkdir(dbDir);
+  const dbDir = join(dir, "db");
+  const noOne = join(dir, "whitelist");
+  await mkdir(dbDir, { recursive: true });
   await writeFile(noOne, "");
   const daemon = startDaemon(postgrey, [
     `--inet=127.0.0.1:${port}`,
     `--dbdir=${dbDir}`,
-    `--delay=${delaySeconds}`,
+    ...(delaySeconds === undefined ? [] : [`--delay=${delaySeconds}`]),
     "--auto-whitelist-clients=0",
     `--whitelist-clients=${noOne}`,
     `--whitelist-recipients=${noOne}`,
