@@ -5,7 +5,7 @@ import type { ReleaseSlot } from "./host-slots";
 import type { HostTolerance } from "./host-tolerance";
 import { serverPace, TRANSACTIONS_PER_SESSION } from "./politeness";
 import { deadlinePassed, type ProberTools, type ProbeRun } from "./probe-context";
-import { lessonsOf, type SessionCounts } from "./session-lessons";
+import { lessonsOf, SLOW_REPLY_MS, type SessionCounts } from "./session-lessons";
 import type { WalkStep } from "./walk-plan";
 
 /**
@@ -37,6 +37,9 @@ export function timeoutsWithin(remainingMs: number, moreStepsAfter: boolean): Sm
 
 type ConnectStep = Extract<WalkStep, { kind: "connect" }>;
 
+/** RCPTs in the first group sent to a server not met within the hour: a tarpit or a low limit costs little to find out. */
+const FIRST_CONTACT_GROUP = 3;
+
 /** Why no session is open: it could not be opened (the server's refusal or a failure), or no slot was free at once. */
 export type OpenFailure = SmtpError | "busy";
 
@@ -57,6 +60,8 @@ export class HostSessions {
   #session: SmtpSession | null = null;
   #release: ReleaseSlot | null = null;
   #counts: SessionCounts = { recipients: 0, errors: 0, transactions: 0 };
+  /** Whether the open session is the first at this server within the hour. */
+  #firstContact = false;
   readonly #tools: ProberTools;
   readonly #run: ProbeRun;
   readonly #step: ConnectStep;
@@ -79,7 +84,9 @@ export class HostSessions {
     if (this.#session?.state !== "ready" || this.#counts.transactions >= TRANSACTIONS_PER_SESSION) return 0;
     const tolerance = this.tolerance;
     // Every RCPT of a pipelined group may be refused, so a group never holds more than the
-    // refusals the session has left; at a tarpit one at a time, so none waits behind a refusal.
+    // refusals the session has left; at a tarpit one at a time, so none waits behind a refusal;
+    // and a server met for the first time gets a small group first, to show its ways cheaply.
+    const firstGroup = this.#firstContact && this.#counts.transactions === 0 ? FIRST_CONTACT_GROUP : Number.POSITIVE_INFINITY;
     return Math.max(
       0,
       Math.min(
@@ -87,6 +94,7 @@ export class HostSessions {
         tolerance.errorsPerSession - this.#counts.errors,
         tolerance.recipientsPerTransaction,
         tolerance.tarpit ? 1 : Number.POSITIVE_INFINITY,
+        firstGroup,
       ),
     );
   }
@@ -126,13 +134,14 @@ export class HostSessions {
     }
     this.#release = release;
     this.#counts = { recipients: 0, errors: 0, transactions: 0 };
+    this.#firstContact = !this.#tools.hosts.meet(this.#step.ip);
     return null;
   }
 
   /** Asks about the addresses in the open session (see `ensure`), and learns from the replies. */
   async probe(addresses: readonly string[]): Promise<RecipientResult[]> {
     const before = this.#counts;
-    const results = await this.#session!.probe(this.#tools.mailFrom, addresses);
+    const results = await this.#session!.probe(this.#tools.mailFrom, addresses, { abandonAfterSlowRefusalMs: SLOW_REPLY_MS });
     const lesson = lessonsOf.transaction(results, before);
     this.#counts = lesson.counts;
     this.#learn(lesson);

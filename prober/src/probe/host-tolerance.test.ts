@@ -28,6 +28,15 @@ describe("createHostMemory", () => {
     expect(memory.tolerance("192.0.2.8", DEFAULT_RULE)).toMatchObject({ errorsPerSession: ERRORS_PER_SESSION, tarpit: false });
   });
 
+  it("tells a first contact from a server met within the hour", () => {
+    const time = clock();
+    const memory = createHostMemory(2, time.now);
+    expect(memory.meet("192.0.2.7")).toBe(false);
+    expect(memory.meet("192.0.2.7")).toBe(true);
+    time.advance(3_600_001);
+    expect(memory.meet("192.0.2.7")).toBe(false);
+  });
+
   it("forgets a server's lessons an hour after the last one", () => {
     const time = clock();
     const memory = createHostMemory(2, time.now);

@@ -24,6 +24,8 @@ export interface HostMemory {
   tolerance(ip: string, rule: PolitenessRule): HostTolerance;
   /** Lowers the limits (or marks the tarpit) the server showed; a lesson never raises a limit. */
   learn(ip: string, lesson: Partial<HostTolerance>): void;
+  /** Notes a session opened at `ip`; says whether one had been within the hour before (else it is a first contact). */
+  meet(ip: string): boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export interface HostMemory {
  */
 export function createHostMemory(perHostSessions: number, now: () => number = Date.now): HostMemory {
   const lessons = new Map<string, { lesson: Partial<HostTolerance>; until: number }>();
+  const met = new Map<string, number>();
   const current = (ip: string) => {
     const entry = lessons.get(ip);
     if (entry && entry.until < now()) lessons.delete(ip);
@@ -65,6 +68,13 @@ export function createHostMemory(perHostSessions: number, now: () => number = Da
       lessons.delete(ip);
       lessons.set(ip, { lesson: merged, until: now() + LESSON_LIFETIME_MS });
       if (lessons.size > MAX_SERVERS) lessons.delete(lessons.keys().next().value!);
+    },
+    meet(ip) {
+      const before = (met.get(ip) ?? Number.NEGATIVE_INFINITY) >= now();
+      met.delete(ip);
+      met.set(ip, now() + LESSON_LIFETIME_MS);
+      if (met.size > MAX_SERVERS) met.delete(met.keys().next().value!);
+      return before;
     },
   };
 }

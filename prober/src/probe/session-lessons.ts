@@ -60,11 +60,14 @@ function transaction(results: readonly RecipientResult[], before: SessionCounts)
   let taken = 0;
   let throttled = false;
   let sawSlow = false;
+  let waitedMs = 0;
   for (const result of results) {
     if (result.stage === "mail") {
       errors += isRefusal(result) && result.code !== 421 ? 1 : 0;
       break;
     }
+    // We stopped waiting (a tarpit, learned from the slow refusal before it): no limit of the server's.
+    if (result.error === "EABANDONED") break;
     if (result.stage !== "rcpt" || isSessionBreak(result)) {
       // A session dropped after refusals: its limit on them (a 421 "too many errors", or silence).
       if (isSessionBreak(result) && errors >= 2) tolerance.errorsPerSession = errors - 1;
@@ -72,6 +75,7 @@ function transaction(results: readonly RecipientResult[], before: SessionCounts)
       if (isSessionBreak(result)) break;
       continue;
     }
+    waitedMs += result.waitedMs ?? 0;
     if (!sawSlow && result.waitedMs !== null && result.waitedMs >= SLOW_REPLY_MS) {
       sawSlow = true;
       if (errors === 0 && isRefusal(result)) tolerance.tarpit = true;
@@ -86,6 +90,12 @@ function transaction(results: readonly RecipientResult[], before: SessionCounts)
     if (isRefusal(result)) errors++;
     sent++;
     if (!tooMany) taken++;
+  }
+  // A server that buffers its replies sends a group's all at once, after every delay in it: a
+  // slow group with refusals in it, no reply of which stood out, is read the same way.
+  if (tolerance.tarpit === undefined && tolerance.errorsPerSession === undefined && waitedMs >= SLOW_REPLY_MS && errors > before.errors) {
+    if (before.errors === 0) tolerance.tarpit = true;
+    else tolerance.errorsPerSession = before.errors;
   }
   const counts = { recipients: before.recipients + taken, errors, transactions: before.transactions + 1 };
   const learned = Object.keys(tolerance).length > 0 ? tolerance : null;

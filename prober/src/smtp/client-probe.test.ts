@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReplyClass } from "./reply-class";
+import { defendedMta } from "./testing/defended-mta";
 import { mta } from "./testing/mta";
 import type { Responder } from "./testing/scripted-server";
 import { TEST_TIMEOUTS, useScriptedServers } from "./testing/use-scripted-servers";
@@ -192,6 +193,21 @@ describe("probing recipients", () => {
     expect(results[1]!.waitedMs).toBeGreaterThanOrEqual(250);
     expect(results[1]!.waitedMs).toBeGreaterThan(results[0]!.waitedMs!);
     await session.close();
+  });
+
+  it("stops waiting for the rest of a group after a refusal that came seconds late, when asked to", async () => {
+    const { respond } = defendedMta({ known: ["ann", "bob"], tarpitMs: 400 });
+    const server = await servers.start({ respond });
+    const session = await servers.open(server);
+    const addresses = ["ann@example.org", "ghost@example.org", "bob@example.org", "ghost2@example.org"];
+    const results = await session.probe(SENDER, addresses, { abandonAfterSlowRefusalMs: 300 });
+    expect(results.map((result) => [result.reason, result.error])).toEqual([
+      ["accepted", null],
+      ["mailbox_not_found", null],
+      ["timeout", "EABANDONED"],
+      ["timeout", "EABANDONED"],
+    ]);
+    expect(session.state).toBe("closed");
   });
 
   it("gives a 421 at RCPT to that address and the rest, and closes the session", async () => {

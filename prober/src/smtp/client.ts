@@ -42,6 +42,15 @@ export interface SmtpSessionOptions {
   readonly transcript?: Transcript;
 }
 
+export interface ProbeOptions {
+  /**
+   * When a refusal takes this long and replies to more RCPTs are still due, stop waiting: the
+   * session is closed and those addresses get `EABANDONED`, to be asked in other sessions
+   * rather than each wait behind a tarpit's delay. Default: never.
+   */
+  readonly abandonAfterSlowRefusalMs?: number;
+}
+
 const needsSmtpUtf8 = (address: string) => /[^\x00-\x7f]/.test(address);
 const isSuccess = (reply: SmtpReply) => reply.code >= 200 && reply.code < 300;
 
@@ -157,11 +166,11 @@ export class SmtpSession {
    * caller, who knows how large the next transaction or session may be. Rejects with a
    * TypeError for an address with control characters, which could smuggle commands.
    */
-  probe(mailFrom: string, addresses: readonly string[]): Promise<RecipientResult[]> {
+  probe(mailFrom: string, addresses: readonly string[], options: ProbeOptions = {}): Promise<RecipientResult[]> {
     if ([mailFrom, ...addresses].some((address) => /[\x00-\x1f\x7f]/.test(address))) {
       return Promise.reject(new TypeError("an address contains control characters"));
     }
-    return this.#serialise(() => this.#probe(mailFrom, addresses));
+    return this.#serialise(() => this.#probe(mailFrom, addresses, options));
   }
 
   /** Says QUIT and closes. Never rejects; closing twice is harmless. */
@@ -220,15 +229,15 @@ export class SmtpSession {
     this.#connection?.destroy();
   }
 
-  async #probe(mailFrom: string, addresses: readonly string[]): Promise<RecipientResult[]> {
+  async #probe(mailFrom: string, addresses: readonly string[], options: ProbeOptions): Promise<RecipientResult[]> {
     const mustSkip = (address: string) => (needsSmtpUtf8(mailFrom) || needsSmtpUtf8(address)) && !this.#capabilities.smtputf8;
     const sendable = addresses.filter((address) => !mustSkip(address));
-    const judged = sendable.length > 0 ? await this.#transaction(mailFrom, sendable) : [];
+    const judged = sendable.length > 0 ? await this.#transaction(mailFrom, sendable, options) : [];
     return addresses.map((address) => (mustSkip(address) ? unsupportedResult(address) : judged.shift()!));
   }
 
   /** One MAIL FROM, the RCPTs, and RSET; pipelined as one group when the server allows. */
-  async #transaction(mailFrom: string, addresses: readonly string[]): Promise<RecipientResult[]> {
+  async #transaction(mailFrom: string, addresses: readonly string[], { abandonAfterSlowRefusalMs = Number.POSITIVE_INFINITY }: ProbeOptions): Promise<RecipientResult[]> {
     const results: RecipientResult[] = [];
     const judgeRest = (judge: (address: string) => RecipientResult) => [...results, ...addresses.slice(results.length).map(judge)];
     if (this.#state === "closed") return judgeRest((address) => resultFromFailure(address, this.#closedError()));
@@ -251,11 +260,20 @@ export class SmtpSession {
       if (mailReply.code === 421) return this.#closing(judgeRest((address) => resultFromReply(address, mailReply, "mail")));
       if (isSuccess(mailReply)) {
         this.#state = "rcpt";
-        waited();
+        // Without pipelining each RCPT is timed from its own command; in a pipelined group the
+        // first RCPT's time includes the MAIL FROM reply's, since a server that buffers its
+        // replies (Postfix) sends the whole group's at once, after every delay in it.
+        if (!pipelined) waited();
         for (const rcpt of rcpts) {
           const reply = pipelined ? await this.#read("RCPT TO", "rcpt") : await this.#command(rcpt, "RCPT TO", "rcpt");
-          results.push({ ...resultFromReply(addresses[results.length]!, reply, "rcpt"), waitedMs: waited() });
+          const waitedMs = waited();
+          results.push({ ...resultFromReply(addresses[results.length]!, reply, "rcpt"), waitedMs });
           if (reply.code === 421) return this.#closing(judgeRest((address) => resultFromReply(address, reply, "rcpt")));
+          if (reply.code >= 400 && waitedMs >= abandonAfterSlowRefusalMs && results.length < addresses.length) {
+            this.#transcript.add("note", `a refusal took ${waitedMs} ms: the rest of the group goes to other sessions`);
+            const abandoned = new SmtpError("EABANDONED", "stopped waiting for a server that answers refusals late", { command: "RCPT TO", stage: "rcpt" });
+            return this.#closing(judgeRest((address) => resultFromFailure(address, abandoned)));
+          }
         }
       } else {
         results.push(...addresses.map((address) => resultFromReply(address, mailReply, "mail")));

@@ -60,7 +60,7 @@ export function resultFromReply(address: string, reply: SmtpReply, stage: SmtpSt
 /** The reason for a session failure without a refusing reply. */
 function reasonOfFailure(code: SmtpErrorCode): Reason {
   if (code === "ECONNECTION" || code === "ETIMEDOUT_CONNECT") return "no_connect";
-  if (code.startsWith("ETIMEDOUT_")) return "timeout";
+  if (code.startsWith("ETIMEDOUT_") || code === "EABANDONED") return "timeout";
   return "error";
 }
 

@@ -9,7 +9,9 @@ import type { SmtpStage } from "./reply-class";
  * - `EPROTOCOL`: the server sent something that is not an SMTP reply;
  * - `ETLS`: the STARTTLS handshake failed;
  * - `EREFUSED`: the server refused the session with a reply (a 421 or 554 greeting, EHLO and
- *   HELO both rejected); the reply is in `responseCode`, `enhancedCode` and `response`.
+ *   HELO both rejected); the reply is in `responseCode`, `enhancedCode` and `response`;
+ * - `EABANDONED`: the prober stopped waiting for the rest of a pipelined group at a server
+ *   that answers its refusals seconds late (a tarpit), to ask about them in other sessions.
  */
 export type SmtpErrorCode =
   | "ECONNECTION"
@@ -21,7 +23,8 @@ export type SmtpErrorCode =
   | "EDISCONNECTED"
   | "EPROTOCOL"
   | "ETLS"
-  | "EREFUSED";
+  | "EREFUSED"
+  | "EABANDONED";
 
 export interface SmtpErrorDetails {
   /** The verb of the command that failed (`EHLO`, `RCPT TO`), never its argument: errors get logged, addresses must not. */
