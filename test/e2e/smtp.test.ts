@@ -67,6 +67,14 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
     expect(result.domain?.mx).toEqual([{ host: "mx1.mailvet-mta.net", preference: 10 }]);
   });
 
+  it("checks an address at a domain of 300 MX hosts at the 10 best, never a prober failure", async () => {
+    const result = await verify("alice@many-mx.mailvet-mta.net");
+    expect(result).toMatchObject({ verdict: "deliverable", reason: "accepted" });
+    expect(result.smtp).toMatchObject({ performed: true, host: "mx1.mailvet-mta.net", prober: "local" });
+    expect(result.domain?.mx).toHaveLength(10);
+    expect(result.domain?.mx[0]).toEqual({ host: "mx1.mailvet-mta.net", preference: 10 });
+  });
+
   it("returns the SMTP conversation only when asked for it", async () => {
     expect((await verify("bob@ok.mailvet-mta.net")).smtp.transcript).toBeUndefined();
     const response = await fetch(`${stack.edgeUrl}/v1/verify?transcript=1&email=${encodeURIComponent("bob@ok.mailvet-mta.net")}`);
