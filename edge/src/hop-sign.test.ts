@@ -11,12 +11,12 @@ describe("the signed hop in workerd", () => {
     const signed = await signRequest(new Request("http://prober/v1/probe", { method: "POST", body }), SECRETS);
     const nonces = createNonceStore();
     const replay = signed.clone();
-    expect(new TextDecoder().decode(await verifyRequest(signed, { secrets: SECRETS, nonces }))).toBe(body);
-    await expect(verifyRequest(replay, { secrets: SECRETS, nonces })).rejects.toMatchObject({ status: 401 });
+    expect(new TextDecoder().decode(await verifyRequest(signed, { secrets: SECRETS, host: "prober", nonces }))).toBe(body);
+    await expect(verifyRequest(replay, { secrets: SECRETS, host: "prober", nonces })).rejects.toMatchObject({ status: 401 });
   });
 
   it("refuses a request signed with another key", async () => {
     const signed = await signRequest(new Request("http://prober/v1/probe", { method: "POST", body: "{}" }), ["another-key-0123456789abcdef"]);
-    await expect(verifyRequest(signed, { secrets: SECRETS, nonces: createNonceStore() })).rejects.toMatchObject({ status: 401 });
+    await expect(verifyRequest(signed, { secrets: SECRETS, host: "prober", nonces: createNonceStore() })).rejects.toMatchObject({ status: 401 });
   });
 });

@@ -1,6 +1,5 @@
 import type { MxRecord } from "../../shared/contract/schemas";
 import type { ProbeAddressResult, ProbeResponse } from "../../shared/contract/probe";
-import { signRequest } from "../../shared/hop";
 import type { ParsedAddress } from "../../shared/address/parse";
 import type { SmtpFacts } from "../../shared/verify/compose";
 import type { EdgeSettings } from "./env";
@@ -55,7 +54,7 @@ export async function checkSmtp(addresses: ParsedAddress[], mx: MxRecord[], cont
       probers: settings.probers,
       regionHint: context.regionHint,
       health,
-      sign: (request) => signRequest(request, settings.proberSecrets),
+      secrets: settings.proberSecrets,
       deadline: context.deadline,
       ...(context.avoid && { avoid: context.avoid }),
     },

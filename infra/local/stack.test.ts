@@ -24,4 +24,10 @@ describe("resolveLocalSettings", () => {
   it("refuses a bad value before anything starts", () => {
     expect(() => resolveLocalSettings({ MAILVET_PROBER_PORT: "eighty" })).toThrow(SettingsError);
   });
+
+  it("refuses a plain http prober off loopback before anything starts", () => {
+    const probers = JSON.stringify([{ id: "eu1", region: "eu", url: "http://eu1.probers.example" }]);
+    expect(() => resolveLocalSettings({ MAILVET_PROBERS: probers })).toThrow(/MAILVET_PROBERS: must be https/);
+    expect(() => resolveLocalSettings({ MAILVET_PROBER_URL: "http://eu1.probers.example" })).toThrow(/MAILVET_PROBER_URL: must be https/);
+  });
 });

@@ -13,7 +13,7 @@ const SHUTDOWN_GRACE_MS = 3000;
 
 function start(settings: ProberSettings): void {
   const service = createProbeService(settings);
-  const app = createProberApp({ secrets: settings.secrets, service });
+  const app = createProberApp({ secrets: settings.secrets, host: settings.hopHost, service });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: settings.port }, (info) => {
     console.log(`prober listening on http://127.0.0.1:${info.port}`);
   });

@@ -10,6 +10,7 @@ describe("readProberSettings", () => {
     const settings = readProberSettings({ ...SECRET, MAILVET_HELO_NAME: "probe.example.net" });
     expect(settings).toMatchObject({
       port: 8788,
+      hopHost: "127.0.0.1:8788",
       secrets: [SECRET.MAILVET_PROBER_SECRET],
       smtpPort: 25,
       heloName: "probe.example.net",
@@ -41,6 +42,15 @@ describe("readProberSettings", () => {
   ])("refuses %s=%s, naming it", (name, value) => {
     expect(() => readProberSettings({ ...SECRET, [name]: value })).toThrow(SettingsError);
     expect(() => readProberSettings({ ...SECRET, [name]: value })).toThrow(name);
+  });
+
+  it("takes the host the edge signs for from MAILVET_PROBER_URL, or the loopback port it listens on", () => {
+    expect(readProberSettings({ ...SECRET, MAILVET_PROBER_URL: "https://EU1.probers.example/" }).hopHost).toBe("eu1.probers.example");
+    expect(readProberSettings({ ...SECRET, MAILVET_PROBER_PORT: "18988" }).hopHost).toBe("127.0.0.1:18988");
+  });
+
+  it("refuses to start on a plain http URL off loopback", () => {
+    expect(() => readProberSettings({ ...SECRET, MAILVET_PROBER_URL: "http://eu1.probers.example" })).toThrow(/MAILVET_PROBER_URL: must be https/);
   });
 
   it("refuses to start without a hop secret", () => {

@@ -17,8 +17,11 @@ export function readProberSettings(env: Record<string, string | undefined>) {
   const parsed = parseSettings(env, PROBER_VARIABLES);
   if (!parsed.MAILVET_PROBER_SECRET) throw new SettingsError("MAILVET_PROBER_SECRET: must be set; the prober accepts only requests the edge signs with it");
   const heloName = parsed.MAILVET_HELO_NAME ?? hostname();
+  const port = parsed.MAILVET_PROBER_PORT ?? 8788;
   return {
-    port: parsed.MAILVET_PROBER_PORT ?? 8788,
+    port,
+    /** The host the edge signs its requests for (MAILVET_PROBER_URL's `host`). */
+    hopHost: new URL(parsed.MAILVET_PROBER_URL ?? `http://127.0.0.1:${port}`).host,
     dohUrls: parsed.MAILVET_DOH_URL ?? DEFAULT_DOH_URLS,
     secrets: parsed.MAILVET_PROBER_SECRET,
     smtpPort: parsed.MAILVET_SMTP_PORT ?? 25,

@@ -20,8 +20,11 @@ describe("stopGracefully", () => {
   it("answers the probe in flight (cut short after the grace period), then closes the server", async () => {
     const tarpit = await harness.servers.start({ greeting: null, respond: mta() });
     const { service } = harness.service(tarpit.port, { "mx1.example.org": ["127.0.0.1"] });
-    const server = serve({ fetch: createProberApp({ secrets: [KEY], service }).fetch, hostname: "127.0.0.1", port: 0 });
+    // The app needs the host it is reached by, known once the server listens.
+    let app: ReturnType<typeof createProberApp> | undefined;
+    const server = serve({ fetch: (request) => app!.fetch(request), hostname: "127.0.0.1", port: 0 });
     const base = await listening(server);
+    app = createProberApp({ secrets: [KEY], host: new URL(base).host, service });
     const body = JSON.stringify(probeRequest(["mx1.example.org"], ["alice@example.org"], { budget_ms: 60_000 }));
     const inFlight = fetch(await signRequest(new Request(`${base}/v1/probe`, { method: "POST", body }), [KEY]));
     await expect.poll(() => service.inFlight).toBe(1);

@@ -39,6 +39,13 @@ export const ProbeRequestSchema = z
 
 export type ProbeRequest = z.infer<typeof ProbeRequestSchema>;
 
+/**
+ * The most characters of a server's reply text the prober sends per address: the start of a
+ * reply says what it means (and holds an enhanced code written inside the text); a server
+ * cannot make each result carry kilobytes of its text.
+ */
+export const MAX_PROBE_MESSAGE_CHARS = 300;
+
 const reason = z.enum(REASONS as readonly [Reason, ...Reason[]]);
 
 export const ProbeAddressResultSchema = z.object({
@@ -50,7 +57,7 @@ export const ProbeAddressResultSchema = z.object({
   host: z.string().nullable(),
   code: z.number().int().nullable(),
   enhanced: z.string().nullable(),
-  message: z.string().nullable(),
+  message: z.string().max(MAX_PROBE_MESSAGE_CHARS).nullable(),
   /** Seconds the server asked us to wait (greylisting), when it said or implied so. */
   retry_after: z.number().int().nullable(),
   duration_ms: z.number().int().min(0),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DnsResolver } from "./doh-resolver";
 import type { LookupOutcome } from "./lookup-outcome";
-import { mailDomainReason, resolveMailDomain, type MailDomainFacts } from "./mail-domain";
+import { MAX_MX_HOSTS, mailDomainReason, resolveMailDomain, type MailDomainFacts } from "./mail-domain";
 
 type Zone = Record<string, LookupOutcome>;
 
@@ -44,6 +44,18 @@ describe("resolveMailDomain", () => {
         { host: "c.example.net", preference: 30 },
       ],
     });
+  });
+
+  it("looks up only the MAX_MX_HOSTS best of hundreds of MX hosts, each once", async () => {
+    const many = Array.from({ length: 500 }, (_, index): [number, string] => [1000 - index, `mx${index}.example.net`]);
+    const duplicates = many.map(([preference, host]): [number, string] => [preference + 1, host]);
+    const zone: Zone = { "MX example.net": mx(...many, ...duplicates) };
+    for (const [, host] of many) zone[`A ${host}`] = a;
+    const resolver = resolverFor(zone);
+    const facts = await resolveMailDomain(resolver, "example.net");
+    const best = many.slice(-MAX_MX_HOSTS).reverse().map(([preference, host]) => ({ host, preference }));
+    expect(facts).toEqual({ kind: "mx", mx: best });
+    expect(resolver.asked).toHaveLength(1 + MAX_MX_HOSTS);
   });
 
   it("asks AAAA only when A has no address", async () => {

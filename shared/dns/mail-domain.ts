@@ -26,8 +26,16 @@ export type MailDomainFacts =
 type HostResolution = "resolves" | "does_not_resolve" | { dnsError: string };
 
 /**
+ * The most MX hosts looked up and handed on, the best by preference: a DNS answer may list
+ * thousands, and each would cost lookups and could push the probe past what a prober takes.
+ * Real domains list a few (Postfix tries 5 addresses at most); past 10 nothing is lost.
+ */
+export const MAX_MX_HOSTS = 10;
+
+/**
  * Learns where mail for an ASCII (A-label) domain goes: its MX hosts that resolve, or the
- * implicit MX, or why there is none. A resolver failure never turns into "no mail server":
+ * implicit MX, or why there is none. Only the MAX_MX_HOSTS best hosts (each once, by
+ * preference, then name) are looked up, however many the answer lists. A resolver failure never turns into "no mail server":
  * when some MX host could not be looked up and none of the others resolves, the answer is
  * `dns_error`.
  *
@@ -45,7 +53,7 @@ export async function resolveMailDomain(resolver: Pick<DnsResolver, "lookup">, d
     if (self === "resolves") return { kind: "implicit", host: name, mx: [{ host: name, preference: 0 }] };
     return self === "does_not_resolve" ? { kind: "no_mail" } : { kind: "dns_error", detail: self.dnsError };
   }
-  const hosts = uniqueByPreference(mx.records.filter((record) => record.exchange !== ""));
+  const hosts = uniqueByPreference(mx.records.filter((record) => record.exchange !== "")).slice(0, MAX_MX_HOSTS);
   if (hosts.length === 0) return { kind: "null_mx" };
   const resolutions = await Promise.all(hosts.map((mxHost) => resolveHost(resolver, mxHost.host)));
   const resolvable = hosts.filter((_, index) => resolutions[index] === "resolves");

@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../http/api-error";
 import { handleError } from "../http/error-handler";
 import { requireHopSignature, type HopSignatureOptions } from "./hono-middleware";
 import { HOP_HEADERS } from "./hop-headers";
 import { signRequest } from "./sign-request";
+import { verifyResponse } from "./verify-response";
 import { endlessBody } from "./testing/endless-body";
 
 const KEY = "prober-hop-key-0123456789abcdef";
@@ -14,10 +16,13 @@ const PROBE_URL = "http://prober/v1/probe";
 function proberApp(options: Partial<HopSignatureOptions> = {}) {
   const reached: unknown[] = [];
   const app = new Hono();
-  app.use("/v1/*", requireHopSignature({ secrets: [KEY], ...options }));
+  app.use("/v1/*", requireHopSignature({ secrets: [KEY], host: "prober", ...options }));
   app.post("/v1/probe", async (c) => {
     reached.push(await c.req.json());
     return c.json({ ok: true });
+  });
+  app.post("/v1/refuse", () => {
+    throw new ApiError(400, "invalid_request", "no");
   });
   app.get("/v1/status", (c) => {
     reached.push("status");
@@ -35,6 +40,27 @@ describe("requireHopSignature", () => {
     const response = await app.request(await signedProbe({ email: "someone@example.net" }));
     expect(response.status).toBe(200);
     expect(reached).toEqual([{ email: "someone@example.net" }]);
+  });
+
+  it("signs every answer for the nonce of the request it answers, errors included", async () => {
+    const { app } = proberApp();
+    const signed = await signedProbe({ email: "someone@example.net" });
+    const requestNonce = signed.headers.get(HOP_HEADERS.nonce)!;
+    const answer = await app.request(signed);
+    expect(new TextDecoder().decode(await verifyResponse(answer, { secrets: [KEY], requestNonce }))).toBe('{"ok":true}');
+
+    const refusal = await signRequest(new Request("http://prober/v1/refuse", { method: "POST", body: "{}" }), [KEY]);
+    const refused = await app.request(refusal);
+    expect(refused.status).toBe(400);
+    await expect(verifyResponse(refused, { secrets: [KEY], requestNonce: refusal.headers.get(HOP_HEADERS.nonce)! })).resolves.toBeDefined();
+  });
+
+  it("answers a request signed for another prober's host 401", async () => {
+    const { app, reached } = proberApp();
+    const forAnother = await signRequest(new Request("http://other-prober/v1/probe", { method: "POST", body: "{}" }), [KEY]);
+    const response = await app.request(PROBE_URL, { method: "POST", headers: forAnother.headers, body: "{}" });
+    expect(response.status).toBe(401);
+    expect(reached).toEqual([]);
   });
 
   it("lets a signed request without a body through", async () => {
@@ -81,7 +107,7 @@ describe("requireHopSignature", () => {
   });
 
   it("refuses to be set up without a key", () => {
-    expect(() => requireHopSignature({ secrets: [] })).toThrow("MAILVET_PROBER_SECRET");
+    expect(() => requireHopSignature({ secrets: [], host: "prober" })).toThrow("MAILVET_PROBER_SECRET");
   });
 
   it("answers any header garbage 401, never 500", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hmacBase64url, hopKeys } from "./hop-crypto";
+import { hmacBase64url, hopKeys, signedByAnyKey } from "./hop-crypto";
 
 describe("hopKeys", () => {
   it("imports a list once, and signs with its first key", async () => {
@@ -27,3 +27,13 @@ describe("hmacBase64url", () => {
   });
 });
 
+
+describe("signedByAnyKey", () => {
+  it("accepts a signature made with any key of the list, and nothing else", async () => {
+    const [oldKey, otherKey] = ["old-hop-key-0123456789abcdef", "other-hop-key-0123456789abcdef"];
+    const signature = await hmacBase64url((await hopKeys([oldKey])).signing, "text");
+    expect(await signedByAnyKey(["new-hop-key-0123456789abcdef", oldKey], "text", signature)).toBe(true);
+    expect(await signedByAnyKey([otherKey], "text", signature)).toBe(false);
+    expect(await signedByAnyKey([oldKey], "other text", signature)).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { base64url } from "../encoding/base64url";
+import { timingSafeEqualText } from "../http/timing-safe";
 
 const encoder = new TextEncoder();
 
@@ -53,3 +54,16 @@ export async function hmacBase64url(key: HmacKey, text: string): Promise<string>
   return base64url(new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(text))));
 }
 
+
+/**
+ * Whether a signature is the HMAC of a text under any of the keys (a rotation has two). Every
+ * key is compared in constant time, so the time taken does not tell which key came close.
+ *
+ * @example
+ * if (!(await signedByAnyKey(secrets, canonical, signature))) throw refused("the signature does not match");
+ */
+export async function signedByAnyKey(secrets: readonly string[], text: string, signature: string): Promise<boolean> {
+  const { all } = await hopKeys(secrets);
+  const expected = await Promise.all(all.map((key) => hmacBase64url(key, text)));
+  return expected.map((candidate) => timingSafeEqualText(candidate, signature)).includes(true);
+}

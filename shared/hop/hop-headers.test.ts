@@ -5,7 +5,7 @@ const WELL_FORMED = {
   [HOP_HEADERS.timestamp]: "1700000000",
   [HOP_HEADERS.nonce]: "AAAAAAAAAAAAAAAAAAAAAA",
   [HOP_HEADERS.contentHash]: "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU",
-  [HOP_HEADERS.signature]: "v1=ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0",
+  [HOP_HEADERS.signature]: "v2=ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0",
 };
 
 const read = (changes: Record<string, string | null>) => {
@@ -41,9 +41,9 @@ describe("readHopHeaders", () => {
     [HOP_HEADERS.nonce, "A".repeat(65)],
     [HOP_HEADERS.contentHash, "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU"],
     [HOP_HEADERS.signature, "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0"],
-    [HOP_HEADERS.signature, "v2=ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0"],
-    [HOP_HEADERS.signature, "v1=ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa"],
-    [HOP_HEADERS.signature, "v1=ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0="],
+    [HOP_HEADERS.signature, "v1=ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0"],
+    [HOP_HEADERS.signature, "v2=ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa"],
+    [HOP_HEADERS.signature, "v2=ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0="],
   ])("refuses %s: %s as malformed", (name, value) => {
     expect(read({ [name]: value })).toThrow(`hop request refused: ${name} is malformed`);
   });

@@ -8,12 +8,12 @@ export const HOP_HEADERS = {
   nonce: "X-Mailvet-Nonce",
   /** SHA-256 of the body, base64url, so the signature covers the body without the body in it. */
   contentHash: "X-Mailvet-Content-SHA256",
-  /** `v1=` and the HMAC-SHA256 of the canonical string, base64url. */
+  /** `v2=` and the HMAC-SHA256 of the canonical string, base64url. On an answer: of the canonical response string. */
   signature: "X-Mailvet-Signature",
 } as const;
 
 /** The scheme of the signature header; a new scheme would get a new prefix. */
-export const SIGNATURE_SCHEME = "v1=";
+export const SIGNATURE_SCHEME = "v2=";
 
 /** What the signer claims about a request: the signed header values, as sent. */
 export interface HopClaims {
@@ -35,14 +35,27 @@ const BASE64URL_256_BITS = /^[A-Za-z0-9_-]{43}$/;
  * const { timestamp, nonce, contentHash, signature } = readHopHeaders(request.headers);
  */
 export function readHopHeaders(headers: Headers): HopClaims & { signature: string } {
-  const signatureHeader = required(headers, HOP_HEADERS.signature);
-  const signature = signatureHeader.startsWith(SIGNATURE_SCHEME) ? signatureHeader.slice(SIGNATURE_SCHEME.length) : "";
+  required(headers, HOP_HEADERS.signature);
   return {
     timestamp: wellFormed(headers, HOP_HEADERS.timestamp, TIMESTAMP),
     nonce: wellFormed(headers, HOP_HEADERS.nonce, NONCE),
     contentHash: wellFormed(headers, HOP_HEADERS.contentHash, BASE64URL_256_BITS),
-    signature: BASE64URL_256_BITS.test(signature) ? signature : malformed(HOP_HEADERS.signature),
+    signature: readSignature(headers) ?? malformed(HOP_HEADERS.signature),
   };
+}
+
+/**
+ * The signature of a signed request or answer, without its scheme prefix, or null when the
+ * header is missing or not a signature of the current scheme.
+ *
+ * @example
+ * readSignature(response.headers); // "3q2-7w…" (43 characters) or null
+ */
+export function readSignature(headers: Headers): string | null {
+  const header = headers.get(HOP_HEADERS.signature);
+  if (header === null || !header.startsWith(SIGNATURE_SCHEME)) return null;
+  const signature = header.slice(SIGNATURE_SCHEME.length);
+  return BASE64URL_256_BITS.test(signature) ? signature : null;
 }
 
 function required(headers: Headers, name: string): string {

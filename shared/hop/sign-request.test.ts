@@ -21,7 +21,7 @@ describe("signRequest", () => {
     expect(signed.headers.get(HOP_HEADERS.timestamp)).toBe("1700000000");
     expect(signed.headers.get(HOP_HEADERS.nonce)).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(signed.headers.get(HOP_HEADERS.contentHash)).toBe(await sha256Base64url(new TextEncoder().encode(BODY)));
-    expect(signed.headers.get(HOP_HEADERS.signature)).toMatch(/^v1=[A-Za-z0-9_-]{43}$/);
+    expect(signed.headers.get(HOP_HEADERS.signature)).toMatch(/^v2=[A-Za-z0-9_-]{43}$/);
   });
 
   it("signs the canonical string with the first key, the new one during a rotation", async () => {
@@ -32,7 +32,7 @@ describe("signRequest", () => {
       contentHash: signed.headers.get(HOP_HEADERS.contentHash)!,
     };
     const { signing } = await hopKeys([NEW_KEY]);
-    expect(signed.headers.get(HOP_HEADERS.signature)).toBe(`v1=${await hmacBase64url(signing, canonicalHopString(signed, claims))}`);
+    expect(signed.headers.get(HOP_HEADERS.signature)).toBe(`v2=${await hmacBase64url(signing, canonicalHopString(signed, claims))}`);
   });
 
   it("draws a fresh nonce for every request", async () => {

@@ -34,7 +34,7 @@ async function signedProbe({ secrets = [NEW_KEY], body = BODY as RequestInit["bo
 }
 
 const send = ({ url, method, headers, body }: Sent) => new Request(url, { method, headers, body, duplex: "half" });
-const verify = (sent: Sent, secrets: readonly string[] = [NEW_KEY]) => verifyRequest(send(sent), { secrets, nonces, now: () => clock });
+const verify = (sent: Sent, secrets: readonly string[] = [NEW_KEY], host = "prober") => verifyRequest(send(sent), { secrets, host, nonces, now: () => clock });
 const refusedFor = (reason: string) => expect.objectContaining({ status: 401, code: "unauthorized", message: expect.stringContaining(reason) });
 
 describe("verifyRequest", () => {
@@ -46,7 +46,7 @@ describe("verifyRequest", () => {
   it("refuses a forged signature, without reading the body or saying anything about the keys", async () => {
     const sent = await signedProbe();
     const genuine = sent.headers.get(HOP_HEADERS.signature)!;
-    sent.headers.set(HOP_HEADERS.signature, `v1=${"A".repeat(43)}`);
+    sent.headers.set(HOP_HEADERS.signature, `v2=${"A".repeat(43)}`);
     const { stream, reads } = endlessBody();
     const error = await verify({ ...sent, body: stream }).catch((thrown: unknown) => thrown);
     expect(error).toEqual(refusedFor("the signature does not match"));
@@ -138,6 +138,18 @@ describe("verifyRequest", () => {
       await expect(verify({ ...(await signedProbe()), ...change })).rejects.toEqual(refusedFor("the signature does not match"));
     });
 
+    it("refuses a request signed for another prober, whatever Host header it comes with", async () => {
+      const forEu1 = await signedProbe({ url: "https://eu1.probers.example/v1/probe" });
+      // Replayed to eu2 with eu1's URL and Host header intact: eu2 checks against its own host.
+      await expect(verify(forEu1, [NEW_KEY], "eu2.probers.example")).rejects.toEqual(refusedFor("the signature does not match"));
+      await expect(verify({ ...forEu1, url: "https://eu2.probers.example/v1/probe" }, [NEW_KEY], "eu2.probers.example")).rejects.toEqual(
+        refusedFor("the signature does not match"),
+      );
+      // Another port of the same name is another prober, too.
+      await expect(verify(forEu1, [NEW_KEY], "eu1.probers.example:8443")).rejects.toEqual(refusedFor("the signature does not match"));
+      await expect(verify(forEu1, [NEW_KEY], "eu1.probers.example")).resolves.toBeDefined();
+    });
+
     it("refuses a claimed body hash that was not signed", async () => {
       const sent = await signedProbe({ body: "{}" });
       const other = await signedProbe();
@@ -203,7 +215,7 @@ describe("verifyRequest, properties", () => {
     headerText,
     fc.integer({ min: T0 / 1000 - 120, max: T0 / 1000 + 120 }).map(String),
     fc.stringMatching(/^[A-Za-z0-9_-]{22,64}$/),
-    fc.stringMatching(/^v1=[A-Za-z0-9_-]{43}$/),
+    fc.stringMatching(/^v2=[A-Za-z0-9_-]{43}$/),
   );
   const headerValue = fc.option(nearlyValid, { nil: undefined });
 

@@ -1,8 +1,7 @@
 import { ApiError } from "../http/api-error";
-import { timingSafeEqualText } from "../http/timing-safe";
 import { canonicalHopString } from "./canonical-string";
 import { sha256Base64url } from "../encoding/sha256";
-import { hmacBase64url, hopKeys } from "./hop-crypto";
+import { signedByAnyKey } from "./hop-crypto";
 import { readHopHeaders } from "./hop-headers";
 import type { NonceStore } from "./nonce-store";
 import { readBodyWithin } from "./read-body-within";
@@ -16,6 +15,11 @@ export const MAX_HOP_BODY_BYTES = 64 * 1024;
 export interface VerifyRequestOptions {
   /** The hop secrets; a request signed with any of them is accepted, so keys can be rotated. */
   secrets: readonly string[];
+  /**
+   * The host (name and port, as `URL.host` writes it) the edge reaches this prober by: a request
+   * the edge signed for another host is refused. Never taken from the request itself.
+   */
+  host: string;
   /** The nonces seen so far; one store per process, shared by all its requests. */
   nonces: NonceStore;
   /** Milliseconds since the epoch; tests move it instead of waiting. */
@@ -26,17 +30,17 @@ export interface VerifyRequestOptions {
 /**
  * Checks a signed hop request and resolves to its body, read once and within the limit. Refuses
  * with an ApiError, in this order and before any of the body is read: 401 for missing or
- * malformed hop headers, a timestamp outside ±60 s, a signature made with none of the keys, or a
- * nonce already used; 429 when the nonce store is full. Then 413 for a body over the limit, and
+ * malformed hop headers, a timestamp outside ±60 s, a signature made with none of the keys or
+ * for another host, or a nonce already used; 429 when the nonce store is full. Then 413 for a body over the limit, and
  * 401 for a body that is not the one signed. Messages name the check, never a key.
  *
  * @example
  * const nonces = createNonceStore();
- * const body = await verifyRequest(request, { secrets: settings.secrets, nonces });
+ * const body = await verifyRequest(request, { secrets: settings.secrets, host: "prober.example.net", nonces });
  */
 export async function verifyRequest(
   request: Request,
-  { secrets, nonces, now = Date.now, maxBodyBytes = MAX_HOP_BODY_BYTES }: VerifyRequestOptions,
+  { secrets, host, nonces, now = Date.now, maxBodyBytes = MAX_HOP_BODY_BYTES }: VerifyRequestOptions,
 ): Promise<Uint8Array> {
   const { signature, ...claims } = readHopHeaders(request.headers);
   const signedAt = Number(claims.timestamp) * 1000;
@@ -44,12 +48,8 @@ export async function verifyRequest(
   if (skew > HOP_WINDOW_MS) throw refused(`the timestamp is more than ${HOP_WINDOW_MS / 1000} s in the past`);
   if (skew < -HOP_WINDOW_MS) throw refused(`the timestamp is more than ${HOP_WINDOW_MS / 1000} s in the future`);
 
-  const canonical = canonicalHopString(request, claims);
-  const { all } = await hopKeys(secrets);
-  const expected = await Promise.all(all.map((key) => hmacBase64url(key, canonical)));
-  // Every key is compared, so the time taken does not tell which key came close.
-  const matches = expected.map((candidate) => timingSafeEqualText(candidate, signature));
-  if (!matches.includes(true)) throw refused("the signature does not match");
+  // A request signed for another host fails here too: the host compared is this prober's own.
+  if (!(await signedByAnyKey(secrets, canonicalHopString(request, claims, host), signature))) throw refused("the signature does not match");
 
   // A nonce is only remembered once its request proved to come from a key holder, and kept
   // while a replay's timestamp would still pass the window check above.

@@ -27,6 +27,9 @@ describe("parseSettings", () => {
     ["MAILVET_DOH_URL", "ftp://resolver", /http/],
     ["MAILVET_PROBERS", "not json", /JSON/],
     ["MAILVET_PROBERS", "[]", /at least one prober/],
+    ["MAILVET_PROBERS", '[{"id":"eu1","region":"eu","url":"http://p1.example"}]', /must be https/],
+    ["MAILVET_PROBERS", '[{"id":"eu1","region":"eu","url":"http://10.0.0.7:8788"}]', /must be https/],
+    ["MAILVET_PROBER_URL", "http://p1.example", /must be https/],
     ["MAILVET_PROBER_SECRET", "short", /16 characters/],
     ["MAILVET_HELO_NAME", "bad host!", /host name/],
     ["MAILVET_MAIL_FROM", "nobody", /address/],
@@ -34,6 +37,12 @@ describe("parseSettings", () => {
   ] as const)("rejects %s=%s with a message naming the variable", (name, value, message) => {
     expect(() => parseSettings({ [name]: value }, [name])).toThrow(SettingsError);
     expect(() => parseSettings({ [name]: value }, [name])).toThrow(new RegExp(`${name}: .*${message.source}`));
+  });
+
+  it("takes plain http prober URLs on loopback only, as the local stack and the suites use them", () => {
+    const probers = ["http://127.0.0.1:8788", "http://127.0.0.9", "http://[::1]:8788", "http://localhost:8788", "https://p1.example"].map((url, index) => ({ id: `p${index}`, region: "local", url }));
+    expect(parseSettings({ MAILVET_PROBERS: JSON.stringify(probers) }, ["MAILVET_PROBERS"])).toEqual({ MAILVET_PROBERS: probers });
+    expect(parseSettings({ MAILVET_PROBER_URL: "http://127.0.0.1:8788" }, ["MAILVET_PROBER_URL"])).toEqual({ MAILVET_PROBER_URL: "http://127.0.0.1:8788" });
   });
 
   it("names every bad variable at once", () => {

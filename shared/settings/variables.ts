@@ -23,6 +23,19 @@ const commaList = (item: z.ZodType<string, string>, what: string) =>
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be http(s) URLs" });
 
+/** 127.0.0.0/8, ::1 and localhost, as the URL parser writes their host names. */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * A prober's URL: https, so nobody on the way reads or changes the probes and their answers;
+ * plain http only for a loopback host, which the local stack and the test suites use and where
+ * nothing goes over a network.
+ */
+const proberUrl = httpUrl.refine((url) => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || LOOPBACK_HOST.test(hostname);
+}, "must be https (plain http only on a loopback address such as 127.0.0.1)");
+
 const proberList = z
   .string()
   .transform((value, ctx) => {
@@ -35,7 +48,7 @@ const proberList = z
   })
   .pipe(
     z
-      .array(z.object({ id: z.string().min(1), region: z.string().min(1), url: httpUrl }).strict())
+      .array(z.object({ id: z.string().min(1), region: z.string().min(1), url: proberUrl }).strict())
       .min(1, "must list at least one prober"),
   );
 
@@ -71,6 +84,11 @@ export const variables = {
   MAILVET_PROBER_PORT: port,
   MAILVET_DOH_URL: commaList(httpUrl, "DoH URL"),
   MAILVET_PROBERS: proberList,
+  /**
+   * The URL the edge reaches this prober by (its `url` in MAILVET_PROBERS): the prober refuses a
+   * request signed for any other host, so a captured request cannot be replayed to another prober.
+   */
+  MAILVET_PROBER_URL: proberUrl,
   MAILVET_PROBER_SECRET: commaList(z.string().min(16, "each key must be at least 16 characters"), "key"),
   MAILVET_SMTP_PORT: port,
   MAILVET_HELO_NAME: hostName,
@@ -129,6 +147,7 @@ export const EDGE_VARIABLES = [
 /** The variables a prober reads; `npm start` hands it these and no others. */
 export const PROBER_VARIABLES = [
   "MAILVET_PROBER_PORT",
+  "MAILVET_PROBER_URL",
   "MAILVET_DOH_URL",
   "MAILVET_PROBER_SECRET",
   "MAILVET_SMTP_PORT",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type VerifyResult, VerifyResultSchema } from "../../shared/contract/schemas";
+import { HOP_HEADERS, signRequest, verifyResponse } from "../../shared/hop";
 import { farmProberEnv, type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
 import { type LocalStack, startStack } from "../../infra/local/stack";
 
@@ -9,6 +10,7 @@ import { type LocalStack, startStack } from "../../infra/local/stack";
  * mailboxes are the farm's (infra/local/dns/mailvet-mta.net.zone, infra/local/mta/mailboxes).
  */
 const dnsPeer = inject("dnsPeerUrl");
+const HOP_SECRET = "smtp-e2e-hop-secret-0123456789";
 
 describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edge → prober → Postfix", () => {
   let farm: MtaFarm;
@@ -22,6 +24,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
       MAILVET_EDGE_PORT: "18987",
       MAILVET_PROBER_PORT: "18988",
       MAILVET_DOH_URL: dnsPeer!,
+      MAILVET_PROBER_SECRET: HOP_SECRET,
       ...farmProberEnv(farm),
     }, { freshState: true });
   });
@@ -67,6 +70,14 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
     expect(result.domain?.mx).toEqual([{ host: "mx1.mailvet-mta.net", preference: 10 }]);
   });
 
+  it("checks an address at a domain of 300 MX hosts at the 10 best, never a prober failure", async () => {
+    const result = await verify("alice@many-mx.mailvet-mta.net");
+    expect(result).toMatchObject({ verdict: "deliverable", reason: "accepted" });
+    expect(result.smtp).toMatchObject({ performed: true, host: "mx1.mailvet-mta.net", prober: "local" });
+    expect(result.domain?.mx).toHaveLength(10);
+    expect(result.domain?.mx[0]).toEqual({ host: "mx1.mailvet-mta.net", preference: 10 });
+  });
+
   it("returns the SMTP conversation only when asked for it", async () => {
     expect((await verify("bob@ok.mailvet-mta.net")).smtp.transcript).toBeUndefined();
     const response = await fetch(`${stack.edgeUrl}/v1/verify?transcript=1&email=${encodeURIComponent("bob@ok.mailvet-mta.net")}`);
@@ -98,5 +109,19 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
       body: JSON.stringify({ domain: "ok.mailvet-mta.net", mx: [{ host: "mx1.mailvet-mta.net", preference: 10 }], addresses: [{ address: "alice@ok.mailvet-mta.net", smtputf8: false }], budget_ms: 1000 }),
     });
     expect(response.status).toBe(401);
+  });
+
+  it("refuses a probe signed for another prober's host, and signs its answer to one signed for its own", async () => {
+    const body = JSON.stringify({ domain: "ok.mailvet-mta.net", mx: [{ host: "mx1.mailvet-mta.net", preference: 10 }], addresses: [{ address: "alice@ok.mailvet-mta.net", smtputf8: false }], budget_ms: 5000 });
+    const probe = (url: string) => signRequest(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body }), [HOP_SECRET]);
+    const forAnother = await probe("http://127.0.0.1:18999/v1/probe");
+    const replayed = await fetch(`${stack.proberUrl}/v1/probe`, { method: "POST", headers: forAnother.headers, body });
+    expect(replayed.status).toBe(401);
+
+    const own = await probe(`${stack.proberUrl}/v1/probe`);
+    const answer = await fetch(own);
+    expect(answer.status).toBe(200);
+    const checked = await verifyResponse(answer, { secrets: [HOP_SECRET], requestNonce: own.headers.get(HOP_HEADERS.nonce)! });
+    expect(JSON.parse(new TextDecoder().decode(checked))).toMatchObject({ results: [{ address: "alice@ok.mailvet-mta.net", reason: "accepted" }] });
   });
 });

@@ -1,4 +1,5 @@
 import { type ProbeRequest, type ProbeResponse, ProbeResponseSchema } from "../../../shared/contract/probe";
+import { HOP_HEADERS, signRequest, verifyResponse } from "../../../shared/hop";
 import type { ProberEntry } from "../../../shared/settings/variables";
 import type { ProberHealthBook } from "./health";
 import { orderProbers } from "./order";
@@ -19,8 +20,8 @@ export interface AskOptions {
   probers: readonly ProberEntry[];
   regionHint: string | undefined;
   health: ProberHealthBook;
-  /** Signs the hop request (shared/hop). */
-  sign: (request: Request) => Promise<Request>;
+  /** The hop keys (MAILVET_PROBER_SECRET): requests are signed with the first, answers checked against all. */
+  secrets: readonly string[];
   /** Epoch milliseconds by which the answer must be back. */
   deadline: number;
   /** Probers to try only when no other can answer (they failed this work before). */
@@ -31,30 +32,38 @@ export interface AskOptions {
  * Sends SMTP-level work to a prober: the best one for the caller's region that is healthy,
  * failing over to the next on an error, a refusal or a busy 429, and never past the deadline.
  * Each prober gets the time that is left as its budget, so it answers before the edge must.
+ * An answer counts only when it is signed for this request and within the size limit
+ * (verifyResponse); anything else is that prober's failure.
  *
  * @example
- * const answer = await askProbers(probe, { probers, regionHint: "eu", health, sign, deadline });
+ * const answer = await askProbers(probe, { probers, regionHint: "eu", health, secrets, deadline });
  */
 export async function askProbers(probe: Omit<ProbeRequest, "budget_ms">, options: AskOptions): Promise<ProberAnswer> {
-  const { health, deadline } = options;
+  const { health, deadline, secrets } = options;
   const tried: string[] = [];
   for (const prober of orderProbers(options.probers, options.regionHint, health, new Set(options.avoid))) {
     const budget = deadline - Date.now() - HOP_MARGIN_MS;
     if (budget < MIN_PROBE_BUDGET_MS) return { kind: "timeout", tried };
     tried.push(prober.id);
     try {
-      const request = await options.sign(
+      const request = await signRequest(
         new Request(new URL("/v1/probe", prober.url), {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ ...probe, budget_ms: Math.min(budget, 60_000) }),
         }),
+        secrets,
       );
       const response = await fetch(request, { signal: AbortSignal.timeout(budget + HOP_MARGIN_MS) });
-      // Busy is not broken: a 429 sends the work elsewhere without marking the prober down.
-      if (response.status === 429) continue;
-      const parsed = response.ok ? ProbeResponseSchema.safeParse(await response.json()) : undefined;
-      if (!parsed?.success) {
+      if (!response.ok) {
+        // Nothing of a refusal is read: its body is no use, and may be as large as it likes.
+        await response.body?.cancel();
+        // Busy is not broken: a 429 sends the work elsewhere without marking the prober down.
+        if (response.status !== 429) health.failed(prober.id);
+        continue;
+      }
+      const parsed = ProbeResponseSchema.safeParse(await signedJson(response, request, secrets));
+      if (!parsed.success) {
         health.failed(prober.id);
         continue;
       }
@@ -65,4 +74,10 @@ export async function askProbers(probe: Omit<ProbeRequest, "budget_ms">, options
     }
   }
   return { kind: Date.now() >= deadline - HOP_MARGIN_MS ? "timeout" : "unavailable", tried };
+}
+
+/** The answer's JSON, once its signature for this request checks out; throws otherwise. */
+async function signedJson(response: Response, request: Request, secrets: readonly string[]): Promise<unknown> {
+  const body = await verifyResponse(response, { secrets, requestNonce: request.headers.get(HOP_HEADERS.nonce)! });
+  return JSON.parse(new TextDecoder().decode(body));
 }

@@ -50,6 +50,18 @@ describe.skipIf(peer === null)("the mailvet-mta.net zone", () => {
     expect(hosts.join(", ")).toBe(expected);
   });
 
+  it("lists 300 MX hosts for many-mx, of which the 10 best are looked up", async () => {
+    const mx = await resolver.lookup("many-mx.mailvet-mta.net", "MX");
+    expect(mx.kind === "records" && mx.records.length).toBe(301);
+    const facts = await resolveMailDomain(resolver, "many-mx.mailvet-mta.net");
+    if (facts.kind !== "mx") throw new Error(`no mail hosts: ${JSON.stringify(facts)}`);
+    expect(facts.mx.map(({ host, preference }) => `${preference} ${host}`)).toEqual([
+      "10 mx1.mailvet-mta.net",
+      ...Array.from({ length: 9 }, (_, index) => `20 h00${index + 1}.many-mx.mailvet-mta.net`),
+    ]);
+    expect(await farmRole("h299.many-mx.mailvet-mta.net")).toBe("dead");
+  });
+
   it("has a null MX for nullmx and no b50", async () => {
     expect(await resolveMailDomain(resolver, "nullmx.mailvet-mta.net")).toEqual({ kind: "null_mx" });
     expect(await resolveMailDomain(resolver, "b50.mailvet-mta.net")).toEqual({ kind: "nxdomain" });

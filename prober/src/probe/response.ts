@@ -1,4 +1,4 @@
-import type { ProbeAddressResult, ProbeResponse } from "../../../shared/contract/probe";
+import { MAX_PROBE_MESSAGE_CHARS, type ProbeAddressResult, type ProbeResponse } from "../../../shared/contract/probe";
 import type { TranscriptLine } from "../smtp/transcript";
 import type { SettledAddress, WalkOutcome } from "./mx-walk";
 
@@ -19,10 +19,26 @@ export function toAddressResult({ result, host, durationMs }: SettledAddress): P
     host,
     code: result.code,
     enhanced: result.enhanced,
-    message: result.text,
+    message: result.text === null ? null : cutMessage(result.text),
     retry_after: result.retryAfterSeconds,
     duration_ms: durationMs,
   };
+}
+
+/**
+ * A reply's text cut to MAX_PROBE_MESSAGE_CHARS, ending in "…" when it was cut; never in the
+ * middle of a character outside the BMP.
+ *
+ * @example
+ * cutMessage("5.1.1 User unknown"); // "5.1.1 User unknown"
+ * cutMessage("x".repeat(1000)).length; // 300
+ */
+export function cutMessage(text: string): string {
+  if (text.length <= MAX_PROBE_MESSAGE_CHARS) return text;
+  let end = MAX_PROBE_MESSAGE_CHARS - 1;
+  // A high surrogate at the cut would leave half a character behind.
+  if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /**

@@ -6,13 +6,13 @@ const idle: ProbeService = { probe: async () => null, inFlight: 0, stopping: fal
 
 describe("GET /healthz", () => {
   it("needs no signature and reveals nothing", async () => {
-    const response = await createProberApp({ secrets: ["prober-test-key-0123456789abcdef"], service: idle }).request("/healthz");
+    const response = await createProberApp({ secrets: ["prober-test-key-0123456789abcdef"], host: "prober", service: idle }).request("/healthz");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
   });
 
   it("leaves unknown routes 404 in the API's error shape", async () => {
-    const response = await createProberApp({ secrets: ["prober-test-key-0123456789abcdef"], service: idle }).request("/nothing");
+    const response = await createProberApp({ secrets: ["prober-test-key-0123456789abcdef"], host: "prober", service: idle }).request("/nothing");
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
   });

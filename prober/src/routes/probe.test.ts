@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { ProbeResponse } from "../../../shared/contract/probe";
-import { signRequest } from "../../../shared/hop";
+import { HOP_HEADERS, signRequest, verifyResponse } from "../../../shared/hop";
 import { createProberApp } from "../app";
 import type { ProbeService } from "../probe/service";
 import { probeRequest, useProbeHarness } from "../probe/testing/probe-harness";
@@ -24,18 +24,27 @@ const valid = JSON.stringify(probeRequest(["mx1.example.org"], ["alice@example.o
 describe("POST /v1/probe", () => {
   it("answers a signed, valid request with the service's response", async () => {
     const { service, probe } = fakeService();
-    const response = await createProberApp({ secrets: [KEY], service }).request(await signed(valid));
+    const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await signed(valid));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(ANSWER);
     expect(probe).toHaveBeenCalledWith(JSON.parse(valid));
   });
 
+  it("signs its answer for the request it answers", async () => {
+    const { service } = fakeService();
+    const request = await signed(valid);
+    const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(request);
+    const body = await verifyResponse(response, { secrets: [KEY], requestNonce: request.headers.get(HOP_HEADERS.nonce)! });
+    expect(JSON.parse(new TextDecoder().decode(body))).toEqual(ANSWER);
+  });
+
   it.each([
     ["unsigned", async () => post(valid)],
     ["signed with another key", async () => signed(valid, "not-the-prober-key-0123456789")],
+    ["signed for another prober", async () => signRequest(new Request("http://another-prober/v1/probe", { method: "POST", body: valid }), [KEY])],
   ])("answers a request %s 401 before any work", async (_, request) => {
     const { service, probe } = fakeService();
-    const response = await createProberApp({ secrets: [KEY], service }).request(await request());
+    const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await request());
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: "unauthorized" } });
     expect(probe).not.toHaveBeenCalled();
@@ -47,7 +56,7 @@ describe("POST /v1/probe", () => {
     ["an address at another domain", JSON.stringify(probeRequest(["mx1.example.org"], ["victim@elsewhere.example"]))],
   ])("answers %s 400", async (_, body) => {
     const { service, probe } = fakeService();
-    const response = await createProberApp({ secrets: [KEY], service }).request(await signed(body));
+    const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await signed(body));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "invalid_request" } });
     expect(probe).not.toHaveBeenCalled();
@@ -55,7 +64,7 @@ describe("POST /v1/probe", () => {
 
   it("answers any signed body 200 or 400, never 500", async () => {
     const { service } = fakeService();
-    const app = createProberApp({ secrets: [KEY], service });
+    const app = createProberApp({ secrets: [KEY], host: "prober", service });
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.json()), async (body) => {
         const response = await app.request(await signed(body));
@@ -67,7 +76,7 @@ describe("POST /v1/probe", () => {
 
   it("answers 429 with Retry-After when the prober is full", async () => {
     const { service } = fakeService(null);
-    const response = await createProberApp({ secrets: [KEY], service }).request(await signed(valid));
+    const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await signed(valid));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("1");
     expect(await response.json()).toEqual({ error: { code: "too_many_requests", message: "the prober is at its limit of concurrent sessions" } });
@@ -75,7 +84,7 @@ describe("POST /v1/probe", () => {
 
   it("says so when it refuses because it is shutting down", async () => {
     const { service } = fakeService(null, true);
-    const response = await createProberApp({ secrets: [KEY], service }).request(await signed(valid));
+    const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await signed(valid));
     expect(response.status).toBe(429);
     expect(await response.json()).toMatchObject({ error: { message: "the prober is shutting down" } });
   });
@@ -87,7 +96,7 @@ describe("POST /v1/probe with the real service", () => {
   it("answers 429 with Retry-After at once while its only session is busy", async () => {
     const tarpit = await harness.servers.start({ greeting: null, respond: mta() });
     const { service } = harness.service(tarpit.port, { "mx1.example.org": ["127.0.0.1"] }, { maxSessions: 1 });
-    const app = createProberApp({ secrets: [KEY], service });
+    const app = createProberApp({ secrets: [KEY], host: "prober", service });
     const busy = JSON.stringify(probeRequest(["mx1.example.org"], ["alice@example.org"], { budget_ms: 60_000 }));
     const first = app.request(await signed(busy));
     await vi.waitFor(() => expect(service.inFlight).toBe(1));

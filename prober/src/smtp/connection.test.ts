@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { SmtpConnection } from "./connection";
+import { MAX_LINES_PER_REPLY, MAX_REPLY_BYTES } from "./reply-reader";
 import { mta } from "./testing/mta";
 import { useScriptedServers } from "./testing/use-scripted-servers";
 import { Transcript } from "./transcript";
@@ -37,6 +38,20 @@ describe("SmtpConnection", () => {
     const server = await servers.start({ greeting: "250 unasked\r\n".repeat(500), respond: mta() });
     const connection = await connect(server.port);
     await vi.waitFor(() => expect(connection.isBroken).toBe(true));
+  });
+
+  it("breaks with EREPLY_TOO_LARGE at a reply past the caps, after handing out the replies before it", async () => {
+    const endless = `250-${"z".repeat(1000)}\r\n`.repeat(5000);
+    const server = await servers.start({ greeting: `220 hello\r\n250-first line\r\n${endless}`, respond: mta() });
+    const connection = await connect(server.port);
+    expect((await read(connection)).text).toBe("hello");
+    await expect(read(connection, "EHLO")).rejects.toMatchObject({
+      code: "EREPLY_TOO_LARGE",
+      command: "EHLO",
+      message: `the server sent a reply of more than ${MAX_LINES_PER_REPLY} lines or ${MAX_REPLY_BYTES} bytes`,
+      response: "first line",
+    });
+    expect(connection.isBroken).toBe(true);
   });
 
   it("connects only to IP addresses: it never resolves a name", async () => {

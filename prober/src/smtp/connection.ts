@@ -1,7 +1,7 @@
 import net from "node:net";
 import tls from "node:tls";
 import type { SmtpStage } from "./reply-class";
-import { ReplyReader, type SmtpReply } from "./reply-reader";
+import { MAX_LINES_PER_REPLY, MAX_REPLY_BYTES, ReplyReader, type SmtpReply } from "./reply-reader";
 import { SmtpError, type SmtpErrorCode } from "./smtp-error";
 import type { Transcript } from "./transcript";
 
@@ -23,7 +23,10 @@ export interface ConnectOptions {
   readonly transcript: Transcript;
 }
 
-/** Replies nobody asked for beyond this many mean the server is not speaking SMTP to us. */
+/**
+ * Replies nobody asked for beyond this many mean the server is not speaking SMTP to us. With the
+ * reader's caps, what one connection holds stays under this many times MAX_REPLY_BYTES.
+ */
 const MAX_UNREAD_REPLIES = 100;
 
 interface Breakage {
@@ -170,8 +173,12 @@ export class SmtpConnection {
 
   readonly #onData = (chunk: Buffer) => {
     for (const reply of this.#reader.push(chunk)) this.#deliver(reply);
-    if (this.#reader.invalidLine !== null) {
-      this.#break({ code: "EPROTOCOL", message: "the server sent a line that is not an SMTP reply", response: this.#reader.invalidLine });
+    const failure = this.#reader.failure;
+    if (failure?.kind === "invalid_line") {
+      this.#break({ code: "EPROTOCOL", message: "the server sent a line that is not an SMTP reply", response: failure.line });
+    } else if (failure?.kind === "reply_too_large") {
+      const message = `the server sent a reply of more than ${MAX_LINES_PER_REPLY} lines or ${MAX_REPLY_BYTES} bytes`;
+      this.#break({ code: "EREPLY_TOO_LARGE", message, response: failure.start });
     }
   };
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_LINE_BYTES, MAX_LINES_PER_REPLY, ReplyReader } from "./reply-reader";
+import { MAX_LINE_BYTES, MAX_LINES_PER_REPLY, MAX_REPLY_BYTES, ReplyReader } from "./reply-reader";
 
 const bytes = (text: string) => Buffer.from(text, "utf8");
 
@@ -43,16 +43,45 @@ describe("ReplyReader", () => {
     expect(replies[1]!.text).toBe("OK");
   });
 
-  it("keeps at most MAX_LINES_PER_REPLY lines of one reply", () => {
+  it("reads a reply of MAX_LINES_PER_REPLY lines, and stops at a longer one, keeping the replies before it", () => {
     const reader = new ReplyReader();
-    const [reply] = reader.push(bytes("250-x\r\n".repeat(MAX_LINES_PER_REPLY * 2) + "250 end\r\n"));
-    expect(reply!.lines).toHaveLength(MAX_LINES_PER_REPLY);
+    const longest = "250-x\r\n".repeat(MAX_LINES_PER_REPLY - 1) + "250 end\r\n";
+    expect(reader.push(bytes(longest))[0]!.lines).toHaveLength(MAX_LINES_PER_REPLY);
+    const replies = reader.push(bytes("220 ok\r\n" + "250-first\r\n" + "250-x\r\n".repeat(MAX_LINES_PER_REPLY * 10) + "250 end\r\n"));
+    expect(replies.map((reply) => reply.text)).toEqual(["ok"]);
+    expect(reader.failure).toEqual({ kind: "reply_too_large", start: "first" });
+    expect(reader.push(bytes("250 more\r\n"))).toEqual([]);
+  });
+
+  it("stops at a reply of more than MAX_REPLY_BYTES, however its lines are cut", () => {
+    const reader = new ReplyReader();
+    const line = `250-${"y".repeat(MAX_LINE_BYTES * 2)}\r\n`;
+    const lines = Math.ceil(MAX_REPLY_BYTES / MAX_LINE_BYTES) + 1;
+    expect(reader.push(bytes(line.repeat(lines) + "250 end\r\n"))).toEqual([]);
+    expect(reader.failure).toMatchObject({ kind: "reply_too_large" });
+  });
+
+  it("holds no more than one reply's worth of text, whatever a server sends", () => {
+    const replyish = fc.array(fc.oneof(fc.constantFrom("250-", "250 ", "\r\n"), fc.string({ maxLength: 6000 })), { maxLength: 200 });
+    fc.assert(
+      fc.property(replyish, (parts) => {
+        const reader = new ReplyReader();
+        for (const part of parts) {
+          for (const reply of reader.push(bytes(part))) {
+            expect(reply.lines.length).toBeLessThanOrEqual(MAX_LINES_PER_REPLY);
+            expect(Buffer.byteLength(reply.text)).toBeLessThanOrEqual(MAX_REPLY_BYTES);
+          }
+          expect(Buffer.byteLength(reader.unfinished)).toBeLessThanOrEqual(MAX_REPLY_BYTES + MAX_LINE_BYTES);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("stops at a line that is not a reply line", () => {
     const reader = new ReplyReader();
     expect(reader.push(bytes("220 ok\r\nHTTP/1.1 400 Bad Request\r\n250 later\r\n"))).toHaveLength(1);
-    expect(reader.invalidLine).toBe("HTTP/1.1 400 Bad Request");
+    expect(reader.failure).toEqual({ kind: "invalid_line", line: "HTTP/1.1 400 Bad Request" });
     expect(reader.push(bytes("250 more\r\n"))).toEqual([]);
   });
 

@@ -10,10 +10,22 @@ export interface SmtpReply {
   readonly text: string;
 }
 
-/** RFC 5321 allows 512 octets per reply line; real servers exceed it, so cap generously. */
+/** RFC 5321 allows 512 octets per reply line; real servers exceed it, so cap generously and cut the rest. */
 export const MAX_LINE_BYTES = 4096;
-/** Lines of one reply kept beyond this are dropped, so a hostile server cannot grow memory. */
-export const MAX_LINES_PER_REPLY = 200;
+/**
+ * A reply with more lines than this, or more bytes (lines cut as above), ends the session as a
+ * protocol error: honest replies have a few lines (a long EHLO list has about 20), and what one
+ * session holds must not grow with what a server sends.
+ */
+export const MAX_LINES_PER_REPLY = 100;
+export const MAX_REPLY_BYTES = 16 * 1024;
+
+/** Why the reader stopped for good. */
+export type ReaderFailure =
+  /** A line that is not an SMTP reply line. */
+  | { kind: "invalid_line"; line: string }
+  /** A reply past MAX_LINES_PER_REPLY or MAX_REPLY_BYTES; `start` is its first line. */
+  | { kind: "reply_too_large"; start: string };
 
 const REPLY_LINE = /^(\d{3})(?:([ -])(.*))?$/s;
 const LF = 0x0a;
@@ -21,7 +33,8 @@ const LF = 0x0a;
 /**
  * Turns the bytes a server sends into replies: multi-line replies (`250-` continuations, a
  * final `250 `), CRLF or bare LF line ends, overlong lines cut, bytes decoded as UTF-8 with
- * replacement characters. A line that is not a reply line stops the reader for good.
+ * replacement characters. A line that is not a reply line, or a reply past the size caps, stops
+ * the reader for good (see `failure`); replies it completed before stand.
  *
  * @example
  * const reader = new ReplyReader();
@@ -33,7 +46,8 @@ export class ReplyReader {
   #bufferedBytes = 0;
   #discardingOverlong = false;
   #lines: { code: number; text: string }[] = [];
-  #invalidLine: string | null = null;
+  #replyBytes = 0;
+  #failure: ReaderFailure | null = null;
   readonly #onLine: (line: string) => void;
 
   /** @param onLine sees every line as received (decoded, without its line end), for transcripts. */
@@ -41,9 +55,9 @@ export class ReplyReader {
     this.#onLine = onLine;
   }
 
-  /** The first line that was not an SMTP reply line, once one arrived. */
-  get invalidLine(): string | null {
-    return this.#invalidLine;
+  /** Why the reader stopped, once it did. */
+  get failure(): ReaderFailure | null {
+    return this.#failure;
   }
 
   /** The text of a reply begun but not finished (with a last line cut short), for an error when the server hangs up. */
@@ -58,7 +72,7 @@ export class ReplyReader {
   push(chunk: Uint8Array): SmtpReply[] {
     const replies: SmtpReply[] = [];
     let start = 0;
-    while (this.#invalidLine === null && start < chunk.length) {
+    while (this.#failure === null && start < chunk.length) {
       const end = chunk.indexOf(LF, start);
       const piece = Buffer.from(chunk.subarray(start, end === -1 ? chunk.length : end));
       this.#keep(piece);
@@ -80,17 +94,24 @@ export class ReplyReader {
 
   #endLine(): SmtpReply | null {
     const line = Buffer.concat(this.#buffered).toString("utf8").replace(/\r$/, "");
+    const lineBytes = this.#bufferedBytes;
     this.#buffered = [];
     this.#bufferedBytes = 0;
     this.#discardingOverlong = false;
     this.#onLine(line);
     const match = REPLY_LINE.exec(line);
     if (!match) {
-      this.#invalidLine = line;
+      this.#failure = { kind: "invalid_line", line };
+      return null;
+    }
+    this.#replyBytes += lineBytes;
+    if (this.#lines.length === MAX_LINES_PER_REPLY || this.#replyBytes > MAX_REPLY_BYTES) {
+      this.#failure = { kind: "reply_too_large", start: this.#lines[0]?.text ?? line };
+      this.#lines = [];
       return null;
     }
     const code = Number(match[1]);
-    if (this.#lines.length < MAX_LINES_PER_REPLY) this.#lines.push({ code, text: match[3] ?? "" });
+    this.#lines.push({ code, text: match[3] ?? "" });
     if (match[2] === "-") return null;
     return this.#finishReply(code);
   }
@@ -99,6 +120,7 @@ export class ReplyReader {
     const first = splitLeadingCode(this.#lines[0]!.text, code);
     const lines = this.#lines.map((line) => splitLeadingCode(line.text, code).text);
     this.#lines = [];
+    this.#replyBytes = 0;
     return { code, enhanced: first.enhanced, lines, text: lines.join("\n") };
   }
 }

@@ -7,6 +7,8 @@ import type { SmtpStage } from "./reply-class";
  *   timeout passed; `ETIMEDOUT_DEADLINE`: the caller's deadline (its AbortSignal) fired;
  * - `EDISCONNECTED`: the server closed the connection, possibly in the middle of a reply;
  * - `EPROTOCOL`: the server sent something that is not an SMTP reply;
+ * - `EREPLY_TOO_LARGE`: the server sent a reply past the reader's caps (lines or bytes, see
+ *   reply-reader.ts); the session ends, and the replies read before it stand;
  * - `ETLS`: the STARTTLS handshake failed;
  * - `EREFUSED`: the server refused the session with a reply (a 421 or 554 greeting, EHLO and
  *   HELO both rejected); the reply is in `responseCode`, `enhancedCode` and `response`;
@@ -22,6 +24,7 @@ export type SmtpErrorCode =
   | "ETIMEDOUT_DEADLINE"
   | "EDISCONNECTED"
   | "EPROTOCOL"
+  | "EREPLY_TOO_LARGE"
   | "ETLS"
   | "EREFUSED"
   | "EABANDONED";

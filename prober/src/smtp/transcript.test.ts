@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TRANSCRIPT_LINES, Transcript } from "./transcript";
+import { MAX_TRANSCRIPT_CHARS, MAX_TRANSCRIPT_LINES, Transcript } from "./transcript";
 
 describe("Transcript", () => {
   it("keeps lines in order with who sent them", () => {
@@ -17,6 +17,16 @@ describe("Transcript", () => {
     const transcript = new Transcript();
     for (let index = 0; index < MAX_TRANSCRIPT_LINES * 2; index++) transcript.add("server", "250-x");
     expect(transcript.lines).toHaveLength(MAX_TRANSCRIPT_LINES + 1);
+    expect(transcript.lines.at(-1)).toMatchObject({ from: "note", line: "transcript cut here" });
+  });
+
+  it("stops growing past MAX_TRANSCRIPT_CHARS of long lines, and says so", () => {
+    const transcript = new Transcript();
+    const long = "x".repeat(4000);
+    for (let index = 0; index < 100; index++) transcript.add("server", long);
+    const kept = transcript.lines.slice(0, -1);
+    expect(kept.reduce((chars, { line }) => chars + line.length, 0)).toBeLessThanOrEqual(MAX_TRANSCRIPT_CHARS);
+    expect(kept).toHaveLength(Math.floor(MAX_TRANSCRIPT_CHARS / long.length));
     expect(transcript.lines.at(-1)).toMatchObject({ from: "note", line: "transcript cut here" });
   });
 });

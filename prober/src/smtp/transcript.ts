@@ -6,12 +6,19 @@ export interface TranscriptLine {
   readonly line: string;
 }
 
-/** Enough for any honest session; a chatty server cannot make the transcript grow without end. */
+/**
+ * Enough for any honest session; a chatty server cannot make the transcript grow without end,
+ * in lines or in characters (long lines would otherwise make 500 of them megabytes).
+ */
 export const MAX_TRANSCRIPT_LINES = 500;
+export const MAX_TRANSCRIPT_CHARS = 64 * 1024;
+
+const CUT_HERE = "transcript cut here";
 
 /**
  * The record of a session, kept always and handed out only when the caller asks
- * (`transcript=1`). It holds the probed addresses, so it is returned, never logged.
+ * (`transcript=1`). It holds the probed addresses, so it is returned, never logged. Past
+ * either cap it records one last note saying it was cut, and nothing more.
  *
  * @example
  * const transcript = new Transcript();
@@ -21,11 +28,15 @@ export const MAX_TRANSCRIPT_LINES = 500;
 export class Transcript {
   readonly #startedAt = performance.now();
   readonly #lines: TranscriptLine[] = [];
+  #chars = 0;
+  #cut = false;
 
   add(from: TranscriptLine["from"], line: string): void {
-    if (this.#lines.length > MAX_TRANSCRIPT_LINES) return;
+    if (this.#cut) return;
     const atMs = Math.round(performance.now() - this.#startedAt);
-    this.#lines.push(this.#lines.length === MAX_TRANSCRIPT_LINES ? { atMs, from: "note", line: "transcript cut here" } : { atMs, from, line });
+    this.#cut = this.#lines.length === MAX_TRANSCRIPT_LINES || this.#chars + line.length > MAX_TRANSCRIPT_CHARS;
+    this.#lines.push(this.#cut ? { atMs, from: "note", line: CUT_HERE } : { atMs, from, line });
+    this.#chars += this.#cut ? 0 : line.length;
   }
 
   get lines(): readonly TranscriptLine[] {
