@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { FLAG_NAMES } from "../../shared/bulk/result-row";
-import { type Reason, VERDICTS, type Verdict } from "../../shared/contract/taxonomy";
+import { type Reason, VERDICTS } from "../../shared/contract/taxonomy";
 import { startStack } from "../../infra/local/stack";
 import { type BulkCsv, type BulkMailbox, generateBulkCsv } from "./bulk-csv";
 import { type JobRun, type JobStatus, type Phase, POLL_MS, runJob } from "./bulk-job";
