@@ -9,7 +9,7 @@ export interface WanAddress {
 
 /** A simulated mail provider: its domains, its MX hosts and the loopback address of each. */
 export interface WanProvider {
-  kind: "big" | "mid" | "small";
+  kind: "big" | "mid" | "small" | "warm-up";
   domains: string[];
   /** MX host name (relative to mailvet-mta.net) → its addresses. */
   mx: Record<string, string[]>;
@@ -17,6 +17,8 @@ export interface WanProvider {
 
 export interface WanList {
   addresses: WanAddress[];
+  /** Addresses at a domain of its own, on a server of its own, for a contender's first requests. */
+  warmUp: WanAddress[];
   providers: WanProvider[];
   /** Every loopback address a simulated server has: where the relay listens. */
   hosts: string[];
@@ -39,6 +41,7 @@ export interface WanListOptions {
 }
 
 const MID_PROVIDERS = 5;
+const WARM_UP_ADDRESSES = 16;
 const BIG_MX_HOSTS = 4;
 const MID_MX_ADDRESSES = 2;
 /** Small domains are picked as ⌊n·u^SKEW⌋: the first ones get more rows, as companies differ in size. */
@@ -73,8 +76,10 @@ export function wanList({ addresses: count, seed, bigShare = 0.4, midShare = 0.2
     const exists = next() >= unknownShare;
     return { email: `${exists ? "user" : "gone.user"}${index}@${domain}`, domain, exists };
   });
-  const providers = [big, ...mids, ...smalls];
-  return { addresses, providers, hosts: Array.from({ length: lastHost }, (_, k) => `127.0.2.${k + 1}`), zoneRecords: providers.flatMap(zoneLines).join("\n") };
+  const warmUpProvider: WanProvider = { kind: "warm-up", domains: ["wan-warmup"], mx: { "mx.wan-warmup": [newHost()] } };
+  const warmUp = Array.from({ length: WARM_UP_ADDRESSES }, (_, index) => ({ email: `user${index}@wan-warmup.bulk.mailvet-mta.net`, domain: "wan-warmup.bulk.mailvet-mta.net", exists: true }));
+  const providers = [big, ...mids, ...smalls, warmUpProvider];
+  return { addresses, warmUp, providers, hosts: Array.from({ length: lastHost }, (_, k) => `127.0.2.${k + 1}`), zoneRecords: providers.flatMap(zoneLines).join("\n") };
 }
 
 /** A provider's MX records (all of one preference: a client spreads over them) and its hosts' A records. */
