@@ -5,6 +5,7 @@ import { type Reason, VERDICTS } from "../../shared/contract/taxonomy";
 import { startStack } from "../../infra/local/stack";
 import { type BulkCsv, type BulkMailbox, generateBulkCsv } from "./bulk-csv";
 import { type JobRun, type JobStatus, type Phase, POLL_MS, runJob } from "./bulk-job";
+import { farmLimits } from "./farm-limits";
 import { type ProcStat, procStat } from "./proc-usage";
 import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
 import { CONCURRENCY as NPM_CONCURRENCY, fastestPass, type ThroughputRow } from "./smtp-throughput";
@@ -70,6 +71,8 @@ export interface BulkBenchResult {
   phases: Record<Contributor, { cpuSeconds: PerPhase; peakRssBytes: PerPhase }>;
   /** The npm verifiers over the list's first NPM_SAMPLE rows. */
   npm: ThroughputRow[];
+  /** The farm's Postfix limits the figures were measured against (farm-limits.ts). */
+  limits: string;
   seconds: number;
 }
 
@@ -95,7 +98,7 @@ export async function benchBulk(): Promise<BulkBenchResult> {
     const ours = await throughStack(peers, csv);
     const npm: ThroughputRow[] = [];
     for (const verifier of NPM_VERIFIERS) npm.push(await throughNpmVerifier(verifier, peers, csv));
-    return { ...ours, npm };
+    return { ...ours, npm, limits: farmLimits(peers.farm) };
   });
   return {
     ...result,
@@ -220,6 +223,7 @@ export function printBulkBench(result: BulkBenchResult): void {
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const perSecond = result.rows / job.doneSeconds;
   console.log(`\n## Bulk job end to end (${count(result.rows)}-row CSV over ${count(result.domains)} domains, edge in wrangler dev → one prober → Postfix)\n`);
+  console.log(`Farm: ${result.limits}.\n`);
   console.log("| measure | value |");
   console.log("|---|---:|");
   const lines: [string, string][] = [

@@ -5,6 +5,7 @@ import { signRequest } from "../../shared/hop";
 import { assertPortFree, waitForHealthy } from "../../infra/local/processes";
 import { resolveLocalSettings, startProber } from "../../infra/local/stack";
 import { seededRandom } from "../../shared/gibberish/random";
+import { farmLimits } from "./farm-limits";
 import { startNpmVerifier } from "./smtp-verifier";
 import { pool } from "./pool";
 import { cpuSeconds, peakRssBytes } from "./proc-usage";
@@ -55,6 +56,8 @@ export interface ThroughputRow {
 
 export interface SmtpThroughputResult {
   rows: ThroughputRow[];
+  /** The farm's Postfix limits the figures were measured against (farm-limits.ts). */
+  limits: string;
   seconds: number;
 }
 
@@ -75,8 +78,8 @@ export interface SmtpThroughputResult {
 export async function benchSmtpThroughput(): Promise<SmtpThroughputResult> {
   const started = performance.now();
   const list = benchAddresses();
-  const rows = await withSmtpPeers(async (peers) => [await throughProber(peers, list), await throughDeep(peers, list)]);
-  return { rows, seconds: (performance.now() - started) / 1000 };
+  const [limits, rows] = await withSmtpPeers(async (peers) => [farmLimits(peers.farm), [await throughProber(peers, list), await throughDeep(peers, list)]] as const);
+  return { rows, limits, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -85,11 +88,12 @@ export async function benchSmtpThroughput(): Promise<SmtpThroughputResult> {
  * @example
  * printSmtpThroughput(await benchSmtpThroughput());
  */
-export function printSmtpThroughput({ rows, seconds }: SmtpThroughputResult): void {
+export function printSmtpThroughput({ rows, limits, seconds }: SmtpThroughputResult): void {
   const [ours] = rows;
   if (!ours) return;
   const count = (value: number) => value.toLocaleString("en-US");
   console.log(`\n## SMTP throughput against local Postfix (${CONCURRENCY} sessions in flight, ${DOMAINS} domains, one MX host)\n`);
+  console.log(`Farm: ${limits}.\n`);
   console.log("| contender | addresses | addresses/s | mailvet is × faster | SMTP connections | client CPU s | client peak RSS MB | correct answers |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const row of rows) {

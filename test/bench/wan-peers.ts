@@ -1,12 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { type DnsPeer, startDnsPeer } from "../../infra/local/dns/peer";
 import { freeLoopbackPort } from "../../infra/local/dns/free-port";
 import { farmProberEnv, type MtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
+import { farmLimits } from "./farm-limits";
 import type { WanList } from "./wan-list";
 import { startWanRelay, type WanRelay } from "./wan-relay";
-
-/** The Postfix settings that decide how a session with many unknown recipients goes. */
-const LIMITS = ["smtpd_soft_error_limit", "smtpd_hard_error_limit", "smtpd_error_sleep_time", "smtpd_junk_command_limit", "smtpd_client_connection_count_limit", "smtpd_client_connection_rate_limit", "in_flow_delay"];
 
 export interface WanPeers {
   dns: DnsPeer;
@@ -35,7 +32,7 @@ export async function withWanPeers<T>(list: WanList, oneWayMs: number, work: (pe
       const relay = await startWanRelay({ hosts: list.hosts, ports: [25, proberPort], target: { host: farm.hosts.main, port: farm.port }, oneWayMs });
       try {
         const proberEnv = { MAILVET_DOH_URL: dns.dohUrl, ...farmProberEnv(farm, proberPort) };
-        return await work({ dns, farm, relay, proberEnv, farmLimits: postfixLimits(farm) });
+        return await work({ dns, farm, relay, proberEnv, farmLimits: farmLimits(farm) });
       } finally {
         await relay.stop();
       }
@@ -45,10 +42,4 @@ export async function withWanPeers<T>(list: WanList, oneWayMs: number, work: (pe
   } finally {
     await dns.stop();
   }
-}
-
-/** postconf's view of the farm's configuration, defaults included. */
-function postfixLimits(farm: MtaFarm): string {
-  const values = execFileSync("postconf", ["-c", `${farm.runDir}/conf`, ...LIMITS], { encoding: "utf8" });
-  return values.trim().split("\n").map((line) => line.replace(/\s*=\s*/, "=")).join(", ");
 }
