@@ -23,7 +23,7 @@ export interface NpmVerifier {
 /**
  * Starts an npm verifier (deep-email-validator, email-existence, @devmehq/email-validator-js)
  * in a child process (smtp-verifier-child.ts) whose DNS is the local peer, with a counting
- * forwarder on port 25 of the farm's main host, where they all connect (two of them have no
+ * forwarder on port 25 of the farm's main host (to the peers' farm listener), where they all connect (two of them have no
  * setting for another port). Only one can run at a time: they share that port.
  *
  * @example
@@ -32,7 +32,7 @@ export interface NpmVerifier {
  */
 export async function startNpmVerifier(verifier: VerifierName, peers: SmtpBenchPeers, concurrency: number): Promise<NpmVerifier> {
   const { main } = peers.farm.hosts;
-  const port25 = await startCountingTcpForwarder({ host: main, port: 25 }, { host: main, port: peers.farm.port });
+  const port25 = await startCountingTcpForwarder({ host: main, port: 25 }, peers.target);
   const client = forkNpmVerifier(verifier, peers.dns.dnsServer, concurrency, port25.connections);
   return {
     ...client,

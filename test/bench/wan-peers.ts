@@ -32,7 +32,7 @@ export async function withWanPeers<T>(list: WanList, oneWayMs: number, work: (pe
       const relay = await startWanRelay({ hosts: list.hosts, ports: [25, proberPort], target: { host: farm.hosts.main, port: farm.port }, oneWayMs });
       try {
         const proberEnv = { MAILVET_DOH_URL: dns.dohUrl, ...farmProberEnv(farm, proberPort) };
-        return await work({ dns, farm, relay, proberEnv, farmLimits: farmLimits(farm) });
+        return await work({ dns, farm, relay, proberEnv, farmLimits: farmLimits(farm, farm.hosts.main) });
       } finally {
         await relay.stop();
       }
