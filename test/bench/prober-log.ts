@@ -4,7 +4,7 @@ export interface ProberLogCounts {
   addresses: number;
   /** The probes' own durations, summed (they overlap: many run at once). */
   probeSeconds: number;
-  /** Politeness waits the prober reports in its probe lines (`waited_ms=…`), summed; null while it reports none. */
+  /** Politeness waits the prober reports in its probe lines (`politeness_wait=… ms`), summed; null where it reports none. */
   waitSeconds: number | null;
 }
 
@@ -14,9 +14,9 @@ export interface ProberLogTap {
   stop(): void;
 }
 
-/** `[prober] probe <domain>: <n> addresses, <reason>=<n> …, catch_all=…, <ms> ms`, as the stack prints the prober's log. */
-const PROBE_LINE = /^\[prober\] probe \S+: (\d+) addresses\b.*?, (\d+) ms$/;
-const WAITED = /\bwait(?:ed)?_ms=(\d+)/;
+/** `[prober] probe <domain>: <n> addresses, <reason>=<n> …, catch_all=…, <ms> ms, politeness_wait=<ms> ms`, as the stack prints the prober's log. */
+const PROBE_LINE = /^\[prober\] probe \S+: (\d+) addresses\b.*?, (\d+) ms(?:,|$)/;
+const WAITED = /\bpoliteness_wait=(\d+) ms\b/;
 
 /**
  * Reads the prober's one line per probe as the local stack prints it to this process's
