@@ -27,7 +27,7 @@ export function farmListener(limits: FarmLimits): string {
 
 /**
  * The limits a farm listener runs with, `name=value, …` (postconf: main.cf with defaults, then
- * the listener's own `-o` overrides in master.cf): what a bench's SMTP figures were measured
+ * the listener's own `-o` overrides in master.cf, expanded): what a bench's SMTP figures were measured
  * against, printed beside them.
  *
  * @example
@@ -35,9 +35,9 @@ export function farmListener(limits: FarmLimits): string {
  */
 export function farmLimits(farm: Pick<MtaFarm, "runDir" | "port">, host: string): string {
   const config = ["-c", `${farm.runDir}/conf`];
-  const values = new Map(lines(execFileSync("postconf", [...config, ...LIMITS], { encoding: "utf8" })).map(([name, value]) => [name, value]));
+  const values = new Map(lines(execFileSync("postconf", [...config, "-x", ...LIMITS], { encoding: "utf8" })).map(([name, value]) => [name, value]));
   const service = `${host}:${farm.port}/inet/`;
-  for (const [name, value] of lines(execFileSync("postconf", [...config, "-P"], { encoding: "utf8" }))) {
+  for (const [name, value] of lines(execFileSync("postconf", [...config, "-x", "-P"], { encoding: "utf8" }))) {
     if (name.startsWith(service) && values.has(name.slice(service.length))) values.set(name.slice(service.length), value);
   }
   return [...values].map(([name, value]) => `${name}=${value}`).join(", ");
