@@ -22,13 +22,14 @@ const PARENT_DOMAIN = "bulk.mailvet-mta.net";
 /**
  * Politeness raised for the benchmark, through the environment (the defaults stay as they
  * are): all 2,000 domains share one MX host (mx1), where a real list spreads over many, and no
- * address may wait on a per-domain token. Per host, the prober opens as many sessions as the
+ * address may wait on a per-domain or per-server token. Per host, the prober opens as many sessions as the
  * throughput bench gives it.
  */
 const POLITENESS = {
   MAILVET_PROBER_MAX_SESSIONS: "64",
   MAILVET_PROBER_PER_HOST_SESSIONS: "32",
   MAILVET_PROBER_DOMAIN_RATE: "100000",
+  MAILVET_PROBER_HOST_RATE: "100000",
   MAILVET_JOB_DOMAIN_RATE: "100000",
 };
 /** The npm verifiers compared with, each opening an SMTP connection per address. */

@@ -4,7 +4,7 @@ export interface ProberLogCounts {
   addresses: number;
   /** The probes' own durations, summed (they overlap: many run at once). */
   probeSeconds: number;
-  /** Politeness waits the prober reports in its probe lines (`politeness_wait=… ms`), summed; null where it reports none. */
+  /** Politeness waits the prober reports in its probe lines (`politeness_wait=… ms`, itself a sum over a probe's sessions), summed; null where it reports none. */
   waitSeconds: number | null;
 }
 

@@ -30,7 +30,7 @@ export function printWan({ list, oneWayMs, farmLimits, rows, seconds }: WanResul
     console.log(`- ${row.contender}: ${answers}`);
     if (row.proberLog) {
       const { probes, probeSeconds, waitSeconds } = row.proberLog;
-      const waits = waitSeconds === null ? "its politeness waits are not in the prober's log (no politeness_wait)" : `${waitSeconds.toFixed(1)} s of them in politeness waits (${((100 * waitSeconds) / probeSeconds).toFixed(0)} %)`;
+      const waits = waitSeconds === null ? "its politeness waits are not in the prober's log (no politeness_wait)" : `politeness waits ${waitSeconds.toFixed(1)} s (summed, as the prober logs them, over the sessions and probes that waited at once)`;
       console.log(`  Prober: ${count(probes)} probes, ${probeSeconds.toFixed(1)} probe-seconds (summed over probes running at once); ${waits}.`);
     }
   }
