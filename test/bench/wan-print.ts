@@ -13,7 +13,7 @@ export function printWan({ list, oneWayMs, farmLimits, rows, seconds }: WanResul
   const best = theirs.reduce<WanRow | undefined>((top, row) => (top && top.perSecond >= row.perSecond ? top : row), undefined);
   const domains = new Set(list.addresses.map(({ domain }) => domain)).size;
   const unknown = list.addresses.filter(({ exists }) => !exists).length;
-  const kindOf = new Map(list.providers.flatMap(({ kind, domains }) => domains.map((label) => [`${label}.bulk.mailvet-mta.net`, kind] as const)));
+  const kindOf = new Map<string, string>(list.providers.flatMap(({ kind, domains }) => domains.map((label): [string, string] => [`${label}.bulk.mailvet-mta.net`, kind])));
   const share = (kind: string) => list.addresses.filter(({ domain }) => kindOf.get(domain) === kind).length;
   console.log(`\n## SMTP over a simulated internet (${count(list.addresses.length)} addresses, ${oneWayMs} ms each way, ${list.hosts.length - 1} mail servers, 16 in flight)\n`);
   console.log(`List: ${count(domains)} domains; ${count(share("big"))} addresses at one big provider (4 MX hosts), ${count(share("mid"))} at 5 mid-sized ones, ${count(share("small"))} at small domains on shared hosts; ${count(unknown)} unknown mailboxes.`);
