@@ -60,7 +60,7 @@ describe("parseAddress over generated input", () => {
       fc.property(fc.string({ unit: anyCharacter, maxLength: 80 }), (input) => {
         expectWellFormed(parseAddress(input));
       }),
-      { numRuns: 5000 },
+      { numRuns: Number(process.env.MAILVET_FUZZ_RUNS ?? 5000) },
     );
   });
 
@@ -77,7 +77,7 @@ describe("parseAddress over generated input", () => {
         const viaUnicode = parseAddress(`${first.address.local}@${first.address.domainUnicode}`);
         expect(viaUnicode.ok && viaUnicode.address.domain).toBe(first.address.domain);
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.MAILVET_FUZZ_RUNS ?? 3000) },
     );
   });
 

@@ -96,7 +96,7 @@ describe("parseMessage", () => {
       fc.property(fc.uint8Array({ maxLength: 700 }), (bytes) => {
         expect(typeof parseMessage(bytes).ok).toBe("boolean");
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.MAILVET_FUZZ_RUNS ?? 2000) },
     );
   });
 
@@ -109,7 +109,7 @@ describe("parseMessage", () => {
         for (const [offset, value] of edits) bytes[offset] = value;
         expect(typeof parseMessage(bytes).ok).toBe("boolean");
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.MAILVET_FUZZ_RUNS ?? 2000) },
     );
   });
 
@@ -118,7 +118,7 @@ describe("parseMessage", () => {
       fc.property(arbitraryMessage, fc.boolean(), (spec, compress) => {
         expect(parsed(buildMessage(spec, { compress }))).toEqual(spec);
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.MAILVET_FUZZ_RUNS ?? 500) },
     );
   });
 });

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { FLAG_NAMES } from "../../shared/bulk/result-row";
-import { type Reason, VERDICTS, type Verdict } from "../../shared/contract/taxonomy";
-import { type LocalStack, startStack } from "../../infra/local/stack";
+import { type Reason, VERDICTS } from "../../shared/contract/taxonomy";
+import { startStack } from "../../infra/local/stack";
 import { type BulkCsv, type BulkMailbox, generateBulkCsv } from "./bulk-csv";
+import { type JobRun, type JobStatus, type Phase, POLL_MS, runJob } from "./bulk-job";
+import { type FarmLimits, RELAXED_HOST } from "./farm-limits";
 import { type ProcStat, procStat } from "./proc-usage";
 import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
 import { CONCURRENCY as NPM_CONCURRENCY, fastestPass, type ThroughputRow } from "./smtp-throughput";
@@ -20,19 +22,16 @@ const PARENT_DOMAIN = "bulk.mailvet-mta.net";
 /**
  * Politeness raised for the benchmark, through the environment (the defaults stay as they
  * are): all 2,000 domains share one MX host (mx1), where a real list spreads over many, and no
- * address may wait on a per-domain token. Per host, the prober opens as many sessions as the
+ * address may wait on a per-domain or per-server token. Per host, the prober opens as many sessions as the
  * throughput bench gives it.
  */
 const POLITENESS = {
   MAILVET_PROBER_MAX_SESSIONS: "64",
   MAILVET_PROBER_PER_HOST_SESSIONS: "32",
   MAILVET_PROBER_DOMAIN_RATE: "100000",
+  MAILVET_PROBER_HOST_RATE: "100000",
   MAILVET_JOB_DOMAIN_RATE: "100000",
 };
-/** Status polls this far apart: the resolution of the time to the first progress report. */
-const POLL_MS = 250;
-/** A job whose status stays the same this long has stalled; the bench gives up on it. */
-const STALL_MS = 600_000;
 /** The npm verifiers compared with, each opening an SMTP connection per address. */
 const NPM_VERIFIERS: VerifierName[] = ["deep-email-validator", "email-existence", "@devmehq/email-validator-js"];
 /** Rows of the list's start that each npm verifier checks; the fastest of three passes counts. */
@@ -47,34 +46,6 @@ type PerPhase = [plan: number, verify: number, assemble: number];
 /** The processes whose usage is sampled: the stack's, and the farm's Postfix (not ours, but its share of the machine matters). */
 const CONTRIBUTORS = ["workerd", "wrangler", "prober", "postfix"] as const;
 type Contributor = (typeof CONTRIBUTORS)[number];
-
-interface JobStatus {
-  status: "queued" | "running" | "done" | "failed";
-  total: number;
-  processed: number;
-  counts: Record<Verdict, number>;
-}
-
-/** The moments of a job that split it into phases: planned (202), every row answered, done. */
-type Phase = "accepted" | "answered" | "done";
-
-/** One bulk job through the API, timed from the start of its POST. */
-interface JobRun {
-  total: number;
-  /** POST → 202: upload to R2, planning, chunks on the queue. */
-  acceptedSeconds: number;
-  /** POST → the first status with processed > 0 (to within POLL_MS). */
-  firstProgressSeconds: number;
-  /** POST → the first status with every row processed; assembling the answers follows. */
-  answeredSeconds: number;
-  /** POST → the first status that says done. */
-  doneSeconds: number;
-  /** Every status poll: seconds since the POST and rows processed. */
-  timeline: { seconds: number; processed: number }[];
-  status: JobStatus;
-  results: string;
-  downloadSeconds: number;
-}
 
 /** The checks of the results file against the input and the job's status. */
 interface ResultChecks {
@@ -101,6 +72,9 @@ export interface BulkBenchResult {
   phases: Record<Contributor, { cpuSeconds: PerPhase; peakRssBytes: PerPhase }>;
   /** The npm verifiers over the list's first NPM_SAMPLE rows. */
   npm: ThroughputRow[];
+  /** The farm listener it ran against, and its Postfix limits (farm-limits.ts). */
+  farm: FarmLimits;
+  limits: string;
   seconds: number;
 }
 
@@ -114,20 +88,27 @@ export interface BulkBenchResult {
  * farm's Postfix are sampled from /proc throughout; every SMTP connection passes a counting forwarder.
  * deep-email-validator, email-existence and @devmehq/email-validator-js, one SMTP connection
  * per address, check the list's first 2,000 rows in the same run, after the stack has stopped
- * (the fastest of three passes of each).
+ * (the fastest of three passes of each). All of it runs against the farm's stock listener, then
+ * again against its relaxed one (mx-relaxed, no Postfix self-protection) where the farm has it.
  *
  * @example
  * printBulkBench(await benchBulk());
  */
-export async function benchBulk(): Promise<BulkBenchResult> {
-  const started = performance.now();
+export async function benchBulk(): Promise<BulkBenchResult[]> {
   const csv = generateBulkCsv({ rows: ROWS, domains: DOMAINS, seed: SEED, parentDomain: PARENT_DOMAIN });
+  const results: BulkBenchResult[] = [];
+  for (const farm of RELAXED_HOST ? (["stock", "relaxed"] as const) : (["stock"] as const)) results.push(await againstFarm(csv, farm));
+  return results;
+}
+
+async function againstFarm(csv: BulkCsv, farm: FarmLimits): Promise<BulkBenchResult> {
+  const started = performance.now();
   const result = await withSmtpPeers(async (peers) => {
     const ours = await throughStack(peers, csv);
     const npm: ThroughputRow[] = [];
     for (const verifier of NPM_VERIFIERS) npm.push(await throughNpmVerifier(verifier, peers, csv));
-    return { ...ours, npm };
-  });
+    return { ...ours, npm, farm, limits: peers.limits };
+  }, farm);
   return {
     ...result,
     rows: csv.rows.length,
@@ -176,47 +157,6 @@ async function throughStack(peers: SmtpBenchPeers, csv: BulkCsv) {
     await stack.stop();
   }
 }
-/**
- * POSTs `bytes` as a CSV job, polls its status until done, and downloads its results as CSV;
- * `phase` is told when the job is accepted, when every row is answered and when it is done.
- */
-async function runJob(stack: LocalStack, bytes: Buffer, phase: (reached: Phase) => void = () => {}): Promise<JobRun> {
-  const started = performance.now();
-  const since = () => (performance.now() - started) / 1000;
-  const created = await fetch(`${stack.edgeUrl}/v1/jobs`, { method: "POST", headers: { "content-type": "text/csv" }, body: bytes });
-  if (created.status !== 202) throw new Error(`POST /v1/jobs answered HTTP ${created.status}: ${await created.text()}`);
-  const { id, total } = (await created.json()) as { id: string; total: number };
-  const acceptedSeconds = since();
-  phase("accepted");
-  const timeline: JobRun["timeline"] = [];
-  let [firstProgressSeconds, answeredSeconds] = [NaN, NaN];
-  let lastChange = performance.now();
-  for (;;) {
-    const response = await Promise.race([fetch(`${stack.edgeUrl}/v1/jobs/${id}`), stack.died.then((name) => Promise.reject(new Error(`the ${name} process died during the job`)))]);
-    if (response.status !== 200) throw new Error(`GET /v1/jobs/${id} answered HTTP ${response.status}: ${await response.text()}`);
-    const status = (await response.json()) as JobStatus;
-    const seconds = since();
-    if (status.processed !== timeline.at(-1)?.processed) lastChange = performance.now();
-    timeline.push({ seconds, processed: status.processed });
-    if (status.processed > 0 && Number.isNaN(firstProgressSeconds)) firstProgressSeconds = seconds;
-    if (status.processed === total && Number.isNaN(answeredSeconds)) {
-      answeredSeconds = seconds;
-      phase("answered");
-    }
-    if (status.status === "failed") throw new Error(`job ${id} failed: ${JSON.stringify(status)}`);
-    if (status.status === "done") {
-      const doneSeconds = seconds;
-      phase("done");
-      const download = await fetch(`${stack.edgeUrl}/v1/jobs/${id}/results?format=csv`);
-      if (download.status !== 200) throw new Error(`GET /v1/jobs/${id}/results answered HTTP ${download.status}: ${await download.text()}`);
-      const results = await download.text();
-      return { total, acceptedSeconds, firstProgressSeconds, answeredSeconds, doneSeconds, timeline, status, results, downloadSeconds: since() - doneSeconds };
-    }
-    if (performance.now() - lastChange > STALL_MS) throw new Error(`job ${id} stalled at ${status.processed} of ${status.total} rows (${status.status}); all answered ${answeredSeconds.toFixed(1)} s after the POST`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
 /** The process group of the process whose command line holds `text` and that `where` accepts. */
 function processGroupOf(text: string, where: (process: ProcStat) => boolean): number {
   for (const entry of readdirSync("/proc")) {
@@ -281,17 +221,30 @@ async function throughNpmVerifier(verifier: VerifierName, peers: SmtpBenchPeers,
 }
 
 /**
- * Prints a bench result as markdown tables.
+ * Prints the bench's results as markdown tables, one set per farm listener, then the listeners
+ * side by side.
  *
  * @example
  * printBulkBench(await benchBulk());
  */
-export function printBulkBench(result: BulkBenchResult): void {
+export function printBulkBench(results: BulkBenchResult[]): void {
+  results.forEach(printOne);
+  console.log("\n| farm | rows/s, POST → done | SMTP connections | rows answered timeout or deferred | rows agreeing with the farm |");
+  console.log("|---|---:|---:|---:|---:|");
+  for (const { farm, rows, job, smtpConnections, checks } of results) {
+    const temporary = (checks.reasons.timeout ?? 0) + (checks.reasons.deferred ?? 0);
+    console.log(`| ${farm} | ${Math.round(rows / job.doneSeconds).toLocaleString("en-US")} | ${smtpConnections.toLocaleString("en-US")} | ${temporary.toLocaleString("en-US")} | ${checks.agreeing.toLocaleString("en-US")} of ${rows.toLocaleString("en-US")} |`);
+  }
+  console.log("\nTarget against the stock farm: no row answered timeout or deferred where the server gives a definitive answer.");
+}
+
+function printOne(result: BulkBenchResult): void {
   const { job, usage, npm, checks } = result;
   const count = (value: number) => Math.round(value).toLocaleString("en-US");
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const perSecond = result.rows / job.doneSeconds;
-  console.log(`\n## Bulk job end to end (${count(result.rows)}-row CSV over ${count(result.domains)} domains, edge in wrangler dev → one prober → Postfix)\n`);
+  console.log(`\n## Bulk job end to end, ${result.farm} farm (${count(result.rows)}-row CSV over ${count(result.domains)} domains, edge in wrangler dev → one prober → Postfix)\n`);
+  console.log(`Farm: ${result.limits}.\n`);
   console.log("| measure | value |");
   console.log("|---|---:|");
   const lines: [string, string][] = [

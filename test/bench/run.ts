@@ -6,10 +6,15 @@
 import { benchBulk, printBulkBench } from "./bulk";
 import { printRatios } from "./measure";
 import { benchDns, printDnsBench } from "./dns";
+import { benchFuzz, printFuzz } from "./fuzz";
+import { benchLoad } from "./load";
+import { printLoad } from "./load-print";
 import { benchOffline } from "./offline";
 import { benchSmtpRealtime, printSmtpRealtime } from "./smtp-realtime";
 import { benchSmtpThroughput, printSmtpThroughput } from "./smtp-throughput";
 import { benchSyntax } from "./syntax.bench";
+import { benchWan } from "./wan";
+import { printWan } from "./wan-print";
 import { benchWorkerdCpu } from "./workerd-cpu";
 
 console.log(`# Mailvet benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`);
@@ -27,4 +32,7 @@ console.log(`| GET /v1/verify?smtp=false | ${cpu.verifyMs.toFixed(3)} |`);
 printDnsBench(await benchDns());
 printSmtpRealtime(await benchSmtpRealtime());
 printSmtpThroughput(await benchSmtpThroughput());
+printWan(await benchWan());
+printLoad(await benchLoad());
+printFuzz(await benchFuzz());
 printBulkBench(await benchBulk());

@@ -23,7 +23,7 @@ export interface NpmVerifier {
 /**
  * Starts an npm verifier (deep-email-validator, email-existence, @devmehq/email-validator-js)
  * in a child process (smtp-verifier-child.ts) whose DNS is the local peer, with a counting
- * forwarder on port 25 of the farm's main host, where they all connect (two of them have no
+ * forwarder on port 25 of the farm's main host (to the peers' farm listener), where they all connect (two of them have no
  * setting for another port). Only one can run at a time: they share that port.
  *
  * @example
@@ -32,16 +32,32 @@ export interface NpmVerifier {
  */
 export async function startNpmVerifier(verifier: VerifierName, peers: SmtpBenchPeers, concurrency: number): Promise<NpmVerifier> {
   const { main } = peers.farm.hosts;
-  const port25 = await startCountingTcpForwarder({ host: main, port: 25 }, { host: main, port: peers.farm.port });
-  const child = fork(CHILD, [verifier, peers.dns.dnsServer, FARM_MAIL_FROM, String(concurrency)], { execArgv: ["--import", "tsx"], env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  const port25 = await startCountingTcpForwarder({ host: main, port: 25 }, peers.target);
+  const client = forkNpmVerifier(verifier, peers.dns.dnsServer, concurrency, port25.connections);
   return {
-    pid: child.pid!,
-    connections: port25.connections,
-    validate: (addresses) => validateInChild(child, addresses),
+    ...client,
     async stop() {
-      await stopChild(child);
+      await client.stop();
       await port25.stop();
     },
+  };
+}
+
+/**
+ * An npm verifier in a child process whose DNS is `dnsServer`, connecting to port 25 of
+ * whatever the MX hosts resolve to, where something in front of the servers counts the
+ * connections (`connections`).
+ *
+ * @example
+ * const deep = forkNpmVerifier("deep-email-validator", peers.dns.dnsServer, 16, relay.connections);
+ */
+export function forkNpmVerifier(verifier: VerifierName, dnsServer: string, concurrency: number, connections: () => number): NpmVerifier {
+  const child = fork(CHILD, [verifier, dnsServer, FARM_MAIL_FROM, String(concurrency)], { execArgv: ["--import", "tsx"], env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  return {
+    pid: child.pid!,
+    connections,
+    validate: (addresses) => validateInChild(child, addresses),
+    stop: () => stopChild(child),
   };
 }
 

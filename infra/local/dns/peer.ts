@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,15 @@ import { freeLoopbackPort } from "./free-port";
 const CONFIG_DIR = fileURLToPath(new URL(".", import.meta.url));
 const READY_WITHIN_MS = 15_000;
 const START_ATTEMPTS = 3;
+
+export interface DnsPeerOptions {
+  /**
+   * Records to add to fixture zones, by zone name (`{ "mailvet-mta.net": "wan-1.bulk 300 IN MX 10 mx-wan-1\n…" }`),
+   * in zone-file syntax relative to the zone's origin: names a benchmark makes up for one run,
+   * too many to keep in the repo's zone files. Names written out win over the zone's wildcards.
+   */
+  zoneAdditions?: Record<string, string>;
+}
 
 export interface DnsPeer {
   /** The RFC 8484 endpoint, plain HTTP on loopback: `http://127.0.0.1:PORT/dns-query`. */
@@ -46,20 +56,23 @@ export function dnsPeerInstalled(): boolean {
  * @example
  * const peer = await startDnsPeer();
  * const resolver = createDohResolver({ upstreams: [peer.dohUrl] });
+ * // or, with names of its own: startDnsPeer({ zoneAdditions: { "mailvet-mta.net": "shop.bulk 300 IN MX 10 mx-shop\nmx-shop 300 IN A 127.0.2.1" } })
  * await resolver.lookup("multi-mx.mailvet-fixture.net", "MX");
  * await peer.stop();
  */
-export async function startDnsPeer(): Promise<DnsPeer> {
+export async function startDnsPeer(options: DnsPeerOptions = {}): Promise<DnsPeer> {
+  const unknown = Object.keys(options.zoneAdditions ?? {}).filter((zone) => !existsSync(join(CONFIG_DIR, `${zone}.zone`)));
+  if (unknown.length > 0) throw new Error(`no fixture zone ${unknown.join(", ")} to add records to`);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce();
+      return await startOnce(options);
     } catch (error) {
       if (attempt >= START_ATTEMPTS) throw error;
     }
   }
 }
 
-async function startOnce(): Promise<DnsPeer> {
+async function startOnce({ zoneAdditions = {} }: DnsPeerOptions): Promise<DnsPeer> {
   const unboundPath = findExecutable("unbound");
   const dnsdistPath = findExecutable("dnsdist");
   if (unboundPath === undefined || dnsdistPath === undefined) {
@@ -71,7 +84,7 @@ async function startOnce(): Promise<DnsPeer> {
     DNS_PORT: await freeLoopbackPort(),
     DOH_PORT: await freeLoopbackPort(),
     RUN_DIR: runDir,
-    ZONE_DIR: CONFIG_DIR.replace(/\/$/, ""),
+    ZONE_DIR: await zoneDirectory(runDir, zoneAdditions),
   };
   const unboundConf = await renderConfig("unbound.conf", runDir, values);
   const dnsdistConf = await renderConfig("dnsdist.conf", runDir, values);
@@ -91,6 +104,20 @@ async function startOnce(): Promise<DnsPeer> {
     throw error;
   }
   return { dohUrl, dnsServer: `127.0.0.1:${values.DNS_PORT}`, pids: daemons.flatMap((daemon) => (daemon.pid === undefined ? [] : [daemon.pid])), stop };
+}
+
+/** This directory, or, with additions, a copy of its zone files in `runDir` with the records appended. */
+async function zoneDirectory(runDir: string, zoneAdditions: Record<string, string>): Promise<string> {
+  if (Object.keys(zoneAdditions).length === 0) return CONFIG_DIR.replace(/\/$/, "");
+  const zones = join(runDir, "zones");
+  await mkdir(zones);
+  const files = (await readdir(CONFIG_DIR)).filter((name) => name.endsWith(".zone"));
+  for (const name of files) {
+    const added = zoneAdditions[name.slice(0, -".zone".length)];
+    const text = await readFile(join(CONFIG_DIR, name), "utf8");
+    await writeFile(join(zones, name), added === undefined ? text : `${text}\n; Added for this run.\n${added}\n`);
+  }
+  return zones;
 }
 
 async function renderConfig(name: string, runDir: string, values: Record<string, string | number>): Promise<string> {

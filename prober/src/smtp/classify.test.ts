@@ -79,7 +79,7 @@ describe("classifyReply on arbitrary input", () => {
         const result = classifyReply({ stage, code, enhanced, text });
         expect(REPLY_CLASSES).toContain(result.class);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.MAILVET_FUZZ_RUNS ?? 2000) },
     );
   });
 

@@ -99,7 +99,7 @@ describe("ReplyReader", () => {
         const reader = new ReplyReader();
         for (const chunk of chunks) reader.push(chunk);
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.MAILVET_FUZZ_RUNS ?? 1000) },
     );
   });
 
@@ -110,7 +110,7 @@ describe("ReplyReader", () => {
         const reader = new ReplyReader();
         for (const reply of reader.push(bytes(parts.join("")))) expect(reply.code).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.MAILVET_FUZZ_RUNS ?? 1000) },
     );
   });
 });
