@@ -14,7 +14,7 @@ import { type SmtpBenchPeers, withSmtpPeers } from "./smtp-peers";
 /** Away from the other benches' ports and from smtp-realtime.ts's stack (18897/18898). */
 const PROBER_PORT = "18896";
 /** Politeness raised for the test: the 50 domains share one MX host, and nothing may wait on a token (per domain or per server). */
-const LIMITS = { MAILVET_PROBER_MAX_SESSIONS: "64", MAILVET_PROBER_PER_HOST_SESSIONS: "32", MAILVET_PROBER_DOMAIN_RATE: "100000", MAILVET_PROBER_HOST_RATE: "100000" };
+const LIMITS = { MAILVET_PROBER_MAX_SESSIONS: "64", MAILVET_PROBER_PER_HOST_SESSIONS: "32", MAILVET_PROBER_HOST_RATE: "100000" };
 const DOMAINS = 50;
 const ADDRESSES_PER_DOMAIN = 200;
 /** Addresses per probe request: the contract's most, one SMTP session for each. */
