@@ -3,6 +3,7 @@ import { ApiError } from "../../shared/http/api-error";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
 import type { JobCoordinator } from "./jobs/coordinator";
 import type { JobMessage } from "./jobs/messages";
+import type { Caller } from "./middleware/caller";
 
 /** The bindings wrangler.toml and `npm start` give the edge Worker. */
 export interface Env {
@@ -15,6 +16,10 @@ export interface Env {
   VERIFY_QUEUE: Queue<JobMessage>;
   /** Which bulk jobs are re-verified on a schedule, for the Cron Trigger. */
   JOBS_DB: D1Database;
+  /** Requests per key of a secret API key (wrangler.toml `[[ratelimits]]`). */
+  RATE_LIMIT_PER_KEY: RateLimit;
+  /** Requests per client address, for callers without a secret key. */
+  RATE_LIMIT_PER_CLIENT: RateLimit;
   MAILVET_DOH_URL?: string;
   MAILVET_PROBERS?: string;
   MAILVET_PROBER_SECRET?: string;
@@ -31,7 +36,7 @@ export interface Env {
   MAILVET_JOB_WEBHOOK_BACKOFF?: string;
 }
 
-export type AppEnv = { Bindings: Env };
+export type AppEnv = { Bindings: Env; Variables: { caller: Caller } };
 
 declare global {
   namespace Cloudflare {

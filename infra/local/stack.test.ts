@@ -14,8 +14,8 @@ describe("resolveLocalSettings", () => {
   });
 
   it("hands each process only its own variables", () => {
-    const { edgeEnv, proberEnv } = resolveLocalSettings({ MAILVET_API_KEYS: "k1", MAILVET_SMTP_PORT: "2525" });
-    expect(edgeEnv.MAILVET_API_KEYS).toBe("k1");
+    const { edgeEnv, proberEnv } = resolveLocalSettings({ MAILVET_API_KEYS: "local-key-0123456789", MAILVET_SMTP_PORT: "2525" });
+    expect(edgeEnv.MAILVET_API_KEYS).toBe("local-key-0123456789");
     expect(proberEnv.MAILVET_API_KEYS).toBeUndefined();
     expect(proberEnv.MAILVET_SMTP_PORT).toBe("2525");
     expect(edgeEnv.MAILVET_SMTP_PORT).toBeUndefined();
@@ -23,5 +23,9 @@ describe("resolveLocalSettings", () => {
 
   it("refuses a bad value before anything starts", () => {
     expect(() => resolveLocalSettings({ MAILVET_PROBER_PORT: "eighty" })).toThrow(SettingsError);
+  });
+
+  it("refuses a 1-character API key, saying why", () => {
+    expect(() => resolveLocalSettings({ MAILVET_API_KEYS: "k" })).toThrow(/MAILVET_API_KEYS: key 1: each key must be at least 16 characters/);
   });
 });

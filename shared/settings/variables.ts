@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiKeysVariable } from "./api-keys";
 
 /**
  * Parsers for the MAILVET_* environment variables of the contract. Each turns the raw string
@@ -84,7 +85,8 @@ export const variables = {
   MAILVET_PROBER_DOMAIN_RATE: positiveRate,
   /** Seconds a domain's catch-all answer is reused. */
   MAILVET_PROBER_CATCH_ALL_TTL: positiveInteger,
-  MAILVET_API_KEYS: commaList(z.string().min(1), "key"),
+  /** API keys with their owners and scopes (shared/settings/api-keys.ts); unset, the API is open. */
+  MAILVET_API_KEYS: apiKeysVariable,
   MAILVET_ALLOW_RESERVED_DOMAINS: onOff,
   /** Seconds the edge reuses a result the mail server decided; 0 turns the cache off. */
   MAILVET_RESULT_CACHE_TTL: wholeNumber(0, 86_400, "seconds"),
