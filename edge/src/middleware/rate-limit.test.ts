@@ -19,7 +19,7 @@ const from = (ip: string, extra: Partial<typeof env> = {}, headers: Record<strin
  * Sends requests until one is refused. The limiter's windows follow the wall clock, so a
  * window may end during the run; twice the limit and one more still overflow one of them.
  */
-async function firstRefusal(send: () => Promise<Response>, limit: number): Promise<{ response: Response; sent: number } | null> {
+async function firstRefusal(send: () => Response | Promise<Response>, limit: number): Promise<{ response: Response; sent: number } | null> {
   for (let sent = 1; sent <= 2 * limit + 1; sent++) {
     const response = await send();
     if (response.status === 429) return { response, sent };
