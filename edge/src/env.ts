@@ -34,6 +34,7 @@ export interface Env {
   MAILVET_JOB_GREYLIST_MAX_WAIT?: string;
   MAILVET_JOB_PROBER_RETRIES?: string;
   MAILVET_JOB_WEBHOOK_BACKOFF?: string;
+  MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE?: string;
 }
 
 export type AppEnv = { Bindings: Env; Variables: { caller: Caller } };
@@ -73,6 +74,7 @@ function readEdgeSettings(env: Env) {
     jobGreylistMaxWaitSeconds: parsed.MAILVET_JOB_GREYLIST_MAX_WAIT ?? 3_600,
     jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES ?? 3,
     jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF ?? 10,
+    jobWebhookAllowPrivate: parsed.MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE ?? false,
   };
 }
 

@@ -106,6 +106,8 @@ export const variables = {
   MAILVET_JOB_PROBER_RETRIES: wholeNumber(0, 10),
   /** Seconds before a failed webhook delivery is tried again; each later wait is four times longer. */
   MAILVET_JOB_WEBHOOK_BACKOFF: wholeNumber(1, 3_600, "seconds"),
+  /** Webhook URLs may be http and reach loopback or private addresses (tests, local use only). */
+  MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: onOff,
 } as const;
 
 export type VariableName = keyof typeof variables;
@@ -126,6 +128,7 @@ export const EDGE_VARIABLES = [
   "MAILVET_JOB_GREYLIST_MAX_WAIT",
   "MAILVET_JOB_PROBER_RETRIES",
   "MAILVET_JOB_WEBHOOK_BACKOFF",
+  "MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE",
 ] as const satisfies readonly VariableName[];
 
 /** The variables a prober reads; `npm start` hands it these and no others. */
