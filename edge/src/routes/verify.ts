@@ -56,6 +56,7 @@ async function answer(c: Context<AppEnv>, asked: AskedFor) {
       lists: await listOverrides(c.env),
       waitUntil: (promise) => c.executionCtx.waitUntil(promise),
       regionHint: c.req.raw.cf?.continent as string | undefined,
+      caller: c.get("caller").probeId,
     },
   );
   return c.json(result, 200);
