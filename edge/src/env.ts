@@ -25,6 +25,7 @@ export interface Env {
   MAILVET_PROBER_SECRET?: string;
   MAILVET_API_KEYS?: string;
   MAILVET_ALLOW_RESERVED_DOMAINS?: string;
+  MAILVET_RATE_LIMIT?: string;
   MAILVET_RESULT_CACHE_TTL?: string;
   MAILVET_JOB_RETENTION_DAYS?: string;
   MAILVET_JOB_MAX_ROWS?: string;
@@ -62,6 +63,7 @@ function readEdgeSettings(env: Env) {
     proberSecrets: parsed.MAILVET_PROBER_SECRET ?? [],
     apiKeys: parsed.MAILVET_API_KEYS ?? [],
     allowReservedDomains: parsed.MAILVET_ALLOW_RESERVED_DOMAINS ?? false,
+    rateLimit: parsed.MAILVET_RATE_LIMIT ?? true,
     resultCacheTtlSeconds: parsed.MAILVET_RESULT_CACHE_TTL ?? 600,
     jobRetentionDays: parsed.MAILVET_JOB_RETENTION_DAYS ?? 7,
     jobLimits: {

@@ -88,6 +88,8 @@ export const variables = {
   /** API keys with their owners and scopes (shared/settings/api-keys.ts); unset, the API is open. */
   MAILVET_API_KEYS: apiKeysVariable,
   MAILVET_ALLOW_RESERVED_DOMAINS: onOff,
+  /** `0` turns the edge's rate limits off (benchmarks that send everything from one address). */
+  MAILVET_RATE_LIMIT: onOff,
   /** Seconds the edge reuses a result the mail server decided; 0 turns the cache off. */
   MAILVET_RESULT_CACHE_TTL: wholeNumber(0, 86_400, "seconds"),
   /** Days a bulk job's upload and results are kept before they are deleted. */
@@ -119,6 +121,7 @@ export const EDGE_VARIABLES = [
   "MAILVET_PROBER_SECRET",
   "MAILVET_API_KEYS",
   "MAILVET_ALLOW_RESERVED_DOMAINS",
+  "MAILVET_RATE_LIMIT",
   "MAILVET_RESULT_CACHE_TTL",
   "MAILVET_JOB_RETENTION_DAYS",
   "MAILVET_JOB_MAX_ROWS",

@@ -64,4 +64,13 @@ describe("rate limits at the edge (the ratelimit binding, run by miniflare)", ()
     expect(other.status).toBe(400);
     await other.body?.cancel();
   });
+
+  it("counts nothing with MAILVET_RATE_LIMIT=0", async () => {
+    const unlimited = { MAILVET_RATE_LIMIT: "0" };
+    for (let sent = 0; sent <= 2 * CLIENT_LIMIT + 1; sent++) {
+      const response = await from("198.18.0.1", unlimited);
+      expect(response.status).toBe(400);
+      await response.body?.cancel();
+    }
+  });
 });
