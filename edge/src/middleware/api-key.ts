@@ -5,9 +5,8 @@ import { type AppEnv, edgeSettings } from "../env";
 import { ALL_SCOPES, type Caller, clientOf, probeIdOf } from "./caller";
 import { findKey, knownKeys, type KnownKey } from "./key-table";
 
-const UNAUTHORIZED = new ApiError(401, "unauthorized", "a valid API key is required: Authorization: Bearer <key>", {
-  "WWW-Authenticate": 'Bearer realm="mailvet"',
-});
+const unauthorized = () =>
+  new ApiError(401, "unauthorized", "a valid API key is required: Authorization: Bearer <key>", { "WWW-Authenticate": 'Bearer realm="mailvet"' });
 
 /**
  * Names the caller of `/v1/*` (`c.get("caller")`). With MAILVET_API_KEYS set, the request must
@@ -27,7 +26,7 @@ export const identifyCaller = createMiddleware<AppEnv>(async (c, next) => {
   } else {
     const presented = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     const key = presented === undefined ? null : await findKey(await knownKeys(apiKeys), presented);
-    if (!key) throw UNAUTHORIZED;
+    if (!key) throw unauthorized();
     checkOrigin(key, c.req.header("origin"));
     // A widget key is public (it is in the page), so its callers are counted by their address too.
     const limitedAs = key.origins ? ({ kind: "client", key: client } as const) : ({ kind: "key", key: key.owner } as const);
