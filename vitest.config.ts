@@ -50,7 +50,18 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             // The edge asks the local DNS peer; where it is missing, an address nothing listens
             // on, so no test can ever reach a public resolver.
-            miniflare: { bindings: { MAILVET_DOH_URL: inject("dnsPeerUrl") ?? "http://127.0.0.1:9/dns-query" } },
+            miniflare: {
+              // The suites' webhooks are on loopback (edge/src/jobs/webhook-target.test.ts turns this off).
+              bindings: { MAILVET_DOH_URL: inject("dnsPeerUrl") ?? "http://127.0.0.1:9/dns-query", MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: "1" },
+              // wrangler.toml's limits, raised so no suite reaches them by accident, and two small
+              // ones that edge/src/middleware/rate-limit.test.ts puts in their place.
+              ratelimits: {
+                RATE_LIMIT_PER_KEY: { namespace_id: "1001", simple: { limit: 100000, period: 60 } },
+                RATE_LIMIT_PER_CLIENT: { namespace_id: "1002", simple: { limit: 100000, period: 60 } },
+                SMALL_RATE_LIMIT_PER_KEY: { namespace_id: "9001", simple: { limit: 40, period: 60 } },
+                SMALL_RATE_LIMIT_PER_CLIENT: { namespace_id: "9002", simple: { limit: 20, period: 60 } },
+              },
+            },
           })),
         ],
         test: {

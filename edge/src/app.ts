@@ -4,7 +4,8 @@ import { cors } from "hono/cors";
 import { ApiError } from "../../shared/http/api-error";
 import { handleError } from "../../shared/http/error-handler";
 import type { AppEnv } from "./env";
-import { requireApiKey } from "./middleware/api-key";
+import { identifyCaller, requireScope } from "./middleware/api-key";
+import { limitRate } from "./middleware/rate-limit";
 import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
 import { jobs } from "./routes/jobs";
@@ -14,7 +15,7 @@ const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answe
 
 One address: \`GET /v1/verify?email=…\` gives a verdict (deliverable, undeliverable, risky or unknown) and the reason that decided it. A list: \`POST /v1/jobs\` with a CSV, XLSX or JSON list, then \`GET /v1/jobs/{id}\` until it is done, then \`GET /v1/jobs/{id}/results\`.
 
-Where the server sets MAILVET_API_KEYS, every \`/v1/*\` request needs \`Authorization: Bearer <key>\`.`;
+Where the server sets MAILVET_API_KEYS, every \`/v1/*\` request needs \`Authorization: Bearer <key>\` with a key that has the route's scope: \`verify\` for /v1/verify, \`jobs\` for /v1/jobs (a job is visible only to the key that created it; other keys get 404), \`admin\` for both and every job. A widget key (one with origins) works only for /v1/verify from the origins it names. Over the rate limit (per key, or per client address without a secret key) the answer is 429 with Retry-After.`;
 
 /** A bearer key, or none: which one depends on whether the server sets MAILVET_API_KEYS. */
 const KEY_WHERE_SET: Record<string, string[]>[] = [{ apiKey: [] }, {}];
@@ -40,7 +41,10 @@ export function createApp() {
     },
   });
   app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], maxAge: 86400 }));
-  app.use("/v1/*", requireApiKey, requireUtf8Query);
+  app.use("/v1/*", identifyCaller, limitRate, requireUtf8Query);
+  app.use("/v1/verify", requireScope("verify"));
+  app.use("/v1/jobs", requireScope("jobs"));
+  app.use("/v1/jobs/*", requireScope("jobs"));
   // Before the body limit: uploads stream to R2 under the jobs' own limits.
   app.route("/", jobs);
   app.use(

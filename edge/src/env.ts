@@ -3,6 +3,7 @@ import { ApiError } from "../../shared/http/api-error";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
 import type { JobCoordinator } from "./jobs/coordinator";
 import type { JobMessage } from "./jobs/messages";
+import type { Caller } from "./middleware/caller";
 
 /** The bindings wrangler.toml and `npm start` give the edge Worker. */
 export interface Env {
@@ -15,11 +16,16 @@ export interface Env {
   VERIFY_QUEUE: Queue<JobMessage>;
   /** Which bulk jobs are re-verified on a schedule, for the Cron Trigger. */
   JOBS_DB: D1Database;
+  /** Requests per key of a secret API key (wrangler.toml `[[ratelimits]]`). */
+  RATE_LIMIT_PER_KEY: RateLimit;
+  /** Requests per client address, for callers without a secret key. */
+  RATE_LIMIT_PER_CLIENT: RateLimit;
   MAILVET_DOH_URL?: string;
   MAILVET_PROBERS?: string;
   MAILVET_PROBER_SECRET?: string;
   MAILVET_API_KEYS?: string;
   MAILVET_ALLOW_RESERVED_DOMAINS?: string;
+  MAILVET_RATE_LIMIT?: string;
   MAILVET_RESULT_CACHE_TTL?: string;
   MAILVET_JOB_RETENTION_DAYS?: string;
   MAILVET_JOB_MAX_ROWS?: string;
@@ -29,9 +35,10 @@ export interface Env {
   MAILVET_JOB_GREYLIST_MAX_WAIT?: string;
   MAILVET_JOB_PROBER_RETRIES?: string;
   MAILVET_JOB_WEBHOOK_BACKOFF?: string;
+  MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE?: string;
 }
 
-export type AppEnv = { Bindings: Env };
+export type AppEnv = { Bindings: Env; Variables: { caller: Caller } };
 
 declare global {
   namespace Cloudflare {
@@ -56,6 +63,7 @@ function readEdgeSettings(env: Env) {
     proberSecrets: parsed.MAILVET_PROBER_SECRET ?? [],
     apiKeys: parsed.MAILVET_API_KEYS ?? [],
     allowReservedDomains: parsed.MAILVET_ALLOW_RESERVED_DOMAINS ?? false,
+    rateLimit: parsed.MAILVET_RATE_LIMIT ?? true,
     resultCacheTtlSeconds: parsed.MAILVET_RESULT_CACHE_TTL ?? 600,
     jobRetentionDays: parsed.MAILVET_JOB_RETENTION_DAYS ?? 7,
     jobLimits: {
@@ -68,6 +76,7 @@ function readEdgeSettings(env: Env) {
     jobGreylistMaxWaitSeconds: parsed.MAILVET_JOB_GREYLIST_MAX_WAIT ?? 3_600,
     jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES ?? 3,
     jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF ?? 10,
+    jobWebhookAllowPrivate: parsed.MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE ?? false,
   };
 }
 

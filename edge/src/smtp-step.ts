@@ -28,6 +28,8 @@ export interface SmtpContext {
   transcript: boolean;
   /** Probers to ask only when no other can (a bulk retry of work they failed on). */
   avoid?: readonly string[];
+  /** The caller's opaque id, so a prober can share its sessions fairly between callers. */
+  caller?: string | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function checkSmtp(addresses: ParsedAddress[], mx: MxRecord[], cont
       mx,
       addresses: addresses.map((address) => ({ address: address.normalized, smtputf8: address.smtputf8 })),
       ...(context.transcript && { transcript: true }),
+      ...(context.caller && { caller: context.caller }),
     },
     {
       probers: settings.probers,

@@ -16,6 +16,8 @@ export interface VerifyContext {
   waitUntil: (promise: Promise<unknown>) => void;
   /** The caller's region (Cloudflare's continent code), to pick a prober near it. */
   regionHint: string | undefined;
+  /** Who asked, as the opaque id probers share their sessions by (middleware/caller.ts). */
+  caller?: string;
 }
 
 /** How a group of addresses is verified. */
@@ -110,7 +112,7 @@ async function verifyChecked(checked: { email: string; offline: OfflineFacts }[]
   await Promise.all(
     [...smtpByDomain.values()].map(async (indexes) => {
       const addresses = indexes.map((index) => offline[index]!.address as ParsedAddress);
-      const outcome = await checkSmtp(addresses, mxOf(indexes[0]!), { settings: context.settings, regionHint: context.regionHint, ...options });
+      const outcome = await checkSmtp(addresses, mxOf(indexes[0]!), { settings: context.settings, regionHint: context.regionHint, caller: context.caller, ...options });
       indexes.forEach((index, position) => outcomes.set(index, { outcome, position }));
     }),
   );

@@ -14,8 +14,8 @@ describe("resolveLocalSettings", () => {
   });
 
   it("hands each process only its own variables", () => {
-    const { edgeEnv, proberEnv } = resolveLocalSettings({ MAILVET_API_KEYS: "k1", MAILVET_SMTP_PORT: "2525" });
-    expect(edgeEnv.MAILVET_API_KEYS).toBe("k1");
+    const { edgeEnv, proberEnv } = resolveLocalSettings({ MAILVET_API_KEYS: "local-key-0123456789", MAILVET_SMTP_PORT: "2525" });
+    expect(edgeEnv.MAILVET_API_KEYS).toBe("local-key-0123456789");
     expect(proberEnv.MAILVET_API_KEYS).toBeUndefined();
     expect(proberEnv.MAILVET_SMTP_PORT).toBe("2525");
     expect(edgeEnv.MAILVET_SMTP_PORT).toBeUndefined();
@@ -29,5 +29,9 @@ describe("resolveLocalSettings", () => {
     const probers = JSON.stringify([{ id: "eu1", region: "eu", url: "http://eu1.probers.example" }]);
     expect(() => resolveLocalSettings({ MAILVET_PROBERS: probers })).toThrow(/MAILVET_PROBERS: must be https/);
     expect(() => resolveLocalSettings({ MAILVET_PROBER_URL: "http://eu1.probers.example" })).toThrow(/MAILVET_PROBER_URL: must be https/);
+  });
+
+  it("refuses a 1-character API key, saying why", () => {
+    expect(() => resolveLocalSettings({ MAILVET_API_KEYS: "k" })).toThrow(/MAILVET_API_KEYS: key 1: each key must be at least 16 characters/);
   });
 });

@@ -34,6 +34,12 @@ export const ProbeRequestSchema = z
     budget_ms: z.number().int().min(100).max(60_000),
     /** Return the SMTP transcript (only when asked: it holds the addresses). */
     transcript: z.boolean().optional(),
+    /**
+     * Who asked the edge, as an opaque id (a hash of the API key's owner or the client's
+     * address; never a key): the prober shares its sessions fairly between callers. Absent, the
+     * request shares one caller's share with every other request that names none.
+     */
+    caller: z.string().regex(/^[0-9a-f]{1,64}$/, "caller must be hex").optional(),
   })
   .strict();
 

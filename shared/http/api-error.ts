@@ -6,6 +6,7 @@ export type ApiErrorCode =
   | "invalid_encoding"
   | "payload_too_large"
   | "unauthorized"
+  | "forbidden"
   | "not_found"
   | "not_ready"
   | "job_failed"

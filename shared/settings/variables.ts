@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiKeysVariable } from "./api-keys";
 
 /**
  * Parsers for the MAILVET_* environment variables of the contract. Each turns the raw string
@@ -102,8 +103,11 @@ export const variables = {
   MAILVET_PROBER_HOST_RATE: positiveRate,
   /** Seconds a domain's catch-all answer is reused. */
   MAILVET_PROBER_CATCH_ALL_TTL: positiveInteger,
-  MAILVET_API_KEYS: commaList(z.string().min(1), "key"),
+  /** API keys with their owners and scopes (shared/settings/api-keys.ts); unset, the API is open. */
+  MAILVET_API_KEYS: apiKeysVariable,
   MAILVET_ALLOW_RESERVED_DOMAINS: onOff,
+  /** `0` turns the edge's rate limits off (benchmarks that send everything from one address). */
+  MAILVET_RATE_LIMIT: onOff,
   /** Seconds the edge reuses a result the mail server decided; 0 turns the cache off. */
   MAILVET_RESULT_CACHE_TTL: wholeNumber(0, 86_400, "seconds"),
   /** Days a bulk job's upload and results are kept before they are deleted. */
@@ -122,6 +126,8 @@ export const variables = {
   MAILVET_JOB_PROBER_RETRIES: wholeNumber(0, 10),
   /** Seconds before a failed webhook delivery is tried again; each later wait is four times longer. */
   MAILVET_JOB_WEBHOOK_BACKOFF: wholeNumber(1, 3_600, "seconds"),
+  /** Webhook URLs may be http and reach loopback or private addresses (tests, local use only). */
+  MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: onOff,
 } as const;
 
 export type VariableName = keyof typeof variables;
@@ -133,6 +139,7 @@ export const EDGE_VARIABLES = [
   "MAILVET_PROBER_SECRET",
   "MAILVET_API_KEYS",
   "MAILVET_ALLOW_RESERVED_DOMAINS",
+  "MAILVET_RATE_LIMIT",
   "MAILVET_RESULT_CACHE_TTL",
   "MAILVET_JOB_RETENTION_DAYS",
   "MAILVET_JOB_MAX_ROWS",
@@ -142,6 +149,7 @@ export const EDGE_VARIABLES = [
   "MAILVET_JOB_GREYLIST_MAX_WAIT",
   "MAILVET_JOB_PROBER_RETRIES",
   "MAILVET_JOB_WEBHOOK_BACKOFF",
+  "MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE",
 ] as const satisfies readonly VariableName[];
 
 /** The variables a prober reads; `npm start` hands it these and no others. */

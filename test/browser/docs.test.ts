@@ -15,7 +15,7 @@ import { launchChromium, SCREENSHOT_DIR, screenshot, skipWithoutChromium } from 
  * The examples' addresses are at reserved domains, so no mail server or DNS answer is needed.
  */
 const EDGE_PORT = 19297;
-const API_KEY = "docs-test-key";
+const API_KEY = "docs-test-key-0123456789";
 const LANGUAGES = ["curl", "JavaScript", "Python"] as const;
 type Language = (typeof LANGUAGES)[number];
 const run = promisify(execFile);

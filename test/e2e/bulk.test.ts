@@ -59,6 +59,8 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
       MAILVET_JOB_DOMAIN_RATE: "1000",
       MAILVET_JOB_GREYLIST_MAX_WAIT: "3",
       MAILVET_JOB_WEBHOOK_BACKOFF: "1",
+      // The webhook receiver is on loopback, over http.
+      MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: "1",
     };
     secondProber = startProber({ ...resolveLocalSettings(env).proberEnv, MAILVET_PROBER_PORT: String(SECOND_PROBER_PORT) });
     await waitForHealthy(`http://127.0.0.1:${SECOND_PROBER_PORT}/healthz`, secondProber, 60_000);

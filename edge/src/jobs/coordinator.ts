@@ -10,6 +10,7 @@ import { jobPrefix } from "./storage-keys";
 import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobStatus } from "./job-state";
 import { webhookPayload, type WebhookPayload } from "./webhook-payload";
 import { unscheduleReverification } from "./schedule";
+import { forgetJobOwner } from "./job-owners";
 
 /** What POST /v1/jobs knows of a job once its addresses are in. */
 export interface OpenJob {
@@ -237,6 +238,7 @@ export class JobCoordinator extends DurableObject<Env> {
   async erase(): Promise<void> {
     const job = this.job();
     if (job) {
+      await forgetJobOwner(this.env, job.job_id);
       await unscheduleReverification(this.env, job.job_id);
       const prefix = jobPrefix(job.job_id);
       for (let listed = await this.env.JOBS_BUCKET.list({ prefix }); ; listed = await this.env.JOBS_BUCKET.list({ prefix, cursor: listed.cursor })) {

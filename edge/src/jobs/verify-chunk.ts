@@ -2,6 +2,8 @@ import { edgeSettings, type Env } from "../env";
 import { listOverrides } from "../lists";
 import { verifyGroup } from "../verify";
 import { jobCoordinator } from "./coordinator";
+import { jobOwner } from "./job-owners";
+import { probeIdOf } from "../middleware/caller";
 import type { VerifyChunk } from "./messages";
 
 /** Time one chunk may take: a single address's default, plus room for each address in the session. */
@@ -41,7 +43,9 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   }
 
   const deadline = Date.now() + Math.min(CHUNK_MAX_MS, CHUNK_BASE_MS + addresses.length * CHUNK_PER_ADDRESS_MS);
-  const context = { settings, lists: await listOverrides(env), waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise), regionHint: undefined };
+  // The job's owner is the caller the probers share their sessions by, as for its /v1/verify.
+  const caller = await probeIdOf((await jobOwner(env, chunk.job)) ?? `job:${chunk.job}`);
+  const context = { settings, lists: await listOverrides(env), waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise), regionHint: undefined, caller };
   const group = await verifyGroup(addresses.map(({ email }) => email), { smtp: true, deadline, transcript: false, avoid: chunk.avoid }, context);
 
   const answers: Parameters<typeof job.record>[1] = [];

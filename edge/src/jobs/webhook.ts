@@ -4,6 +4,7 @@ import { changedRows } from "./changes";
 import { jobCoordinator } from "./coordinator";
 import type { DeliverWebhook } from "./messages";
 import { type RowChange, WEBHOOK_INLINE_CHANGES } from "./webhook-payload";
+import { webhookRefusal, webhookRules } from "./webhook-target";
 
 /** Deliveries tried in all, and the wait before the second; each wait after is four times longer. */
 const WEBHOOK_ATTEMPTS = 8;
@@ -35,13 +36,19 @@ export async function deliverWebhook(message: DeliverWebhook, env: Env): Promise
     "Mailvet-Delivery": payload.delivery,
     [SIGNATURE_HEADER]: await signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
   };
-  const delivered = await fetch(delivery.url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) }).then(
-    async (response) => {
-      await response.body?.cancel();
-      return response.ok;
-    },
-    () => false,
-  );
+  // Checked again before each attempt: the host may resolve elsewhere now than when the job was
+  // created. A refusal counts as a failed attempt (a DNS failure may pass).
+  const refused = await webhookRefusal(delivery.url, webhookRules(env));
+  if (refused) console.error(`job ${message.job}: webhook not sent: ${refused}`);
+  const delivered =
+    !refused &&
+    (await fetch(delivery.url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) }).then(
+      async (response) => {
+        await response.body?.cancel();
+        return response.ok;
+      },
+      () => false,
+    ));
   if (delivered) return job.webhookDone(message.run, "delivered");
   if (message.attempt + 1 >= WEBHOOK_ATTEMPTS) {
     console.error(`job ${message.job}: webhook not delivered after ${WEBHOOK_ATTEMPTS} attempts`);

@@ -23,6 +23,8 @@ const responses = {
   },
   400: errorResponse("The request is malformed: no email, an email over 1,000 characters, bad JSON, timeout_ms out of range."),
   401: errorResponse("MAILVET_API_KEYS is set and the request has no valid `Authorization: Bearer <key>`."),
+  403: errorResponse("The key does not have the `verify` scope, or it is a widget key used from an origin it does not name."),
+  429: errorResponse("The key (or, without a secret key, the client address) is over its rate limit; see Retry-After."),
 };
 
 const getRoute = createRoute({
@@ -56,6 +58,7 @@ async function answer(c: Context<AppEnv>, asked: AskedFor) {
       lists: await listOverrides(c.env),
       waitUntil: (promise) => c.executionCtx.waitUntil(promise),
       regionHint: c.req.raw.cf?.continent as string | undefined,
+      caller: c.get("caller").probeId,
     },
   );
   return c.json(result, 200);

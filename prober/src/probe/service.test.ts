@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ProbeResponseSchema } from "../../../shared/contract/probe";
 import { mta } from "../smtp/testing/mta";
+import { ProbeRefused } from "./admission";
 import { probeRequest, useProbeHarness } from "./testing/probe-harness";
 
 const harness = useProbeHarness();
@@ -59,7 +60,7 @@ describe("createProbeService", () => {
     const { service } = harness.service(tarpit.port, HOSTS, { maxSessions: 1 });
     const first = service.probe(probeRequest(MX, ["alice@example.org"], { budget_ms: 60_000 }));
     expect(service.inFlight).toBe(1);
-    expect(await service.probe(probeRequest(MX, ["bob@example.org"]))).toBeNull();
+    await expect(service.probe(probeRequest(MX, ["bob@example.org"]))).rejects.toEqual(new ProbeRefused("full"));
     await service.shutdown(0);
     expect((await first)!.results[0]!.reason).toBe("timeout");
   });
@@ -80,7 +81,7 @@ describe("createProbeService", () => {
     await vi.waitFor(() => expect(answer).toBeDefined());
     const stopped = service.shutdown(60_000);
     expect(service.stopping).toBe(true);
-    expect(await service.probe(probeRequest(MX, ["bob@example.org"]))).toBeNull();
+    await expect(service.probe(probeRequest(MX, ["bob@example.org"]))).rejects.toEqual(new ProbeRefused("closed"));
     answer!();
     expect((await probing)!.results[0]!.reason).toBe("accepted");
     await stopped;

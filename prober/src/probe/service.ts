@@ -4,7 +4,7 @@ import { canonicalName } from "../../../shared/dns/wire-name";
 import { openSmtpSession } from "../smtp/client";
 import { Transcript } from "../smtp/transcript";
 import type { ProberSettings } from "../settings";
-import { createAdmission } from "./admission";
+import { createAdmission, ProbeRefused } from "./admission";
 import { createCatchAllCache } from "./catch-all";
 import { createDeadline } from "./deadline";
 import { createEgressPolicy } from "./egress";
@@ -17,8 +17,11 @@ import { createServerRates } from "./server-rate";
 import { planMxWalk } from "./walk-plan";
 
 export interface ProbeService {
-  /** Runs a probe, or gives null at once when the prober is full or stopping (never queues). */
-  probe(request: ProbeRequest): Promise<ProbeResponse | null>;
+  /**
+   * Runs a probe, or rejects at once with ProbeRefused when the prober is stopping, full, or the
+   * caller holds its share of the sessions (never queues).
+   */
+  probe(request: ProbeRequest): Promise<ProbeResponse>;
   readonly inFlight: number;
   readonly stopping: boolean;
   /**
@@ -42,7 +45,7 @@ export type ProbeServiceSettings = Pick<
  *
  * @example
  * const service = createProbeService(readProberSettings(process.env));
- * const response = await service.probe(parseProbeRequest(body)); // null: answer 429
+ * const response = await service.probe(parseProbeRequest(body)); // ProbeRefused: answer 429
  */
 export function createProbeService(settings: ProbeServiceSettings, overrides: Partial<Pick<ProberTools, "resolver" | "openSession">> = {}): ProbeService {
   const tools: ProberTools = {
@@ -77,8 +80,8 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
 
   return {
     async probe(request) {
-      const leave = admission.enter();
-      if (!leave) return null;
+      const leave = admission.enter(request.caller ?? "");
+      if (typeof leave === "string") throw new ProbeRefused(leave);
       try {
         return await run(request);
       } finally {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createProberApp } from "../app";
+import { ProbeRefused } from "../probe/admission";
 import type { ProbeService } from "../probe/service";
 
-const idle: ProbeService = { probe: async () => null, inFlight: 0, stopping: false, shutdown: async () => {} };
+const idle: ProbeService = {
+  probe: async () => {
+    throw new ProbeRefused("full");
+  }, inFlight: 0, stopping: false, shutdown: async () => {} };
 
 describe("GET /healthz", () => {
   it("needs no signature and reveals nothing", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ProbeResponse } from "../../../shared/contract/probe";
 import { HOP_HEADERS, signRequest, verifyResponse } from "../../../shared/hop";
 import { createProberApp } from "../app";
+import { type AdmissionRefusal, ProbeRefused } from "../probe/admission";
 import type { ProbeService } from "../probe/service";
 import { probeRequest, useProbeHarness } from "../probe/testing/probe-harness";
 import { mta } from "../smtp/testing/mta";
@@ -10,9 +11,12 @@ import { mta } from "../smtp/testing/mta";
 const KEY = "prober-test-key-0123456789abcdef";
 const ANSWER: ProbeResponse = { prober: "probe.test", catch_all: false, results: [] };
 
-/** A service that answers at once, or not at all (null: full), counting the probes that reached it. */
-function fakeService(answer: ProbeResponse | null = ANSWER, stopping = false) {
-  const probe = vi.fn(async () => answer);
+/** A service that answers at once, or refuses (a reason), counting the probes that reached it. */
+function fakeService(answer: ProbeResponse | AdmissionRefusal = ANSWER, stopping = false) {
+  const probe = vi.fn(async () => {
+    if (typeof answer === "string") throw new ProbeRefused(answer);
+    return answer;
+  });
   const service: ProbeService = { probe, inFlight: 0, stopping, shutdown: async () => {} };
   return { service, probe };
 }
@@ -75,7 +79,7 @@ describe("POST /v1/probe", () => {
   });
 
   it("answers 429 with Retry-After when the prober is full", async () => {
-    const { service } = fakeService(null);
+    const { service } = fakeService("full");
     const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await signed(valid));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("1");
@@ -83,7 +87,7 @@ describe("POST /v1/probe", () => {
   });
 
   it("says so when it refuses because it is shutting down", async () => {
-    const { service } = fakeService(null, true);
+    const { service } = fakeService("closed", true);
     const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await signed(valid));
     expect(response.status).toBe(429);
     expect(await response.json()).toMatchObject({ error: { message: "the prober is shutting down" } });
@@ -105,5 +109,26 @@ describe("POST /v1/probe with the real service", () => {
     expect(second.headers.get("retry-after")).toBe("1");
     await service.shutdown(0);
     expect(((await (await first).json()) as ProbeResponse).results[0]!.reason).toBe("timeout");
+  });
+
+  it("answers 429 to a caller that holds its share of the sessions, and only to that caller", async () => {
+    const tarpit = await harness.servers.start({ greeting: null, respond: mta() });
+    const { service } = harness.service(tarpit.port, { "mx1.example.org": ["127.0.0.1"] }, { maxSessions: 4 });
+    const app = createProberApp({ secrets: [KEY], host: "prober", service });
+    const from = async (caller: string) => app.request(await signed(JSON.stringify(probeRequest(["mx1.example.org"], ["alice@example.org"], { budget_ms: 60_000, caller }))));
+    // Alone, a caller gets half of the 4 sessions.
+    const greedy = [from("aaaa"), from("aaaa")];
+    await vi.waitFor(() => expect(service.inFlight).toBe(2));
+    const refused = await from("aaaa");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await refused.json()).toMatchObject({ error: { code: "too_many_requests", message: expect.stringMatching(/this caller holds its share/) } });
+    const other = from("bbbb");
+    await vi.waitFor(() => expect(service.inFlight).toBe(3));
+    await service.shutdown(0);
+    for (const response of await Promise.all([...greedy, other])) {
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as ProbeResponse).results[0]!.reason).toBe("timeout");
+    }
   });
 });

@@ -17,7 +17,7 @@ export function describeError(error: unknown, t: Messages): string {
   return t.serverError(0, error instanceof Error ? error.message : String(error));
 }
 
-/** The API said the request needs (another) API key. */
+/** The API said the request needs (another) API key: none or an unknown one (401), or one without the scope (403). */
 export function needsApiKey(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401;
+  return error instanceof ApiError && (error.status === 401 || (error.status === 403 && error.code === "forbidden"));
 }

@@ -3,7 +3,7 @@ import { toStream } from "../../../../shared/bulk";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
 import { changedRows } from "../../jobs/changes";
-import { jobCoordinator } from "../../jobs/coordinator";
+import { ownedJob } from "./owned-job";
 import { errorResponse, JobIdSchema } from "./schemas";
 
 const route = createRoute({
@@ -18,7 +18,7 @@ const route = createRoute({
         'The changed rows, one JSON object per line (`{"row", "email", "before": {"verdict", "reason"}, "after": {…}}`), streamed; the `Mailvet-Run` header names the run compared with the one before.',
       content: { "application/x-ndjson": { schema: z.string() } },
     },
-    404: errorResponse("No such job."),
+    404: errorResponse("No such job (or another key made it)."),
   },
 });
 
@@ -34,7 +34,7 @@ jobChanges.get("/v1/jobs/:id/changes", async (c) => {
   const parsed = JobIdSchema.safeParse({ id: c.req.param("id") });
   if (!parsed.success) throw new ApiError(400, "invalid_request", "id: must be the UUID POST /v1/jobs returned");
   const { id } = parsed.data;
-  const files = await jobCoordinator(c.env, id).resultsOf();
+  const files = await (await ownedJob(c, id)).resultsOf();
   if (!files) throw new ApiError(404, "not_found", "no such job");
   const run = files.run ?? 1;
   async function* lines(): AsyncGenerator<Uint8Array> {

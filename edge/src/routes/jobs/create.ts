@@ -5,8 +5,10 @@ import { type AppEnv, edgeSettings } from "../../env";
 import { jobCoordinator } from "../../jobs/coordinator";
 import { openUpload } from "../../jobs/open-upload";
 import { planJob } from "../../jobs/plan";
+import { recordJobOwner } from "../../jobs/job-owners";
 import { scheduleReverification } from "../../jobs/schedule";
 import { uploadKey } from "../../jobs/storage-keys";
+import { webhookRefusal, webhookRules } from "../../jobs/webhook-target";
 import { asApiError, storeJobUpload } from "./store-upload";
 import { EmailsBodySchema, errorResponse, JobCreatedSchema } from "./schemas";
 
@@ -39,8 +41,10 @@ const route = createRoute({
   },
   responses: {
     202: { description: "The job is queued.", content: { "application/json": { schema: JobCreatedSchema } } },
-    400: errorResponse("No e-mail column (the message names the columns found), an empty or unreadable file, or a malformed request."),
+    400: errorResponse("No e-mail column (the message names the columns found), an empty or unreadable file, a webhook_url that is not https or points at a private address, or a malformed request."),
     401: errorResponse("MAILVET_API_KEYS is set and the request has no valid `Authorization: Bearer <key>`."),
+    403: errorResponse("The key does not have the `jobs` scope (a widget key never has it)."),
+    429: errorResponse("The key (or, without a secret key, the client address) is over its rate limit; see Retry-After."),
     413: errorResponse("The file is over MAILVET_JOB_MAX_BYTES or MAILVET_JOB_MAX_ROWS."),
   },
 });
@@ -55,6 +59,8 @@ export const createJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     if (options.reverify_days !== undefined && options.webhook_url === undefined) {
       throw new ApiError(400, "invalid_request", "reverify_days needs a webhook_url: that is where the changed rows are reported");
     }
+    const webhookRefused = options.webhook_url && (await webhookRefusal(options.webhook_url, webhookRules(c.env)));
+    if (webhookRefused) throw new ApiError(400, "invalid_request", webhookRefused);
     const expiresAt = Date.now() + edgeSettings(c.env).jobRetentionDays * 86_400_000;
     const total = await planJob((await openUpload(c.env, upload)).rows, (batch) => job.add(batch, expiresAt));
     const webhookSecret = options.webhook_url ? `whsec_${base64url(crypto.getRandomValues(new Uint8Array(24)))}` : null;
@@ -69,6 +75,7 @@ export const createJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
       expiresAt,
     });
     if (options.reverify_days) await scheduleReverification(c.env, id, options.reverify_days);
+    await recordJobOwner(c.env, id, c.get("caller").owner);
     return c.json({ id, status: "queued" as const, total, ...(webhookSecret && { webhook_secret: webhookSecret }), ...(options.reverify_days && { reverify_days: options.reverify_days }) }, 202);
   } catch (error) {
     // A refused upload leaves nothing behind: its bytes are personal data.

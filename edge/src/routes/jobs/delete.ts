@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
-import { jobCoordinator } from "../../jobs/coordinator";
+import { ownedJob } from "./owned-job";
 import { errorResponse, JobIdSchema } from "./schemas";
 
 const route = createRoute({
@@ -12,14 +12,14 @@ const route = createRoute({
   request: { params: JobIdSchema },
   responses: {
     204: { description: "Deleted." },
-    404: errorResponse("No such job."),
+    404: errorResponse("No such job (or another key made it)."),
   },
 });
 
 /** `DELETE /v1/jobs/{id}`: the job's data are personal data; their owner can remove them at once. */
 export const deleteJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { id } = c.req.valid("param");
-  const job = jobCoordinator(c.env, id);
+  const job = await ownedJob(c, id);
   if (!(await job.status())) throw new ApiError(404, "not_found", "no such job");
   await job.erase();
   return c.body(null, 204);

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { bytesSource, readTable } from "../../../../shared/bulk";
 import worker from "../../index";
 import { jobCoordinator } from "../../jobs/coordinator";
+import { recordJobOwner } from "../../jobs/job-owners";
 import type { VerifyChunk } from "../../jobs/messages";
 import { addressKey } from "../../jobs/plan";
 
@@ -156,6 +157,8 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     await runInDurableObject(job, (_, state) => {
       state.storage.sql.exec("INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin) VALUES (1, ?, 1, 1, ?, 'http://edge')", id, `jobs/${id}/upload`);
     });
+    // The API is open in this suite: its jobs belong to "open".
+    await recordJobOwner(env, id, "open");
     expect(await status(id)).toMatchObject({ status: "queued", total: 1, processed: 0 });
     const early = await SELF.fetch(`http://edge/v1/jobs/${id}/results`);
     expect(early.status).toBe(409);

@@ -2,11 +2,12 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { resultsCsv, resultsJson, resultsXlsx, toStream } from "../../../../shared/bulk";
 import { type Verdict, VERDICTS } from "../../../../shared/contract/taxonomy";
 import { ApiError } from "../../../../shared/http/api-error";
-import type { AppEnv, Env } from "../../env";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env";
 import { AnswersReader, answeredRows } from "../../jobs/answers-file";
-import { jobCoordinator } from "../../jobs/coordinator";
 import { openUpload } from "../../jobs/open-upload";
 import { answersKey } from "../../jobs/storage-keys";
+import { ownedJob } from "./owned-job";
 import { asApiError } from "./store-upload";
 import { errorResponse, JobIdSchema } from "./schemas";
 
@@ -38,7 +39,7 @@ const route = createRoute({
         "application/json": { schema: z.object({ results: z.array(z.record(z.string(), z.unknown())) }) },
       },
     },
-    404: errorResponse("No such job."),
+    404: errorResponse("No such job (or another key made it)."),
     409: errorResponse("The job is not done yet (`not_ready`), or its results could not be assembled (`job_failed`)."),
   },
 });
@@ -50,8 +51,9 @@ const CONTENT_TYPES = {
 } as const;
 
 /** The job's latest complete results, read from its upload and its answers file side by side. */
-async function readResults(env: Env, id: string) {
-  const job = jobCoordinator(env, id);
+async function readResults(c: Context<AppEnv>, id: string) {
+  const { env } = c;
+  const job = await ownedJob(c, id);
   const [files, status] = await Promise.all([job.resultsOf(), job.status()]);
   if (!files || !status) throw new ApiError(404, "not_found", "no such job");
   if (files.run === null) {
@@ -75,7 +77,7 @@ async function* onlyVerdicts<T extends { verdict: Verdict }>(rows: AsyncIterable
 export const jobResults = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { id } = c.req.valid("param");
   const { format, verdicts } = c.req.valid("query");
-  const { columns, rows } = await readResults(c.env, id);
+  const { columns, rows } = await readResults(c, id);
   const results = onlyVerdicts(rows, verdicts);
   const chunks = format === "csv" ? resultsCsv(columns, results) : format === "xlsx" ? resultsXlsx(columns, results) : resultsJson(results);
   const name = `mailvet-${id.slice(0, 8)}-${verdicts ? verdicts.join("-") : "all"}.${format}`;

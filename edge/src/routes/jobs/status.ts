@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
-import { jobCoordinator } from "../../jobs/coordinator";
+import { ownedJob } from "./owned-job";
 import { errorResponse, JobIdSchema, JobStatusSchema } from "./schemas";
 
 const route = createRoute({
@@ -12,14 +12,14 @@ const route = createRoute({
   request: { params: JobIdSchema },
   responses: {
     200: { description: "The job's progress.", content: { "application/json": { schema: JobStatusSchema } } },
-    404: errorResponse("No such job (or it expired)."),
+    404: errorResponse("No such job (or it expired, or another key made it)."),
   },
 });
 
 /** `GET /v1/jobs/{id}`: the job's status and counts. */
 export const jobStatus = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { id } = c.req.valid("param");
-  const status = await jobCoordinator(c.env, id).status();
+  const status = await (await ownedJob(c, id)).status();
   if (!status) throw new ApiError(404, "not_found", "no such job");
   return c.json({ id, ...status }, 200);
 });

@@ -1,6 +1,6 @@
 import type { DnsResolver, LookupOutcome, QueryType } from "../../../../shared/dns";
 import { canonicalName } from "../../../../shared/dns/wire-name";
-import { ipBytes } from "../ip-bytes";
+import { ipBytes } from "../../../../shared/net/ip-bytes";
 
 /** A host's addresses (v4 and v6 mixed), or how its lookups fail. */
 export type FakeHost = readonly string[] | "dns_error" | "nxdomain" | "hang";

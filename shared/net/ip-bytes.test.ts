@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inPrefix, ipBytes } from "./ip-bytes";
@@ -17,6 +18,22 @@ describe("ipBytes", () => {
 
   it.each(["", "mx.example", "256.0.0.1", "1.2.3", "fe80::1%eth0", "::1::2", " ::1"])("gives null for %j", (text) => {
     expect(ipBytes(text)).toBeNull();
+  });
+
+  it("accepts exactly the text node's isIP accepts (no zone), over random text", () => {
+    const ipLike = fc.oneof(
+      fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF:.%"), maxLength: 45 }),
+      fc.ipV4().map((ip) => `::ffff:${ip}`),
+      fc.ipV6(),
+      fc.ipV4(),
+      fc.ipV4Extended(),
+    );
+    fc.assert(
+      fc.property(ipLike, (text) => {
+        expect(ipBytes(text) !== null).toBe(isIP(text) !== 0 && !text.includes("%"));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("reads back what node itself writes, for any IPv6 address", () => {
