@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvRows } from "./csv-rows";
 import { collect, inChunks } from "./testing/fixtures";
-import { fuzzRuns } from "./testing/fuzz-runs";
+import { fuzzRuns, fuzzTimeout } from "./testing/fuzz-runs";
 
 /** `count` chunks of `text`, made as they are read, so a file of 100 MB is never held. */
 async function* repeatedChunks(first: string, text: string, count: number): AsyncGenerator<string> {
@@ -76,7 +76,7 @@ describe("csvRows", () => {
     expect(await cellsOf(csv, csv.length)).toEqual(await cellsOf(csv, 1000));
   });
 
-  it("never throws and ends, whatever the text", async () => {
+  it("never throws and ends, whatever the text (fuzz)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: fc.constantFrom("a", ",", ";", '"', "\n", "\r", "\t", "|", "@", "é") , maxLength: 300 }), fc.integer({ min: 1, max: 50 }), async (text, chunkSize) => {
         const rows = await collect(csvRows(inChunks(text, chunkSize)));
@@ -84,5 +84,5 @@ describe("csvRows", () => {
       }),
       { numRuns: fuzzRuns(100) },
     );
-  });
+  }, fuzzTimeout());
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collect, inChunks } from "../testing/fixtures";
-import { fuzzRuns } from "../testing/fuzz-runs";
+import { fuzzRuns, fuzzTimeout } from "../testing/fuzz-runs";
 import { type XmlEvent, xmlEvents } from "./xml-events";
 
 /** The events with neighbouring text joined: how text is cut into events depends on the chunks. */
@@ -16,7 +16,7 @@ function joined(events: XmlEvent[]): XmlEvent[] {
 }
 
 describe("xmlEvents", () => {
-  it("gives the same events however the text is cut", async () => {
+  it("gives the same events however the text is cut (fuzz)", async () => {
     const xmlArb = fc.array(fc.constantFrom("<c r=\"A1\">", "</c>", "<v/>", "a", "&amp;", "&#x41;", "&#66;", "&lt;", "&", ";", "<![CDATA[<x>]]>", "<!-- > -->", "<?xml?>", " ", "é"), { maxLength: 40 }).map((parts) => parts.join(""));
     await fc.assert(
       fc.asyncProperty(xmlArb, fc.integer({ min: 1, max: 20 }), async (xml, size) => {
@@ -24,7 +24,7 @@ describe("xmlEvents", () => {
       }),
       { numRuns: fuzzRuns(300) },
     );
-  });
+  }, fuzzTimeout());
 
   it("passes text on as it arrives rather than holding it until the next tag", async () => {
     let fed = 0;
