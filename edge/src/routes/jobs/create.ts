@@ -39,9 +39,11 @@ const route = createRoute({
   },
   responses: {
     202: { description: "The job is queued.", content: { "application/json": { schema: JobCreatedSchema } } },
-    400: errorResponse("No e-mail column (the message names the columns found), an empty or unreadable file, or a malformed request."),
+    400: errorResponse(
+      "No e-mail column (the message names the columns found), an empty or unreadable file, a record over 16,384 cells or 1 MiB, an XLSX cell past XFD1048576, a body shorter than its Content-Length, or a malformed request.",
+    ),
     401: errorResponse("MAILVET_API_KEYS is set and the request has no valid `Authorization: Bearer <key>`."),
-    413: errorResponse("The file is over MAILVET_JOB_MAX_BYTES or MAILVET_JOB_MAX_ROWS."),
+    413: errorResponse("The file is over MAILVET_JOB_MAX_BYTES or MAILVET_JOB_MAX_ROWS, an XLSX unpacks too far (a zip bomb) or has too many shared strings, or a JSON body is over 2 MiB."),
   },
 });
 
