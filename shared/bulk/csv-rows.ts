@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { MAX_ROW_CELLS, MAX_ROW_CHARS, withinRowLimits } from "./row-limits";
+import { MAX_ROW_CELLS, MAX_ROW_CHARS, rowTooLarge, withinRowLimits } from "./row-limits";
 
 /** One record of an upload: its cells and its 0-based position among the file's records. */
 export interface InputRow {
@@ -40,11 +40,15 @@ export async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<Inpu
   let dialect: Dialect | undefined;
   let pending = "";
   let index = 0;
+  const width = new RecordWidth();
   const drain = function* (final: boolean): Generator<InputRow> {
     dialect ??= guessDialect(pending);
     for (;;) {
+      // Before papaparse splits a record into fields, and again for each piece it grows by.
+      width.check(pending, dialect, index);
       // Unless final, papaparse leaves the last record, which may go on in the next chunk; its cursor says where that starts.
       const result = dialect.parser.parse(pending, 0, !final) as Papa.ParseResult<string[]>;
+      if (result.meta.cursor > 0) width.reset();
       pending = pending.slice(result.meta.cursor);
       // Limits first: a "blank" line of a million delimiters is not skipped but refused.
       for (const cells of result.data) if (withinRowLimits(index, cells).some((cell) => cell !== "")) yield { index: index++, cells };
@@ -52,6 +56,7 @@ export async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<Inpu
       const lineEnd = pending.indexOf(dialect.newline);
       const line = lineEnd < 0 ? pending : pending.slice(0, lineEnd);
       pending = lineEnd < 0 ? "" : pending.slice(lineEnd + dialect.newline.length);
+      width.reset();
       yield { index, cells: withinRowLimits(index, line.split(dialect.delimiter, MAX_ROW_CELLS + 1)) };
       index++;
     }
@@ -63,6 +68,39 @@ export async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<Inpu
     }
   }
   if (pending) yield* drain(true);
+}
+
+/**
+ * Counts the unquoted delimiters of the record a text starts with, resuming where the last check
+ * stopped, so a record too wide (one "line" of a million commas) is refused after 16,384 of them,
+ * before papaparse makes a field of each, again on every piece it grows by.
+ */
+class RecordWidth {
+  #scanned = 0;
+  #quoted = false;
+  #delimiters = 0;
+
+  /** Throws rowTooLarge once the first record of `text` has more than MAX_ROW_CELLS cells. */
+  check(text: string, dialect: Dialect, index: number): void {
+    for (; this.#scanned < text.length; this.#scanned++) {
+      const char = text[this.#scanned];
+      if (char === '"') this.#quoted = !this.#quoted;
+      else if (this.#quoted) continue;
+      else if (char === dialect.delimiter) {
+        if (++this.#delimiters >= MAX_ROW_CELLS) throw rowTooLarge(index, `it has more than ${MAX_ROW_CELLS.toLocaleString("en")} cells`);
+      } else if (char === dialect.newline[0]) {
+        // The record ends here: papaparse takes it, and the count starts again after it.
+        this.#scanned = Number.POSITIVE_INFINITY;
+      }
+    }
+  }
+
+  /** The text now starts with a new record. */
+  reset(): void {
+    this.#scanned = 0;
+    this.#quoted = false;
+    this.#delimiters = 0;
+  }
 }
 
 interface Dialect {
