@@ -82,8 +82,8 @@ describe.skipIf(dnsPeer === null)("the edge's memory while it reads hostile uplo
     await stack?.stop();
   });
 
-  const post = (body: string | Uint8Array | ReadableStream<Uint8Array>, contentType: string, headers: Record<string, string> = {}) =>
-    fetch(`${stack.edgeUrl}/v1/jobs`, { method: "POST", body, headers: { "Content-Type": contentType, ...headers }, duplex: "half" } as RequestInit);
+  const post = (body: string | Uint8Array | ReadableStream<Uint8Array>, contentType: string) =>
+    fetch(`${stack.edgeUrl}/v1/jobs`, { method: "POST", body, headers: { "Content-Type": contentType }, duplex: "half" } as RequestInit);
   const postXlsx = async (file: Promise<Uint8Array>) => post(form(await file), `multipart/form-data; boundary=${BOUNDARY}`);
   const inline = (reference: string) => `<c r="${reference}" t="inlineStr"><is><t>ann@example.net</t></is></c>`;
   const numbered = function* () {
