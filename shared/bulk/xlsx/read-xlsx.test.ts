@@ -74,6 +74,21 @@ describe("xlsxRows against hostile files", { timeout: 60_000 }, () => {
   });
 });
 
+describe("xlsxRows on any cell reference", () => {
+  it("reads a cell within XFD1048576 at its column, and refuses one past it", async () => {
+    const referenceArb = fc.tuple(fc.string({ unit: fc.constantFrom(..."ABCDEFXZ"), minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 2_000_000 }));
+    await fc.assert(
+      fc.asyncProperty(referenceArb, async ([letters, row]) => {
+        const column = [...letters].reduce((value, letter) => value * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+        const outcome = await read(await xlsxOf({ sheet: sheetOf([inline(`${letters}${row}`, "ann@example.net")]) })).catch((error: unknown) => error);
+        if (column < 16_384 && row <= 1_048_576) expect(outcome).toEqual([[...Array.from({ length: column }, () => ""), "ann@example.net"]]);
+        else expect(outcome).toMatchObject({ code: "bad_xlsx" });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("xlsxRows on any bytes", () => {
   it("ends with rows or a BulkInputError, never another error, however a real file is damaged (fuzz)", async () => {
     const chunks = await collect(writeXlsx("Results", (async function* () {
