@@ -6,15 +6,16 @@ export type PartText = string | Iterable<string>;
 
 /**
  * An XLSX of hand-written parts, for files no spreadsheet program writes: the sheet at the path
- * the reader falls back to without a workbook, and the shared strings when given. Each part is
+ * the reader falls back to without a workbook, and the shared strings and styles when given. Each part is
  * deflated as its pieces come, so a part of gigabytes costs only its packed size.
  *
  * @example
  * const bytes = await xlsxOf({ sheet: '<worksheet><sheetData><row><c r="ZZZZZZZ1"><v>1</v></c></row></sheetData></worksheet>' });
  */
-export async function xlsxOf(parts: { sheet: PartText; sharedStrings?: PartText; extra?: number }): Promise<Uint8Array> {
+export async function xlsxOf(parts: { sheet: PartText; sharedStrings?: PartText; styles?: PartText; extra?: number }): Promise<Uint8Array> {
   const files = [{ name: "xl/worksheets/sheet1.xml", content: encoded(parts.sheet) }];
   if (parts.sharedStrings !== undefined) files.push({ name: "xl/sharedStrings.xml", content: encoded(parts.sharedStrings) });
+  if (parts.styles !== undefined) files.push({ name: "xl/styles.xml", content: encoded(parts.styles) });
   for (let index = 0; index < (parts.extra ?? 0); index++) files.push({ name: `x/${index}`, content: encoded("") });
   return new Uint8Array(await new Blob(await collect(writeZip(files))).arrayBuffer());
 }

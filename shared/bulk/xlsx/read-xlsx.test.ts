@@ -58,6 +58,11 @@ describe("xlsxRows against hostile files", { timeout: 60_000 }, () => {
     expect(await refusal(big)).toMatchObject({ code: "too_large", message: expect.stringContaining("bytes of text") });
   });
 
+  it("refuses styles of more than 65,536 cell formats", async () => {
+    const styles = ["<styleSheet><cellXfs>", ...repeated('<xf numFmtId="14"/>', 70_000), "</cellXfs></styleSheet>"];
+    expect(await refusal(await xlsxOf({ sheet: sheetOf([inline("A1", "email")]), styles }))).toMatchObject({ code: "bad_xlsx", message: expect.stringContaining("65,536 formats") });
+  });
+
   it("refuses a zip directory of more than 10,000 entries", async () => {
     expect(await refusal(await xlsxOf({ sheet: sheetOf([inline("A1", "email")]), extra: 10_001 }))).toMatchObject({ code: "bad_xlsx", message: expect.stringContaining("10,000 files") });
   });

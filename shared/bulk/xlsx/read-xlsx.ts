@@ -142,6 +142,9 @@ async function readSharedStrings(events: Events): Promise<SharedStrings> {
   return strings;
 }
 
+/** Excel allows 64,000 cell formats; more is not a workbook but a way to fill memory. */
+const MAX_STYLES = 65_536;
+
 /** The cell style indexes (cellXfs) whose number format shows a date or time. */
 async function readDateStyles(events: Events): Promise<Set<number>> {
   const customCodes = new Map<number, string>();
@@ -149,6 +152,7 @@ async function readDateStyles(events: Events): Promise<Set<number>> {
   let inCellXfs = false;
   let xfIndex = 0;
   for await (const event of events) {
+    if (customCodes.size > MAX_STYLES || xfIndex > MAX_STYLES) throw badXlsx(`its styles define more than ${MAX_STYLES.toLocaleString("en")} formats`);
     if (event.kind === "open" && event.name === "numFmt") customCodes.set(Number(event.attributes.numFmtId), event.attributes.formatCode ?? "");
     else if (event.kind === "open" && event.name === "cellXfs") inCellXfs = !event.selfClosing;
     else if (event.kind === "close" && event.name === "cellXfs") inCellXfs = false;
