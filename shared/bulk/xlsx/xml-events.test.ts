@@ -39,6 +39,14 @@ describe("xmlEvents", () => {
     expect(fed).toBeLessThan(3);
   });
 
+  it("reads attributes in either quotes, with spaces around =, and stops at junk without backtracking over it", async () => {
+    const [tag] = await collect(xmlEvents(inChunks(`<x:c r="A1" s='2'  t = "s" x:y="&amp;"/>`, 5)));
+    expect(tag).toEqual({ kind: "open", name: "c", attributes: { r: "A1", s: "2", t: "s", y: "&" }, selfClosing: true });
+    // Half a megabyte of junk in one tag: a backtracking pattern took minutes over it.
+    const [junk] = await collect(xmlEvents(inChunks(`<c ${"A".repeat(500_000)} r="B2">`, 65_536)));
+    expect(junk).toEqual({ kind: "open", name: "c", attributes: {}, selfClosing: false });
+  });
+
   it("refuses a tag over 1 MiB", async () => {
     await expect(collect(xmlEvents(inChunks(`<c r="${"A".repeat(2 << 20)}">`, 65_536)))).rejects.toMatchObject({ code: "bad_xlsx" });
   });

@@ -7,7 +7,6 @@ export type XmlEvent =
   | { kind: "text"; text: string };
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** A tag, comment or CDATA section longer than this is not machine-written XLSX. */
 const MAX_MARKUP_CHARS = 1024 * 1024;
@@ -78,11 +77,34 @@ function markupEvent(markup: string): XmlEvent | undefined {
   const selfClosing = markup.endsWith("/>");
   const body = markup.slice(1, selfClosing ? -2 : -1);
   const nameEnd = body.search(/[\s/]|$/);
+  return { kind: "open", name: localName(body.slice(0, nameEnd)), attributes: attributesOf(body, nameEnd), selfClosing };
+}
+
+/**
+ * The `name="value"` (or 'value') pairs of a tag from `at` on, read left to right once: a regular
+ * expression here backtracks quadratically over a long run of junk in a hostile tag. Reading stops
+ * at the first thing that is not an attribute.
+ */
+function attributesOf(body: string, at: number): Record<string, string> {
   const attributes: Record<string, string> = {};
-  for (const [, name = "", double, single] of body.slice(nameEnd).matchAll(ATTRIBUTE)) {
-    attributes[localName(name)] = decodeEntities(double ?? single ?? "");
+  const skipSpace = (from: number) => {
+    while (from < body.length && /\s/.test(body[from]!)) from++;
+    return from;
+  };
+  for (let index = skipSpace(at); index < body.length; index = skipSpace(index)) {
+    let nameEnd = index;
+    while (nameEnd < body.length && body[nameEnd] !== "=" && !/\s/.test(body[nameEnd]!)) nameEnd++;
+    const equals = skipSpace(nameEnd);
+    if (nameEnd === index || body[equals] !== "=") break;
+    const open = skipSpace(equals + 1);
+    const quote = body[open];
+    if (quote !== '"' && quote !== "'") break;
+    const close = body.indexOf(quote, open + 1);
+    if (close < 0) break;
+    attributes[localName(body.slice(index, nameEnd))] = decodeEntities(body.slice(open + 1, close));
+    index = close + 1;
   }
-  return { kind: "open", name: localName(body.slice(0, nameEnd)), attributes, selfClosing };
+  return attributes;
 }
 
 function localName(name: string): string {
