@@ -2,6 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvRows } from "./csv-rows";
 import { collect, inChunks } from "./testing/fixtures";
+import { fuzzRuns, fuzzTimeout } from "./testing/fuzz-runs";
+
+/** `count` chunks of `text`, made as they are read, so a file of 100 MB is never held. */
+async function* repeatedChunks(first: string, text: string, count: number): AsyncGenerator<string> {
+  yield first;
+  for (let index = 0; index < count; index++) yield text;
+}
 
 const cellsOf = async (csv: string, chunkSize = 7) => (await collect(csvRows(inChunks(csv, chunkSize)))).map((row) => row.cells);
 
@@ -46,12 +53,36 @@ describe("csvRows", () => {
     expect(rows).toHaveLength(70_002);
   });
 
-  it("never throws and ends, whatever the text", async () => {
+  it("refuses one line of 100 MB of delimiters after reading about 1 MiB of it", async () => {
+    let read = 0;
+    const chunks = (async function* () {
+      for await (const chunk of repeatedChunks("email\nann@example.net\n", ",".repeat(65_536), 1600)) {
+        read += chunk.length;
+        yield chunk;
+      }
+    })();
+    await expect(collect(csvRows(chunks))).rejects.toMatchObject({ code: "row_too_large", message: expect.stringContaining("Record 3 ") });
+    expect(read).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it("refuses a record of more than 16,384 cells, even a blank one, and one of more than 1 MiB", async () => {
+    await expect(collect(csvRows(inChunks(`email\n${",".repeat(16_384)}\n`, 4096)))).rejects.toMatchObject({ code: "row_too_large" });
+    await expect(collect(csvRows(inChunks(`email\n${"x".repeat(600_000)},${"y".repeat(600_000)}\n`, 4096)))).rejects.toMatchObject({ code: "row_too_large" });
+    expect(await cellsOf(`email\n${",".repeat(16_383)}a\n`, 4096)).toEqual([["email"], [...Array.from({ length: 16_383 }, () => ""), "a"]]);
+  });
+
+  it("reads the same rows however large the chunks", async () => {
+    const csv = "email,n\n" + "ann@example.net,1\n".repeat(20_000);
+    expect(await cellsOf(csv, csv.length)).toEqual(await cellsOf(csv, 1000));
+  });
+
+  it("never throws and ends, whatever the text (fuzz)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: fc.constantFrom("a", ",", ";", '"', "\n", "\r", "\t", "|", "@", "é") , maxLength: 300 }), fc.integer({ min: 1, max: 50 }), async (text, chunkSize) => {
         const rows = await collect(csvRows(inChunks(text, chunkSize)));
         expect(rows.every((row, index) => row.index === index)).toBe(true);
       }),
+      { numRuns: fuzzRuns(100) },
     );
-  });
+  }, fuzzTimeout());
 });

@@ -9,7 +9,8 @@ export type BulkInputErrorCode =
   | "no_rows"
   | "binary"
   | "bad_xlsx"
-  | "no_email_column";
+  | "no_email_column"
+  | "row_too_large";
 
 /**
  * The one error the bulk input and output formats throw: a code for the API and a message a

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dispositionName, formBoundary } from "./multipart-headers";
 import { MultipartError, readFormParts } from "./multipart-reader";
+import { fuzzRuns, fuzzTimeout } from "./testing/fuzz-runs";
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 const join = (parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
@@ -75,15 +76,15 @@ const formArb = boundaryArb.chain((boundary) =>
 );
 
 describe("readFormParts", () => {
-  it("gives back every field byte-exact, whatever the boundary, the content and the chunk splits", async () => {
+  it("gives back every field byte-exact, whatever the boundary, the content and the chunk splits (fuzz)", async () => {
     await fc.assert(
       fc.asyncProperty(formArb, async ({ boundary, fields, extras, sizes }) => {
         fc.pre(extras.preamble === undefined || !contains(ascii(`\r\n${extras.preamble}\r\n`), ascii(`\r\n--${boundary}`)));
         expect(await readAll(cut(encodeForm(boundary, fields, extras), sizes), boundary)).toEqual(fields);
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
-  });
+  }, fuzzTimeout());
 
   it("skips what a reader leaves of a part and reads the next ones right", async () => {
     await fc.assert(
@@ -127,14 +128,15 @@ describe("readFormParts", () => {
     );
   });
 
-  it("ends with parts or a MultipartError, never another error, for any bytes", async () => {
+  it("ends with parts or a MultipartError, never another error, for any bytes (fuzz)", async () => {
     await fc.assert(
       fc.asyncProperty(boundaryArb, fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 1, max: 30 }), async (boundary, noise, size) => {
         const bytes = join([ascii(`--${boundary}\r\n`), noise]);
         await readAll(cut(bytes, [size]), boundary).catch((error: unknown) => expect(error).toBeInstanceOf(MultipartError));
       }),
+      { numRuns: fuzzRuns(100) },
     );
-  });
+  }, fuzzTimeout());
 
   it.each([
     ["no boundary in the body", "just,a,csv\r\n", /no part with the boundary/],

@@ -4,7 +4,7 @@ import { bytesSource } from "./byte-source";
 import { csvRows } from "./csv-rows";
 import { decodeText } from "./decode-text";
 import type { ResultRow } from "./result-row";
-import { resultsCsv, resultsJson, resultsXlsx } from "./write-results";
+import { neutralizeFormula, resultsCsv, resultsJson, resultsXlsx } from "./write-results";
 import { collect, inChunks } from "./testing/fixtures";
 import { xlsxRows } from "./xlsx/read-xlsx";
 
@@ -52,19 +52,38 @@ describe("result writers", () => {
   ])("reads its own CSV back when %s", async (_, header, rows) => {
     const bytes = await bytesOf(resultsCsv(header, fromArray(rows.map((cells, row) => result(row, cells)))));
     const [readHeader, ...readRows] = await csvTable(bytes);
-    expect(readHeader?.slice(0, header.length)).toEqual(header);
-    expect(readRows.map((cells) => cells.slice(0, header.length))).toEqual(rows.map((cells) => header.map((_, i) => cells[i] ?? "")));
+    expect(readHeader?.slice(0, header.length)).toEqual(header.map(neutralizeFormula));
+    expect(readRows.map((cells) => cells.slice(0, header.length))).toEqual(rows.map((cells) => header.map((_, i) => neutralizeFormula(cells[i] ?? ""))));
   });
 
-  it("round-trips any table of text through CSV", async () => {
-    const char = fc.oneof(fc.constantFrom(",", '"', "\r", "\n", ";", " ", "\t", "|", "@"), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((c) => c >= " "));
+  // OWASP's CSV injection payloads: each kind of formula start, bare and behind spaces or quotes.
+  const FORMULAS = ["=1+1", "+1+1", "-1+1", "@SUM(1+1)", "\t=1+1", "\r=1+1", ' =HYPERLINK("http://x")', '"=1+1"', "'=1+1", "=cmd|' /C calc'!A0"];
+
+  it("neutralizes cells a spreadsheet would run as formulas in CSV, header too, and leaves the rest", async () => {
+    const bytes = await bytesOf(resultsCsv(["=name", "email"], fromArray([result(0, [...FORMULAS.slice(0, 1), "ann@example.net", ...FORMULAS.slice(1)]), result(1, ["a-b", "x@example.net", "1", "a=b", "", " "])])));
+    const [header, formulas, plain] = await csvTable(bytes);
+    expect(header?.[0]).toBe("'=name");
+    // The row's first cell, then its cells past the header's two, after the answer columns.
+    expect([formulas?.[0], ...(formulas?.slice(9) ?? [])]).toEqual(FORMULAS.map((cell) => `'${cell}`));
+    expect(formulas?.[1]).toBe("ann@example.net");
+    expect(plain?.slice(0, 2)).toEqual(["a-b", "x@example.net"]);
+    expect(plain?.slice(9)).toEqual(["1", "a=b", "", " "]);
+  });
+
+  it("leaves formula-like cells as they are in XLSX, where they are text", async () => {
+    const rows = await collect(xlsxRows(bytesSource(await bytesOf(resultsXlsx(["email"], fromArray([result(0, ["ann@example.net", ...FORMULAS])])))), { maxBytes: 1e7 }));
+    expect(rows[1]?.cells.slice(8)).toEqual(FORMULAS);
+  });
+
+  it("round-trips any table of text through CSV, formulas neutralized", async () => {
+    const char = fc.oneof(fc.constantFrom(",", '"', "\r", "\n", ";", " ", "\t", "|", "@", "=", "+", "-", "'"), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((c) => c >= " "));
     const table = fc.array(fc.array(fc.string({ unit: char, maxLength: 8 }), { minLength: 2, maxLength: 4 }), { maxLength: 10 });
     await fc.assert(
       fc.asyncProperty(fc.array(fc.string({ unit: char, maxLength: 8 }), { minLength: 2, maxLength: 4 }), table, async (header, rows) => {
         const bytes = await bytesOf(resultsCsv(header, fromArray(rows.map((cells, row) => result(row, cells)))));
         const [readHeader, ...readRows] = await csvTable(bytes);
-        expect(readHeader?.slice(0, header.length)).toEqual(header);
-        expect(readRows.map((cells) => cells.slice(0, header.length))).toEqual(rows.map((cells) => header.map((_, i) => cells[i] ?? "")));
+        expect(readHeader?.slice(0, header.length)).toEqual(header.map(neutralizeFormula));
+        expect(readRows.map((cells) => cells.slice(0, header.length))).toEqual(rows.map((cells) => header.map((_, i) => neutralizeFormula(cells[i] ?? ""))));
       }),
       { numRuns: 200 },
     );

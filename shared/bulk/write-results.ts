@@ -9,7 +9,8 @@ const UTF8_BOM = "\ufeff";
  * Results as CSV, streamed: UTF-8 with a byte-order mark (without one, Excel reads UTF-8 as the
  * machine's legacy code page and garbles CJK), comma-separated, CRLF line ends (RFC 4180), a
  * field quoted when it holds a comma, quote, line break, another delimiter a reader might guess (; tab |) or leading/trailing space. Cells are
- * written as they came; flags are "true"/"false".
+ * written as they came, except that a cell a spreadsheet would run as a formula gets a `'` in
+ * front (see neutralizeFormula); flags are "true"/"false".
  *
  * @example
  * return new Response(toStream(resultsCsv(table.columns, results)), { headers: { "content-type": "text/csv; charset=utf-8" } });
@@ -48,8 +49,27 @@ export async function* resultsXlsx(columns: string[], results: AsyncIterable<Res
   yield* writeXlsx("Results", rows());
 }
 
+/**
+ * What starts a formula in Excel, LibreOffice or Google Sheets (OWASP, CSV Injection: `=` `+`
+ * `-` `@` tab, carriage return), also behind spaces or quotes, which spreadsheets skip.
+ */
+const FORMULA_START = /^[\s"']*[=+\-@\t\r]/;
+
+/**
+ * A cell as text a spreadsheet will not evaluate: with a single quote in front when it starts
+ * like a formula (OWASP's advice), as it was otherwise. So "-5" is written "'-5": a list's
+ * cells are text, and no number is worth a formula run on the reader's machine.
+ *
+ * @example
+ * neutralizeFormula("=HYPERLINK(\"http://x\")"); // "'=HYPERLINK(\"http://x\")"
+ * neutralizeFormula("ann@example.net"); // "ann@example.net"
+ */
+export function neutralizeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 function csvLine(fields: string[]): string {
-  return `${fields.map((field) => (/[",;\t|\r\n]|^\s|\s$/.test(field) ? `"${field.replaceAll('"', '""')}"` : field)).join(",")}\r\n`;
+  return `${fields.map(neutralizeFormula).map((field) => (/[",;\t|\r\n]|^\s|\s$/.test(field) ? `"${field.replaceAll('"', '""')}"` : field)).join(",")}\r\n`;
 }
 
 async function* pieces(start: string, results: AsyncIterable<ResultRow>, line: (result: ResultRow) => string): AsyncGenerator<Uint8Array> {

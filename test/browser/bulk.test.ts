@@ -4,6 +4,7 @@ import readXlsxFile from "read-excel-file/node";
 import { describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { writeXlsx } from "../../shared/bulk";
+import { neutralizeFormula } from "../../shared/bulk/write-results";
 import { skipWithoutMtaFarm } from "../../infra/local/mta/peer";
 import { screenshot, skipWithoutChromium } from "./chromium";
 import { contrastFailures, horizontalOverflow, type PageOptions, useWebApp } from "./web-helpers";
@@ -135,7 +136,8 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     // Everything: every input row, in input order, with its columns and the verdict columns.
     const all = parseCsv((await download(page, "CSV — Everything")).toString("utf8"));
     expect(all[0]).toEqual(["name", "email", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"]);
-    expect(all.slice(1).map((row) => row.slice(0, 2))).toEqual(MIXED_ROWS.map((row) => [...row]));
+    // "@@broken" starts like a formula: the CSV neutralizes it with a leading quote.
+    expect(all.slice(1).map((row) => row.slice(0, 2))).toEqual(MIXED_ROWS.map((row) => row.map(neutralizeFormula)));
     expect(all.slice(1).map((row) => row[2])).toEqual(MIXED_VERDICTS);
     expect(all[2]?.[3]).toBe("mailbox_not_found");
     expect(all[3]?.[3]).toBe("invalid_syntax");

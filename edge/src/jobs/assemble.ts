@@ -1,4 +1,4 @@
-import { ANSWER_BYTES, type DataRow, decodeAnswer, toStream } from "../../../shared/bulk";
+import { ANSWER_BYTES, decodeAnswer, toStream } from "../../../shared/bulk";
 import type { Env } from "../env";
 import { AnswersReader } from "./answers-file";
 import { jobCoordinator } from "./coordinator";
@@ -31,8 +31,9 @@ export async function assembleAnswers(message: AssembleAnswers, env: Env): Promi
   let rows = 0;
   let changedRows = 0;
 
-  const encodeBatch = async (batch: DataRow[]): Promise<Uint8Array> => {
-    const keys = batch.map((row) => addressKey(row.email));
+  // Only each row's key is kept, not its cells, which may be a megabyte each.
+  const encodeBatch = async (batch: { row: number; key: string }[]): Promise<Uint8Array> => {
+    const keys = batch.map((row) => row.key);
     const codes = await job.codes([...new Set(keys)]);
     const bytes = new Uint8Array(batch.length * ANSWER_BYTES);
     for (const [index, key] of keys.entries()) {
@@ -48,9 +49,9 @@ export async function assembleAnswers(message: AssembleAnswers, env: Env): Promi
     return bytes;
   };
   async function* answerBytes(): AsyncGenerator<Uint8Array> {
-    let batch: DataRow[] = [];
-    for await (const row of table.rows) {
-      batch.push(row);
+    let batch: { row: number; key: string }[] = [];
+    for await (const { row, email } of table.rows) {
+      batch.push({ row, key: addressKey(email) });
       if (batch.length === LOOKUP_BATCH) {
         yield await encodeBatch(batch);
         batch = [];

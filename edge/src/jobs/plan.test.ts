@@ -6,6 +6,14 @@ async function* rows(emails: string[]) {
 }
 
 describe("planning a job", () => {
+  it("keys a junk cell of a megabyte by its first 1,000 characters", async () => {
+    const batches: PlannedAddress[][] = [];
+    await planJob(rows(["j".repeat(1 << 20), `${"j".repeat(1000)}k`]), async (batch) => {
+      batches.push(batch);
+    });
+    expect(batches.flat().map(({ key, email, rows }) => [key.length, email.length, rows])).toEqual([[1004, 1000, 2]]);
+  });
+
   it("hands on one entry per normalized address in a batch, counting its rows", async () => {
     const batches: PlannedAddress[][] = [];
     const total = await planJob(rows(["ann@Example.NET", "ann@example.net", "junk", "junk", "bob@example.net"]), async (batch) => {

@@ -13,9 +13,16 @@ export interface PlannedAddress {
 const PLAN_BATCH_ROWS = 2_000;
 
 /**
+ * An address is at most 254 characters; a cell is keyed by at most this many, so a batch of
+ * junk cells of a megabyte each is not held (or sent to the job) whole.
+ */
+const MAX_KEY_CHARS = 1_000;
+
+/**
  * The key a row's result is stored under: the normalized address, so spelling variants of one
  * mailbox are verified once; a cell that is not an address is keyed by its text, so it still
- * gets its own (invalid_syntax) answer and identical junk is answered once.
+ * gets its own (invalid_syntax) answer and identical junk is answered once (junk by its first
+ * 1,000 characters: no address is that long).
  *
  * @example
  * addressKey("Ann@EXAMPLE.net"); // "Ann@example.net"
@@ -25,7 +32,8 @@ export function addressKey(email: string): string {
   return planned(email).key;
 }
 
-function planned(email: string): PlannedAddress {
+function planned(cell: string): PlannedAddress {
+  const email = cell.slice(0, MAX_KEY_CHARS);
   const parsed = parseAddress(email);
   return parsed.ok
     ? { key: parsed.address.normalized, email: parsed.address.normalized, domain: parsed.address.domain, rows: 1 }

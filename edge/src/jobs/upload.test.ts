@@ -71,10 +71,24 @@ describe("storeUpload: a CSV body", () => {
     expect(await stored(key)).toBeNull();
   });
 
-  it("leaves nothing when a body with a Content-Length breaks off", async () => {
+  it("answers a body with a Content-Length that breaks off with a 400, and leaves nothing", async () => {
     const key = testKey();
     const body = trickle(noise(4000), 100, 2000);
-    await expect(storeUpload(upload(body.stream, { "Content-Type": "text/csv", "Content-Length": "4000" }), env.JOBS_BUCKET, key, 10_000)).rejects.toThrow();
+    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv", "Content-Length": "4000" }), env.JOBS_BUCKET, key, 10_000))).toEqual({
+      status: 400,
+      code: "invalid_request",
+      message: "the upload ended after 2000 of the 4000 bytes its Content-Length declares",
+    });
+    expect(await stored(key)).toBeNull();
+  });
+
+  it("answers a body shorter than its Content-Length with a 400, and leaves nothing", async () => {
+    const key = testKey();
+    const body = trickle(noise(3000), 1000);
+    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv", "Content-Length": "4000" }), env.JOBS_BUCKET, key, 10_000))).toMatchObject({
+      status: 400,
+      message: "the upload ended after 3000 of the 4000 bytes its Content-Length declares",
+    });
     expect(await stored(key)).toBeNull();
   });
 

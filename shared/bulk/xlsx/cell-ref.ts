@@ -1,22 +1,30 @@
+/** Excel's last row; its last column, XFD, is MAX_ROW_CELLS (16,384). */
+export const MAX_SHEET_ROWS = 1_048_576;
+
 /**
- * The 0-based column of a cell reference such as "B7" or "AA1" (letters A..XFD), or undefined
- * when the reference has no letters.
+ * The 0-based column and 1-based row of a cell reference such as "B7" or "AA1"; a part it lacks
+ * is undefined. Counting stops past Excel's last column (XFD) and row, so "ZZZZZZZ1" gives a
+ * column the caller can refuse rather than a number of billions.
  *
  * @example
- * columnOf("C12"); // 2
- * columnOf("AA1"); // 26
+ * cellPosition("C12"); // { column: 2, row: 12 }
+ * cellPosition("12"); // { column: undefined, row: 12 }
  */
-export function columnOf(reference: string): number | undefined {
+export function cellPosition(reference: string): { column: number | undefined; row: number | undefined } {
   let column = 0;
-  let letters = 0;
-  for (const char of reference.toUpperCase()) {
-    const code = char.charCodeAt(0);
+  let at = 0;
+  for (; at < reference.length; at++) {
+    const code = reference.charCodeAt(at) & ~0x20; // upper case
     if (code < 0x41 || code > 0x5a) break;
-    column = column * 26 + (code - 0x40);
-    letters++;
+    // Past XFD the value no longer matters, only that it is too far.
+    if (column <= LAST_COLUMN) column = column * 26 + (code - 0x40);
   }
-  return letters === 0 ? undefined : column - 1;
+  const digits = /^[0-9]+/.exec(reference.slice(at, at + 12))?.[0];
+  return { column: at === 0 ? undefined : column - 1, row: digits === undefined ? undefined : Number(digits) };
 }
+
+/** XFD as a 1-based number. */
+const LAST_COLUMN = 16_384;
 
 /**
  * The letters of a 0-based column.

@@ -16,10 +16,14 @@ const LOCAL_HEADER = 0x04034b50;
 /** The end record is 22 bytes, followed by a comment of at most 65,535. */
 const END_SEARCH_BYTES = 22 + 0xffff;
 const READ_BYTES = 64 * 1024;
+/** An XLSX has tens of parts; a directory past these is not one (and would be held whole). */
+const MAX_ENTRIES = 10_000;
+const MAX_DIRECTORY_BYTES = 4 * 1024 * 1024;
 
 /**
  * The entries of a zip (an XLSX is one), read from its central directory at the end of the
- * source, so only the directory is read, not the file.
+ * source, so only the directory is read, not the file. More than 10,000 entries or a directory
+ * over 4 MiB is refused (`bad_xlsx`).
  *
  * @example
  * const entries = await readZipDirectory(source);
@@ -34,6 +38,7 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
   if (end < 0) throw badXlsx("it is not a zip file");
   const size = tailView.getUint32(end + 12, true);
   const offset = tailView.getUint32(end + 16, true);
+  if (tailView.getUint16(end + 10, true) > MAX_ENTRIES || size > MAX_DIRECTORY_BYTES) throw tooManyEntries();
   if (offset + size > source.size) throw badXlsx("its zip directory is cut off");
   const directory = await source.read(offset, size);
   const directoryView = view(directory);
@@ -42,6 +47,7 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
   for (let at = 0; at + 46 <= directory.length && directoryView.getUint32(at, true) === DIRECTORY_ENTRY; ) {
     const nameLength = directoryView.getUint16(at + 28, true);
     const name = names.decode(directory.subarray(at + 46, at + 46 + nameLength));
+    if (entries.size === MAX_ENTRIES) throw tooManyEntries();
     entries.set(name, {
       name,
       method: directoryView.getUint16(at + 10, true),
@@ -54,20 +60,43 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
   return entries;
 }
 
+function tooManyEntries(): BulkInputError {
+  return badXlsx(`its zip directory lists more than ${MAX_ENTRIES.toLocaleString("en")} files`);
+}
+
+/** Deflate packs XML 5 to 30 times; a zip bomb packs it a thousand times. */
+const MAX_INFLATE_RATIO = 200;
+/** What any part may unpack to, however small it is packed. */
+const MIN_INFLATE_CAP = 16 * 1024 * 1024;
+
+/**
+ * The most bytes `entry` may unpack to: 200 times its packed size (at least 16 MiB), and never
+ * more than `ceiling`. A zip bomb, packed a thousand times over, hits it early.
+ *
+ * @example
+ * readZipEntry(source, entry, inflateCap(entry, 16 * 1024 * 1024));
+ */
+export function inflateCap(entry: ZipEntry, ceiling: number): number {
+  return Math.min(ceiling, Math.max(MIN_INFLATE_CAP, entry.compressedSize * MAX_INFLATE_RATIO));
+}
+
 /**
  * The uncompressed bytes of one entry, read by range and inflated as they arrive (the runtime's
- * own DecompressionStream), refusing more than `maxBytes` of output so a zip bomb stops early.
+ * own DecompressionStream), refusing more than `maxBytes` of output (`too_large`) so a zip bomb
+ * stops early: an entry that declares more is refused before it is read.
  *
  * @example
  * for await (const chunk of readZipEntry(source, entry, 50_000_000)) xml += decoder.decode(chunk, { stream: true });
  */
 export async function* readZipEntry(source: ByteSource, entry: ZipEntry, maxBytes: number): AsyncGenerator<Uint8Array> {
   if (entry.method !== 0 && entry.method !== 8) throw badXlsx(`it uses zip compression method ${entry.method}`);
+  if (entry.localHeaderOffset + 30 > source.size) throw badXlsx("a zip entry is cut off");
   const header = view(await source.read(entry.localHeaderOffset, 30));
   if (header.getUint32(0, true) !== LOCAL_HEADER) throw badXlsx("a zip entry is damaged");
   const start = entry.localHeaderOffset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
   const end = start + entry.compressedSize;
   if (end > source.size) throw badXlsx("a zip entry is cut off");
+  if (entry.uncompressedSize > maxBytes) throw inflatesTooFar(entry, maxBytes);
   let offset = start;
   const compressed = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -87,12 +116,18 @@ export async function* readZipEntry(source: ByteSource, entry: ZipEntry, maxByte
       });
       if (done) return;
       total += value.byteLength;
-      if (total > maxBytes) throw new BulkInputError("too_large", `The spreadsheet unpacks to more than the ${maxBytes.toLocaleString("en")} bytes allowed.`);
+      if (total > maxBytes) throw inflatesTooFar(entry, maxBytes);
       yield value;
     }
   } finally {
     await reader.cancel().catch(() => undefined);
   }
+}
+
+function inflatesTooFar(entry: ZipEntry, maxBytes: number): BulkInputError {
+  // A part's name comes from the file: quoted only when it is a plain path, never other text.
+  const name = /^[\w./-]{1,80}$/.test(entry.name) ? entry.name : "part";
+  return new BulkInputError("too_large", `The spreadsheet's ${name} unpacks to more than the ${maxBytes.toLocaleString("en")} bytes allowed for it. Save it as CSV, or split it.`);
 }
 
 /**

@@ -41,11 +41,13 @@ const route = createRoute({
   },
   responses: {
     202: { description: "The job is queued.", content: { "application/json": { schema: JobCreatedSchema } } },
-    400: errorResponse("No e-mail column (the message names the columns found), an empty or unreadable file, a webhook_url that is not https or points at a private address, or a malformed request."),
+    400: errorResponse(
+      "No e-mail column (the message names the columns found), an empty or unreadable file, a record over 16,384 cells or 1 MiB, an XLSX cell past XFD1048576, a body shorter than its Content-Length, a webhook_url that is not https or points at a private address, or a malformed request.",
+    ),
     401: errorResponse("MAILVET_API_KEYS is set and the request has no valid `Authorization: Bearer <key>`."),
     403: errorResponse("The key does not have the `jobs` scope (a widget key never has it)."),
+    413: errorResponse("The file is over MAILVET_JOB_MAX_BYTES or MAILVET_JOB_MAX_ROWS, an XLSX unpacks too far (a zip bomb) or has too many shared strings, or a JSON body is over 2 MiB."),
     429: errorResponse("The key (or, without a secret key, the client address) is over its rate limit; see Retry-After."),
-    413: errorResponse("The file is over MAILVET_JOB_MAX_BYTES or MAILVET_JOB_MAX_ROWS."),
   },
 });
 
