@@ -15,6 +15,8 @@ export interface VerifyChunk {
   addresses: { key: string; email: string }[];
   /** Times these addresses were greylisted and sent back already. */
   greylistRetries: number;
+  /** Times a reachable server answered these addresses only for now (timeout, deferred, no connection) already; absent in messages queued before it existed. */
+  temporaryRetries?: number;
   /** Times a prober failed on these addresses already. */
   proberRetries: number;
   /** Probers that failed on them, to ask only when no other can. */
