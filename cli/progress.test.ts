@@ -42,6 +42,7 @@ describe("progressReporter", () => {
     processed,
     counts: { deliverable: processed, undeliverable: 0, risky: 0, unknown: 0 },
     run: 1,
+    waiting: { rows: 0, until: null },
   });
 
   function capture(isTTY: boolean) {
