@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import worker from "../../index";
 import { jobCoordinator } from "../../jobs/coordinator";
 import type { VerifyChunk } from "../../jobs/messages";
-import { planJob } from "../../jobs/plan";
+import { quietJob } from "../../jobs/job-testing";
 import { scheduleReverification } from "../../jobs/schedule";
 import { answersKey } from "../../jobs/storage-keys";
 
@@ -28,32 +28,6 @@ async function jsonResults(id: string, query = ""): Promise<{ row: number; verdi
   const response = await SELF.fetch(`http://edge/v1/jobs/${id}/results?format=json${query}`);
   expect(response.status).toBe(200);
   return ((await response.json()) as { results: { row: number; verdict: string; reason: string }[] }).results;
-}
-
-/**
- * A job with its upload in R2, its addresses in and its row opened, but nothing queued, as if
- * every message had been lost: tests drive it by hand.
- */
-async function quietJob(emails: string[]): Promise<string> {
-  const id = crypto.randomUUID();
-  const job = jobCoordinator(env, id);
-  await env.JOBS_BUCKET.put(`jobs/${id}/upload`, ["email", ...emails].join("\r\n"));
-  async function* rows() {
-    for (const [row, email] of emails.entries()) yield { row, cells: [email], email };
-  }
-  await planJob(rows(), (batch) => job.add(batch, Date.now() + 86_400_000));
-  await runInDurableObject(job, (_, state) => {
-    state.storage.sql.exec(
-      "INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin, expires_at, progress_at) VALUES (1, ?, ?, ?, ?, 'http://edge', ?, ?)",
-      id,
-      emails.length,
-      emails.length,
-      `jobs/${id}/upload`,
-      Date.now() + 86_400_000,
-      Date.now(),
-    );
-  });
-  return id;
 }
 
 describe("a bulk job's life", () => {
