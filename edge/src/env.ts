@@ -24,6 +24,7 @@ export interface Env {
   MAILVET_JOB_RETENTION_DAYS?: string;
   MAILVET_JOB_MAX_ROWS?: string;
   MAILVET_JOB_MAX_BYTES?: string;
+  MAILVET_JOB_DOMAIN_CHUNKS?: string;
   MAILVET_JOB_DOMAIN_RATE?: string;
   MAILVET_JOB_GREYLIST_RETRIES?: string;
   MAILVET_JOB_TEMPORARY_RETRIES?: string;
@@ -63,7 +64,10 @@ function readEdgeSettings(env: Env) {
       maxRows: parsed.MAILVET_JOB_MAX_ROWS ?? 5_000_000,
       maxBytes: parsed.MAILVET_JOB_MAX_BYTES ?? 1024 ** 3,
     },
-    // As polite as one prober is by default (MAILVET_PROBER_DOMAIN_RATE), however many run a job.
+    // First tries: one chunk per session a prober opens to one host by default
+    // (MAILVET_PROBER_PER_HOST_SESSIONS); the prober's politeness decides how fast each goes.
+    jobDomainChunks: parsed.MAILVET_JOB_DOMAIN_CHUNKS ?? 2,
+    // Retries: as polite as one prober is by default (MAILVET_PROBER_DOMAIN_RATE), however many run a job.
     jobDomainRate: parsed.MAILVET_JOB_DOMAIN_RATE ?? 5,
     // Waits of 60, 120, 240, 480 and 960 s: tries up to 31 minutes after the first, past
     // postgrey's default delay (300 s) by the third retry.

@@ -94,7 +94,9 @@ export const variables = {
   MAILVET_JOB_MAX_ROWS: wholeNumber(1, 100_000_000, "rows"),
   /** Bytes one bulk upload may have (413 beyond). */
   MAILVET_JOB_MAX_BYTES: wholeNumber(1, 10 * 1024 ** 3, "bytes"),
-  /** Addresses per second one job sends to one domain, over all its queue consumers. */
+  /** Chunks of one domain a job keeps in flight at once (first tries); the prober paces each. */
+  MAILVET_JOB_DOMAIN_CHUNKS: wholeNumber(1, 100),
+  /** Addresses per second one job sends one domain again (retries), over all its queue consumers. */
   MAILVET_JOB_DOMAIN_RATE: positiveRate,
   /** Times a greylisted address is tried again, after the server's delay, before it is unknown/greylisted. */
   MAILVET_JOB_GREYLIST_RETRIES: wholeNumber(0, 10),
@@ -121,6 +123,7 @@ export const EDGE_VARIABLES = [
   "MAILVET_JOB_RETENTION_DAYS",
   "MAILVET_JOB_MAX_ROWS",
   "MAILVET_JOB_MAX_BYTES",
+  "MAILVET_JOB_DOMAIN_CHUNKS",
   "MAILVET_JOB_DOMAIN_RATE",
   "MAILVET_JOB_GREYLIST_RETRIES",
   "MAILVET_JOB_TEMPORARY_RETRIES",

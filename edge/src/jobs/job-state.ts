@@ -5,8 +5,9 @@ import type { Waiting } from "./waiting";
  * A job's tables in its Durable Object. `address` holds each distinct address once with the
  * number of rows that have it and its answer in the current run (reason and flags as the codes
  * of shared/bulk/answer-code.ts); `verdict_rows` counts answered rows per verdict, so the status
- * never scans millions of addresses; `domain_pace` is when each domain may next be asked;
- * `waiting` holds the addresses sent back for a retry (waiting.ts).
+ * never scans millions of addresses; `lane` is how far each domain's first tries got (lanes.ts);
+ * `domain_pace` is when each domain may next be asked a retry; `waiting` holds the addresses sent
+ * back for a retry (waiting.ts).
  */
 export const JOB_SCHEMA = `
   CREATE TABLE IF NOT EXISTS job (
@@ -35,6 +36,7 @@ export const JOB_SCHEMA = `
   CREATE TABLE IF NOT EXISTS verdict_rows (verdict TEXT PRIMARY KEY, rows INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS domain_pace (domain TEXT PRIMARY KEY, next_free_at REAL NOT NULL);
   CREATE TABLE IF NOT EXISTS waiting (key TEXT PRIMARY KEY, until INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS lane (domain TEXT PRIMARY KEY, after TEXT NOT NULL);
 `;
 
 /** The `job` row. */

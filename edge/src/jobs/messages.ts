@@ -21,6 +21,11 @@ export interface VerifyChunk {
   proberRetries: number;
   /** Probers that failed on them, to ask only when no other can. */
   avoid: string[];
+  /**
+   * A first try in one of the few lanes the job keeps per domain (lanes.ts): when it ends, the
+   * domain's next chunk is queued. Retries are not in a lane; the job's pace spreads them.
+   */
+  lane?: boolean;
   /** When the job's pace for the domain let this chunk go (epoch ms), once it has waited for it. */
   slot?: number;
 }

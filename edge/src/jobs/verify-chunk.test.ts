@@ -20,7 +20,7 @@ describe("a chunk whose slot in the domain's pace is further away than a queue c
   it("waits for it in steps, so a very large single-domain job never dead-letters", async () => {
     const id = await quietJob([`ann@${DOMAIN}`]);
     const job = jobCoordinator(env, id);
-    // 540,000 addresses of the domain went before it, at 5 a second: its slot is 30 hours away.
+    // Retries of 540,000 addresses of the domain went before it, at 5 a second: its slot is 30 hours away.
     const slot = Date.now() + 30 * 3_600_000;
     await runInDurableObject(job, (_, state) => void state.storage.sql.exec("INSERT INTO domain_pace (domain, next_free_at) VALUES (?, ?)", DOMAIN, slot));
     const chunk: VerifyChunk = { kind: "verify", job: id, run: 1, domain: DOMAIN, addresses: [{ key: `ann@${DOMAIN}`, email: `ann@${DOMAIN}` }], greylistRetries: 0, proberRetries: 0, avoid: [] };

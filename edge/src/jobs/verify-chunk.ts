@@ -17,8 +17,9 @@ const COUNTER = { greylisted: "greylistRetries", temporary: "temporaryRetries", 
 
 /**
  * Verifies one chunk (addresses of one domain of one job) and stores the answers in the job.
- * It keeps the job's pace for the domain, whichever consumer runs it: a chunk early for its slot
- * goes back on the queue until then (in steps of at most 12 hours, Queues' longest delay).
+ * A first try runs in one of the domain's lanes and, when done, has the next chunk queued
+ * (lanes.ts). A retry keeps the job's pace for the domain, whichever consumer runs it: early for
+ * its slot, it goes back on the queue until then (in steps of at most 12 hours, Queues' longest delay).
  * Addresses whose answer is only for now are sent back too (retry-plan.ts): greylisted ones,
  * temporary answers of a reachable server, and ones no prober could answer, each a bounded
  * number of times, after which their answer stands.
@@ -30,8 +31,13 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   const settings = edgeSettings(env);
   const job = jobCoordinator(env, chunk.job);
   const keys = chunk.addresses.map(({ key }) => key);
-  const started = await job.begin(chunk.run, chunk.domain, keys, chunk.slot ?? null, settings.jobDomainRate);
-  if (!started || started.pending.length === 0) return;
+  const lane = chunk.lane ? chunk.domain : undefined;
+  const started = await job.begin(chunk.run, chunk.domain, keys, chunk.slot ?? null, settings.jobDomainRate, chunk.lane);
+  if (!started) return;
+  if (started.pending.length === 0) {
+    if (lane !== undefined) await job.record(chunk.run, [], { lane });
+    return;
+  }
   const pending = new Set(started.pending);
   const addresses = chunk.addresses.filter(({ key }) => pending.has(key));
   const waitSeconds = Math.ceil((started.slot - Date.now()) / 1000);
@@ -63,8 +69,11 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
         [counter]: tried[kind] + 1,
         avoid: kind === "prober" ? [...new Set([...chunk.avoid, ...avoid])] : chunk.avoid,
         slot: undefined,
+        lane: undefined,
       },
       { delaySeconds: waitSeconds },
     );
   }
+  // The lane goes on last: a crash before this point redelivers the chunk, which then moves it.
+  if (lane !== undefined) await job.record(chunk.run, [], { lane });
 }
