@@ -6,7 +6,7 @@ import { quietJob } from "./job-testing";
 import { queueFirstChunks, queueNextChunk } from "./lanes";
 import type { JobMessage, VerifyChunk } from "./messages";
 
-/** A queue that keeps what is sent to it, in order, for the test to read. */
+/** A queue that keeps what is sent to it, in order, for the test to read (send and sendBatch: what lanes.ts calls). */
 function keptQueue(): { queue: Queue<JobMessage>; sent: VerifyChunk[] } {
   const sent: VerifyChunk[] = [];
   const keep = (body: JobMessage) => void (body.kind === "verify" && sent.push(body));
@@ -15,7 +15,7 @@ function keptQueue(): { queue: Queue<JobMessage>; sent: VerifyChunk[] } {
     sendBatch: async (messages: Iterable<MessageSendRequest<JobMessage>>) => {
       for (const { body } of messages) keep(body);
     },
-  } as Queue<JobMessage>;
+  } as unknown as Queue<JobMessage>;
   return { queue, sent };
 }
 
