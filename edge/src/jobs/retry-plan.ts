@@ -21,7 +21,7 @@ export interface PlannedRetry {
 }
 
 /** The first wait when a server states none; each later retry waits twice as long as the one before. */
-export const FIRST_RETRY_WAIT_S = 60;
+const FIRST_RETRY_WAIT_S = 60;
 /** First wait before work no prober could do is tried again (on another prober); doubled each time. */
 const PROBER_RETRY_WAIT_S = 5;
 

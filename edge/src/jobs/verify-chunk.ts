@@ -10,7 +10,7 @@ const CHUNK_BASE_MS = 8_000;
 const CHUNK_PER_ADDRESS_MS = 500;
 const CHUNK_MAX_MS = 60_000;
 /** The longest delay Queues take on a message (12 hours); a later slot is waited for in steps. */
-export const MAX_QUEUE_DELAY_S = 43_200;
+const MAX_QUEUE_DELAY_S = 43_200;
 
 /** Which counter of the message a retry of each kind moves on. */
 const COUNTER = { greylisted: "greylistRetries", temporary: "temporaryRetries", prober: "proberRetries" } as const satisfies Record<RetryKind, keyof VerifyChunk>;
