@@ -47,7 +47,7 @@ export async function queueFirstChunks(sql: SqlStorage, queue: Queue<JobMessage>
     if (domains.length === 0) break;
     for (const { domain } of domains) {
       const first = unansweredAfter(sql, domain, "", lanes * CHUNK_SIZE);
-      sql.exec("INSERT INTO lane (domain, after) VALUES (?, ?)", domain, first[first.length - 1]!.key);
+      sql.exec("INSERT OR REPLACE INTO lane (domain, after) VALUES (?, ?)", domain, first[first.length - 1]!.key);
       await push(chunkByDomain(first, CHUNK_SIZE), true);
     }
     after = domains[domains.length - 1]!.domain;
