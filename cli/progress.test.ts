@@ -23,6 +23,11 @@ describe("progressBar", () => {
     expect(progressBar({ status: "done", processed: 10, total: 10, perSecond: 5, secondsLeft: 0 }, 100)).toMatch(/100% \[█+\] 10\/10 rows · 5 rows\/s$/);
   });
 
+  it("says how many rows wait for a server to be asked again, and within how long", () => {
+    expect(progressBar({ ...running, waiting: { rows: 1_200, secondsLeft: 95 } }, 200)).toMatch(/ETA 0:05 · 1,200 rows retry within 1:35$/);
+    expect(progressLine({ ...running, waiting: { rows: 0, secondsLeft: 0 } })).toBe("running: 62% (620/1,000 rows, 85 rows/s, ETA 0:05)");
+  });
+
   it("shows an empty job as complete", () => {
     expect(progressBar({ status: "done", processed: 0, total: 0, perSecond: undefined, secondsLeft: undefined }, 100)).toMatch(/100% \[█+\]/);
   });
@@ -42,6 +47,7 @@ describe("progressReporter", () => {
     processed,
     counts: { deliverable: processed, undeliverable: 0, risky: 0, unknown: 0 },
     run: 1,
+    waiting: { rows: 0, until: null },
   });
 
   function capture(isTTY: boolean) {
@@ -70,6 +76,13 @@ describe("progressReporter", () => {
       "running: 50% (50/100 rows, 5 rows/s, ETA 0:10)",
       "done: 100% (100/100 rows, 5 rows/s)",
     ]);
+  });
+
+  it("counts the wait for a retry from the status's time", () => {
+    const out = capture(false);
+    const progress = progressReporter(out.stream, () => Date.parse("2030-01-01T00:00:00Z"));
+    progress.update({ ...job(40), waiting: { rows: 60, until: "2030-01-01T00:01:00Z" } });
+    expect(out.text()).toBe("running: 40% (40/100 rows, ETA --:--, 60 rows retry within 1:00)\n");
   });
 
   it("redraws one line on a terminal and clears it at the end", () => {

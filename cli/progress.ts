@@ -9,6 +9,8 @@ export interface ProgressState {
   total: number;
   perSecond: number | undefined;
   secondsLeft: number | undefined;
+  /** Rows waiting for a mail server to be asked again (greylisting, a timeout), and the seconds until the last retry is due. */
+  waiting?: { rows: number; secondsLeft: number };
 }
 
 /** A plain progress line (stderr not a terminal) at most this often, so logs stay short. */
@@ -20,6 +22,8 @@ function facts(state: ProgressState): string[] {
   const parts = [`${formatCount(state.processed)}/${formatCount(state.total)} rows`];
   if (state.perSecond !== undefined) parts.push(`${formatCount(Math.round(state.perSecond))} rows/s`);
   if (state.status === "running" || state.status === "queued") parts.push(`ETA ${state.secondsLeft === undefined ? "--:--" : formatClock(state.secondsLeft)}`);
+  // Waits the server imposed: they explain a pause that the rate alone cannot.
+  if (state.waiting && state.waiting.rows > 0) parts.push(`${formatCount(state.waiting.rows)} rows retry within ${formatClock(state.waiting.secondsLeft)}`);
   return parts;
 }
 
@@ -72,7 +76,8 @@ export function progressReporter(stream: NodeJS.WriteStream, now: () => number =
     update(job: JobStatus): void {
       const at = now();
       rate.add(at, job.processed);
-      const state = { status: job.status, processed: job.processed, total: job.total, perSecond: rate.perSecond(), secondsLeft: rate.secondsLeft(job.total) };
+      const state: ProgressState = { status: job.status, processed: job.processed, total: job.total, perSecond: rate.perSecond(), secondsLeft: rate.secondsLeft(job.total) };
+      if (job.waiting.until !== null) state.waiting = { rows: job.waiting.rows, secondsLeft: Math.max(0, (Date.parse(job.waiting.until) - at) / 1000) };
       if (stream.isTTY) {
         stream.write(`\r${progressBar(state, stream.columns || 80)}\x1b[K`);
         drawn = true;

@@ -12,6 +12,7 @@ const status = (state: JobStatus["status"], processed: number): JobStatus => ({
   processed,
   counts: { deliverable: processed, undeliverable: 0, risky: 0, unknown: 0 },
   run: 1,
+  waiting: { rows: 0, until: null },
 });
 
 describe("watchJob", () => {

@@ -30,8 +30,10 @@ export interface Env {
   MAILVET_JOB_RETENTION_DAYS?: string;
   MAILVET_JOB_MAX_ROWS?: string;
   MAILVET_JOB_MAX_BYTES?: string;
+  MAILVET_JOB_DOMAIN_CHUNKS?: string;
   MAILVET_JOB_DOMAIN_RATE?: string;
   MAILVET_JOB_GREYLIST_RETRIES?: string;
+  MAILVET_JOB_TEMPORARY_RETRIES?: string;
   MAILVET_JOB_GREYLIST_MAX_WAIT?: string;
   MAILVET_JOB_PROBER_RETRIES?: string;
   MAILVET_JOB_WEBHOOK_BACKOFF?: string;
@@ -70,9 +72,16 @@ function readEdgeSettings(env: Env) {
       maxRows: parsed.MAILVET_JOB_MAX_ROWS ?? 5_000_000,
       maxBytes: parsed.MAILVET_JOB_MAX_BYTES ?? 1024 ** 3,
     },
-    // As polite as one prober is by default (MAILVET_PROBER_DOMAIN_RATE), however many run a job.
+    // First tries: one chunk per session a prober opens to one host by default
+    // (MAILVET_PROBER_PER_HOST_SESSIONS); the prober's politeness decides how fast each goes.
+    jobDomainChunks: parsed.MAILVET_JOB_DOMAIN_CHUNKS ?? 2,
+    // Retries: as polite as one prober is by default (MAILVET_PROBER_DOMAIN_RATE), however many run a job.
     jobDomainRate: parsed.MAILVET_JOB_DOMAIN_RATE ?? 5,
-    jobGreylistRetries: parsed.MAILVET_JOB_GREYLIST_RETRIES ?? 3,
+    // Waits of 60, 120, 240, 480 and 960 s: tries up to 31 minutes after the first, past
+    // postgrey's default delay (300 s) by the third retry.
+    jobGreylistRetries: parsed.MAILVET_JOB_GREYLIST_RETRIES ?? 5,
+    // Tries again 1, 3 and 7 minutes after the first.
+    jobTemporaryRetries: parsed.MAILVET_JOB_TEMPORARY_RETRIES ?? 3,
     jobGreylistMaxWaitSeconds: parsed.MAILVET_JOB_GREYLIST_MAX_WAIT ?? 3_600,
     jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES ?? 3,
     jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF ?? 10,

@@ -116,11 +116,15 @@ export const variables = {
   MAILVET_JOB_MAX_ROWS: wholeNumber(1, 100_000_000, "rows"),
   /** Bytes one bulk upload may have (413 beyond). */
   MAILVET_JOB_MAX_BYTES: wholeNumber(1, 10 * 1024 ** 3, "bytes"),
-  /** Addresses per second one job sends to one domain, over all its queue consumers. */
+  /** Chunks of one domain a job keeps in flight at once (first tries); the prober paces each. */
+  MAILVET_JOB_DOMAIN_CHUNKS: wholeNumber(1, 100),
+  /** Addresses per second one job sends one domain again (retries), over all its queue consumers. */
   MAILVET_JOB_DOMAIN_RATE: positiveRate,
   /** Times a greylisted address is tried again, after the server's delay, before it is unknown/greylisted. */
   MAILVET_JOB_GREYLIST_RETRIES: wholeNumber(0, 10),
-  /** The longest a greylisted address waits for its retry, whatever delay the server states. */
+  /** Times an address a reachable server answered only for now (timeout, deferred, no connection) is tried again. */
+  MAILVET_JOB_TEMPORARY_RETRIES: wholeNumber(0, 10),
+  /** The longest a greylisted or temporarily answered address waits for its retry, whatever delay the server states. */
   MAILVET_JOB_GREYLIST_MAX_WAIT: wholeNumber(1, 43_200, "seconds"),
   /** Times addresses a prober failed on (down, broken, out of time) are tried again on another. */
   MAILVET_JOB_PROBER_RETRIES: wholeNumber(0, 10),
@@ -144,8 +148,10 @@ export const EDGE_VARIABLES = [
   "MAILVET_JOB_RETENTION_DAYS",
   "MAILVET_JOB_MAX_ROWS",
   "MAILVET_JOB_MAX_BYTES",
+  "MAILVET_JOB_DOMAIN_CHUNKS",
   "MAILVET_JOB_DOMAIN_RATE",
   "MAILVET_JOB_GREYLIST_RETRIES",
+  "MAILVET_JOB_TEMPORARY_RETRIES",
   "MAILVET_JOB_GREYLIST_MAX_WAIT",
   "MAILVET_JOB_PROBER_RETRIES",
   "MAILVET_JOB_WEBHOOK_BACKOFF",

@@ -78,7 +78,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
     return response.json() as Promise<{ id: string; total: number; webhook_secret?: string }>;
   }
 
-  async function status(id: string): Promise<{ status: string; processed: number; total: number; counts: Record<string, number> }> {
+  async function status(id: string): Promise<{ status: string; processed: number; total: number; counts: Record<string, number>; waiting: { rows: number; until: string | null } }> {
     return (await fetch(`${stack.edgeUrl}/v1/jobs/${id}`)).json() as never;
   }
 
@@ -117,6 +117,18 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
       receiver.server.close();
     }
   }, 120_000);
+
+  it("asks a server that took the connection but never answered again later, and says the rows wait meanwhile", async () => {
+    const emails = ["alice@tarpit.mailvet-mta.net", "bob@tarpit.mailvet-mta.net", "alice@ok.mailvet-mta.net"];
+    const job = await post(emails);
+    // The tarpit's first timeout is not final: its two rows wait for a retry, with a time.
+    await expect.poll(async () => (await status(job.id)).waiting.rows, { timeout: 60_000, interval: 250 }).toBe(2);
+    expect((await status(job.id)).waiting.until).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await expect.poll(async () => (await status(job.id)).status, { timeout: 110_000, interval: 500 }).toBe("done");
+    // Every retry timed out too, so the timeout stands, and nothing waits any more.
+    expect((await results(job.id)).map(({ reason }) => reason)).toEqual(["timeout", "timeout", "accepted"]);
+    expect((await status(job.id)).waiting).toEqual({ rows: 0, until: null });
+  }, 150_000);
 
   it("finishes a job with exactly one answer per row when a prober is killed in the middle of it", async () => {
     const emails = Array.from({ length: 120 }, (_, domain) => Array.from({ length: 25 }, (_, user) => (user % 5 === 4 ? `nobody${user}` : `user${user}`) + `@kill-${domain}.bulk.mailvet-mta.net`)).flat();

@@ -63,7 +63,7 @@ async function giveUp(message: JobMessage, env: Env): Promise<void> {
         const { reason, flags } = composeResult({ email, offline: checkOffline(email, options), smtp: SMTP_ERROR, startedAt: Date.now() });
         return { key, answer: { reason, flags } };
       });
-      return job.record(message.run, answers, { lostChunk: true });
+      return job.record(message.run, answers, { lostChunk: true, ...(message.lane && { lane: message.domain }) });
     }
     case "assemble":
       return job.finished(message.run, "assembly_failed");

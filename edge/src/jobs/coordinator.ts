@@ -1,13 +1,14 @@
 import { DurableObject } from "cloudflare:workers";
 import { type Verdict, VERDICTS } from "../../../shared/contract/taxonomy";
 import { decodeAnswer, encodeAnswer, type RowAnswer } from "../../../shared/bulk";
-import type { Env } from "../env";
+import { edgeSettings, type Env } from "../env";
 import { reserveDomainSlot } from "./domain-pace";
 import type { JobMessage } from "./messages";
 import type { PlannedAddress } from "./plan";
-import { queueUnanswered } from "./queue-unanswered";
+import { queueFirstChunks, queueNextChunk } from "./lanes";
 import { jobPrefix } from "./storage-keys";
 import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobStatus } from "./job-state";
+import { markWaiting, waitingOf } from "./waiting";
 import { webhookPayload, type WebhookPayload } from "./webhook-payload";
 import { unscheduleReverification } from "./schedule";
 import { forgetJobOwner } from "./job-owners";
@@ -89,18 +90,21 @@ export class JobCoordinator extends DurableObject<Env> {
   }
 
   /**
-   * Starts a consumer on a chunk: which of its addresses still lack an answer in `run`, and how
-   * long to wait first so that the job keeps to its pace for the domain. A chunk that waited for
-   * its slot already (`slot`) goes. Null when the job is gone or has moved on to another run.
+   * Starts a consumer on a chunk: which of its addresses still lack an answer in `run`, and, for
+   * a retry (a chunk not in a lane), how long to wait first so that the job keeps to its pace for
+   * the domain. A chunk that waited for its slot already (`slot`) goes once the slot has come.
+   * Null when the job is gone or has moved on to another run.
    */
-  begin(run: number, domain: string, keys: string[], slot: number | null, perSecond: number): { pending: string[]; slot: number } | null {
+  begin(run: number, domain: string, keys: string[], slot: number | null, perSecond: number, lane = false): { pending: string[]; slot: number } | null {
     const job = this.job();
     if (!job || job.run !== run) return null;
     const unanswered = new Set(
       this.sql.exec<{ key: string }>("SELECT key FROM address WHERE reason IS NULL AND key IN (SELECT value FROM json_each(?))", JSON.stringify(keys)).toArray().map(({ key }) => key),
     );
     const pending = keys.filter((key) => unanswered.has(key));
-    if (pending.length === 0 || slot !== null || domain === "") return { pending, slot: Date.now() };
+    // A chunk that has its slot keeps it (it may still be early: Queues delay 12 hours at most).
+    if (slot !== null) return { pending, slot };
+    if (pending.length === 0 || domain === "" || lane) return { pending, slot: Date.now() };
     const start = reserveDomainSlot(this.sql, domain, pending.length, perSecond, Date.now());
     this.expectRetry(start);
     return { pending, slot: start };
@@ -108,20 +112,25 @@ export class JobCoordinator extends DurableObject<Env> {
 
   /**
    * Stores answers of `run`. The first answer for an address wins, so a message delivered twice
-   * changes nothing, and an address the job does not have is ignored. The last answer of a run
-   * queues the assembly of its answers file.
+   * changes nothing, and an address the job does not have is ignored. `waiting` names addresses
+   * sent back on the queue and when they are due, for the status and the watchdog. `lane` names
+   * the domain of a chunk in a lane that has ended: its next chunk is queued. The last answer of
+   * a run queues the assembly of its answers file.
    */
   async record(
     run: number,
     answers: { key: string; answer: Pick<RowAnswer, "reason" | "flags"> }[],
-    options: { lostChunk?: boolean; retryAt?: number } = {},
+    options: { lostChunk?: boolean; waiting?: { keys: string[]; until: number }[]; lane?: string } = {},
   ): Promise<void> {
-    const { lostChunk = false, retryAt } = options;
+    const { lostChunk = false, waiting = [], lane } = options;
     const job = this.job();
     if (!job || job.run !== run) return;
-    if (retryAt !== undefined) this.expectRetry(retryAt);
+    if (lane !== undefined) await queueNextChunk(this.sql, this.env.VERIFY_QUEUE, this.laneJob(job), lane);
+    for (const { until } of waiting) this.expectRetry(until);
     this.ctx.storage.transactionSync(() => {
+      if (waiting.length > 0) markWaiting(this.sql, waiting);
       const encoded = answers.map(({ key, answer }) => [key, ...encodeAnswer(answer)]);
+      if (encoded.length > 0) this.sql.exec("DELETE FROM waiting WHERE key IN (SELECT value ->> 0 FROM json_each(?))", JSON.stringify(encoded));
       const stored = this.sql
         .exec<{ rows: number; reason: number }>(
           `UPDATE address SET reason = answer.value ->> 1, flags = answer.value ->> 2
@@ -214,7 +223,7 @@ export class JobCoordinator extends DurableObject<Env> {
     const job = this.job();
     if (!job || job.phase !== "done") return false;
     this.ctx.storage.transactionSync(() => {
-      this.sql.exec("UPDATE address SET reason = NULL, flags = NULL; DELETE FROM verdict_rows; DELETE FROM domain_pace;");
+      this.sql.exec("UPDATE address SET reason = NULL, flags = NULL; DELETE FROM verdict_rows; DELETE FROM domain_pace; DELETE FROM waiting; DELETE FROM lane;");
       this.sql.exec(
         "UPDATE job SET run = run + 1, answered = 0, lost_chunks = 0, phase = 'running', assembly_failed = 0, changed_rows = NULL, webhook_state = NULL, progress_at = ?, waiting_until = 0",
         Date.now(),
@@ -231,7 +240,7 @@ export class JobCoordinator extends DurableObject<Env> {
     if (!job) return null;
     const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
     for (const { verdict, rows } of this.sql.exec<{ verdict: Verdict; rows: number }>("SELECT verdict, rows FROM verdict_rows")) counts[verdict] = rows;
-    return jobStatusOf(job, counts);
+    return jobStatusOf(job, counts, waitingOf(this.sql));
   }
 
   /** Deletes the job now: its files in R2, its state, its schedule. The job is then unknown (404). */
@@ -292,10 +301,13 @@ export class JobCoordinator extends DurableObject<Env> {
     return this.sql.exec<JobRow>("SELECT * FROM job").toArray()[0];
   }
 
-  /** Queues every address still without an answer, in chunks of one domain. */
+  /** Queues the addresses still without an answer: the first chunks of each domain's lanes. */
   private async dispatch(): Promise<void> {
-    const { job_id: job, run } = this.job()!;
-    await queueUnanswered(this.sql, this.env.VERIFY_QUEUE, { job, run });
+    await queueFirstChunks(this.sql, this.env.VERIFY_QUEUE, this.laneJob(this.job()!));
+  }
+
+  private laneJob(job: JobRow): { job: string; run: number; lanes: number } {
+    return { job: job.job_id, run: job.run, lanes: edgeSettings(this.env).jobDomainChunks };
   }
 }
 

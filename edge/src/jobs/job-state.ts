@@ -1,10 +1,13 @@
 import type { JobStatusName, Verdict } from "../../../shared/contract/taxonomy";
+import type { Waiting } from "./waiting";
 
 /**
  * A job's tables in its Durable Object. `address` holds each distinct address once with the
  * number of rows that have it and its answer in the current run (reason and flags as the codes
  * of shared/bulk/answer-code.ts); `verdict_rows` counts answered rows per verdict, so the status
- * never scans millions of addresses; `domain_pace` is when each domain may next be asked.
+ * never scans millions of addresses; `lane` is how far each domain's first tries got (lanes.ts);
+ * `domain_pace` is when each domain may next be asked a retry; `waiting` holds the addresses sent
+ * back for a retry (waiting.ts).
  */
 export const JOB_SCHEMA = `
   CREATE TABLE IF NOT EXISTS job (
@@ -32,6 +35,8 @@ export const JOB_SCHEMA = `
   CREATE INDEX IF NOT EXISTS address_by_domain ON address (domain, key);
   CREATE TABLE IF NOT EXISTS verdict_rows (verdict TEXT PRIMARY KEY, rows INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS domain_pace (domain TEXT PRIMARY KEY, next_free_at REAL NOT NULL);
+  CREATE TABLE IF NOT EXISTS waiting (key TEXT PRIMARY KEY, until INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS lane (domain TEXT PRIMARY KEY, after TEXT NOT NULL);
 `;
 
 /** The `job` row. */
@@ -73,6 +78,8 @@ export interface JobStatus {
   counts: Record<Verdict, number>;
   /** The run: 1, then one more per scheduled re-verification. */
   run: number;
+  /** Rows whose addresses wait to be asked again (greylisting, a temporary answer), and until when. */
+  waiting: Waiting;
 }
 
 /**
@@ -81,11 +88,11 @@ export interface JobStatus {
  * are complete all the same) or its results could not be assembled (then there are none).
  *
  * @example
- * jobStatusOf(job, counts).status; // "running"
+ * jobStatusOf(job, counts, { rows: 0, until: null }).status; // "running"
  */
-export function jobStatusOf(job: JobRow, counts: Record<Verdict, number>): JobStatus {
+export function jobStatusOf(job: JobRow, counts: Record<Verdict, number>, waiting: Waiting): JobStatus {
   const processed = Object.values(counts).reduce((sum, rows) => sum + rows, 0);
   const failed = job.lost_chunks > 0 || job.assembly_failed === 1;
   const status = job.phase === "done" ? (failed ? "failed" : "done") : processed > 0 ? "running" : "queued";
-  return { status, total: job.total, processed, counts, run: job.run };
+  return { status, total: job.total, processed, counts, run: job.run, waiting };
 }

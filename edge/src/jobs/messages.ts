@@ -15,10 +15,17 @@ export interface VerifyChunk {
   addresses: { key: string; email: string }[];
   /** Times these addresses were greylisted and sent back already. */
   greylistRetries: number;
+  /** Times a reachable server answered these addresses only for now (timeout, deferred, no connection) already; absent in messages queued before it existed. */
+  temporaryRetries?: number;
   /** Times a prober failed on these addresses already. */
   proberRetries: number;
   /** Probers that failed on them, to ask only when no other can. */
   avoid: string[];
+  /**
+   * A first try in one of the few lanes the job keeps per domain (lanes.ts): when it ends, the
+   * domain's next chunk is queued. Retries are not in a lane; the job's pace spreads them.
+   */
+  lane?: boolean;
   /** When the job's pace for the domain let this chunk go (epoch ms), once it has waited for it. */
   slot?: number;
 }

@@ -8,6 +8,8 @@ import { jobCoordinator } from "./coordinator";
 const SCHEMA = "CREATE TABLE IF NOT EXISTS reverification (job TEXT PRIMARY KEY, every_days INTEGER NOT NULL, next_at INTEGER NOT NULL)";
 /** Jobs started per Cron run; the rest are due still and go at the next. */
 const DUE_PER_RUN = 100;
+/** How long a due job still running waits for its turn again: one period of the hourly Cron Trigger. */
+const BUSY_RETRY_MS = 3_600_000;
 
 /**
  * Has job `id` re-verified every `everyDays` days from `now`.
@@ -34,8 +36,10 @@ export async function unscheduleReverification(env: Env, id: string): Promise<vo
 
 /**
  * The Cron Trigger's work: starts a new run of every job whose re-verification is due and moves
- * its next date on. A job still running when due is tried again at the next Cron run; a job that
- * no longer exists loses its schedule. Returns the jobs started.
+ * its next date on. A job still running when due is tried again an hour later, behind the jobs
+ * due before then (keeping its date would let a hundred such jobs take every run's places and
+ * starve every other schedule); a job that no longer exists loses its schedule. Returns the jobs
+ * started.
  *
  * @example
  * export default { scheduled: (controller, env, ctx) => ctx.waitUntil(runDueReverifications(env, controller.scheduledTime)) };
@@ -52,9 +56,10 @@ export async function runDueReverifications(env: Env, now = Date.now()): Promise
       await unscheduleReverification(env, job);
       continue;
     }
-    if (!(await coordinator.reverify())) continue;
-    await env.JOBS_DB.prepare("UPDATE reverification SET next_at = ? WHERE job = ?").bind(now + every_days * 86_400_000, job).run();
-    started.push(job);
+    const reverifying = await coordinator.reverify();
+    const next = reverifying ? now + every_days * 86_400_000 : now + BUSY_RETRY_MS;
+    await env.JOBS_DB.prepare("UPDATE reverification SET next_at = ? WHERE job = ?").bind(next, job).run();
+    if (reverifying) started.push(job);
   }
   return started;
 }

@@ -5,25 +5,26 @@ import { jobCoordinator } from "./coordinator";
 import { jobOwner } from "./job-owners";
 import { probeIdOf } from "../middleware/caller";
 import type { VerifyChunk } from "./messages";
+import { planRetries, type RetryKind } from "./retry-plan";
 
 /** Time one chunk may take: a single address's default, plus room for each address in the session. */
 const CHUNK_BASE_MS = 8_000;
 const CHUNK_PER_ADDRESS_MS = 500;
 const CHUNK_MAX_MS = 60_000;
-/** A greylisting server's delay is waited at least this long (and at most MAILVET_JOB_GREYLIST_MAX_WAIT). */
-const GREYLIST_MIN_WAIT_S = 1;
-/** The wait when a greylisting server states none: postgrey's default delay. */
-const GREYLIST_DEFAULT_WAIT_S = 300;
-/** First wait before a prober failure is tried again (on another prober); doubled each time. */
-const PROBER_RETRY_WAIT_S = 5;
+/** The longest delay Queues take on a message (12 hours); a later slot is waited for in steps. */
+const MAX_QUEUE_DELAY_S = 43_200;
+
+/** Which counter of the message a retry of each kind moves on. */
+const COUNTER = { greylisted: "greylistRetries", temporary: "temporaryRetries", prober: "proberRetries" } as const satisfies Record<RetryKind, keyof VerifyChunk>;
 
 /**
  * Verifies one chunk (addresses of one domain of one job) and stores the answers in the job.
- * It keeps the job's pace for the domain, whichever consumer runs it: a chunk early for its slot
- * goes back on the queue until then. Addresses whose answer is only for now are sent back too:
- * greylisted ones after the server's delay, and ones no prober could answer to another prober,
- * each a bounded number of times (MAILVET_JOB_GREYLIST_RETRIES, MAILVET_JOB_PROBER_RETRIES),
- * after which their answer stands (unknown/greylisted, unknown/error or timeout).
+ * A first try runs in one of the domain's lanes and, when done, has the next chunk queued
+ * (lanes.ts). A retry keeps the job's pace for the domain, whichever consumer runs it: early for
+ * its slot, it goes back on the queue until then (in steps of at most 12 hours, Queues' longest delay).
+ * Addresses whose answer is only for now are sent back too (retry-plan.ts): greylisted ones,
+ * temporary answers of a reachable server, and ones no prober could answer, each a bounded
+ * number of times, after which their answer stands.
  *
  * @example
  * await verifyChunk(message.body, env, ctx);
@@ -32,13 +33,18 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   const settings = edgeSettings(env);
   const job = jobCoordinator(env, chunk.job);
   const keys = chunk.addresses.map(({ key }) => key);
-  const started = await job.begin(chunk.run, chunk.domain, keys, chunk.slot ?? null, settings.jobDomainRate);
-  if (!started || started.pending.length === 0) return;
+  const lane = chunk.lane ? chunk.domain : undefined;
+  const started = await job.begin(chunk.run, chunk.domain, keys, chunk.slot ?? null, settings.jobDomainRate, chunk.lane);
+  if (!started) return;
+  if (started.pending.length === 0) {
+    if (lane !== undefined) await job.record(chunk.run, [], { lane });
+    return;
+  }
   const pending = new Set(started.pending);
   const addresses = chunk.addresses.filter(({ key }) => pending.has(key));
   const waitSeconds = Math.ceil((started.slot - Date.now()) / 1000);
   if (waitSeconds > 0) {
-    await env.VERIFY_QUEUE.send({ ...chunk, addresses, slot: started.slot }, { delaySeconds: waitSeconds });
+    await env.VERIFY_QUEUE.send({ ...chunk, addresses, slot: started.slot }, { delaySeconds: Math.min(waitSeconds, MAX_QUEUE_DELAY_S) });
     return;
   }
 
@@ -48,35 +54,30 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   const context = { settings, lists: await listOverrides(env), waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise), regionHint: undefined, caller };
   const group = await verifyGroup(addresses.map(({ email }) => email), { smtp: true, deadline, transcript: false, avoid: chunk.avoid }, context);
 
-  const answers: Parameters<typeof job.record>[1] = [];
-  const greylisted: { address: (typeof addresses)[number]; wait: number }[] = [];
-  const proberFailed: typeof addresses = [];
-  const tried = new Set(chunk.avoid);
-  group.results.forEach(({ reason, flags }, index) => {
-    const address = addresses[index]!;
-    const failure = group.proberFailure[index];
-    if (reason === "greylisted" && chunk.greylistRetries < settings.jobGreylistRetries) {
-      greylisted.push({ address, wait: group.retryAfter[index] ?? GREYLIST_DEFAULT_WAIT_S });
-    } else if (failure && chunk.proberRetries < settings.jobProberRetries) {
-      proberFailed.push(address);
-      for (const prober of failure.tried) tried.add(prober);
-    } else {
-      answers.push({ key: address.key, answer: { reason, flags } });
-    }
-  });
-  const greylistDelay = Math.min(settings.jobGreylistMaxWaitSeconds, Math.max(GREYLIST_MIN_WAIT_S, Math.ceil(Math.max(0, ...greylisted.map(({ wait }) => wait)))));
-  const proberDelay = PROBER_RETRY_WAIT_S * 2 ** chunk.proberRetries;
-  const retryDelay = Math.max(greylisted.length > 0 ? greylistDelay : 0, proberFailed.length > 0 ? proberDelay : 0);
-  // Answers first, and the retries announced (so the job's watchdog waits for them): a crash
-  // after this point redelivers the chunk, which skips what is answered.
-  if (answers.length > 0 || retryDelay > 0) await job.record(chunk.run, answers, retryDelay > 0 ? { retryAt: Date.now() + retryDelay * 1000 } : {});
-  if (greylisted.length > 0) {
+  const tried = { greylisted: chunk.greylistRetries, temporary: chunk.temporaryRetries ?? 0, prober: chunk.proberRetries };
+  const limits = { greylisted: settings.jobGreylistRetries, temporary: settings.jobTemporaryRetries, prober: settings.jobProberRetries, maxWaitSeconds: settings.jobGreylistMaxWaitSeconds };
+  const { final, retries } = planRetries(group, tried, limits);
+  const answers = final.map((index) => ({ key: addresses[index]!.key, answer: { reason: group.results[index]!.reason, flags: group.results[index]!.flags } }));
+  const now = Date.now();
+  // Answers first, and the retries announced (the status shows them waiting, and the job's
+  // watchdog waits for them): a crash after this point redelivers the chunk, which skips what
+  // is answered.
+  const waiting = retries.map(({ indexes, waitSeconds }) => ({ keys: indexes.map((index) => addresses[index]!.key), until: now + waitSeconds * 1000 }));
+  if (answers.length > 0 || waiting.length > 0) await job.record(chunk.run, answers, { waiting });
+  for (const { kind, indexes, waitSeconds, avoid } of retries) {
+    const counter = COUNTER[kind];
     await env.VERIFY_QUEUE.send(
-      { ...chunk, addresses: greylisted.map(({ address }) => address), greylistRetries: chunk.greylistRetries + 1, slot: undefined },
-      { delaySeconds: greylistDelay },
+      {
+        ...chunk,
+        addresses: indexes.map((index) => addresses[index]!),
+        [counter]: tried[kind] + 1,
+        avoid: kind === "prober" ? [...new Set([...chunk.avoid, ...avoid])] : chunk.avoid,
+        slot: undefined,
+        lane: undefined,
+      },
+      { delaySeconds: waitSeconds },
     );
   }
-  if (proberFailed.length > 0) {
-    await env.VERIFY_QUEUE.send({ ...chunk, addresses: proberFailed, proberRetries: chunk.proberRetries + 1, avoid: [...tried], slot: undefined }, { delaySeconds: proberDelay });
-  }
+  // The lane goes on last: a crash before this point redelivers the chunk, which then moves it.
+  if (lane !== undefined) await job.record(chunk.run, [], { lane });
 }

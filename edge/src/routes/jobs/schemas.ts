@@ -53,5 +53,14 @@ export const JobStatusSchema = z
     processed: z.number().int().openapi({ description: "Rows answered so far." }),
     counts: z.object(Object.fromEntries(VERDICTS.map((verdict) => [verdict, z.number().int()])) as Record<(typeof VERDICTS)[number], z.ZodNumber>),
     run: z.number().int().openapi({ description: "1, then one more for each scheduled re-verification." }),
+    waiting: z
+      .object({
+        rows: z.number().int().openapi({ description: "Rows not yet processed whose addresses wait to be asked again." }),
+        until: z.string().datetime().nullable().openapi({ description: "When the last of those retries is due (ISO 8601), or null when none waits." }),
+      })
+      .openapi({
+        description:
+          "Addresses a mail server answered only for now (greylisting, a timeout, a deferral, a dropped session) go back on the queue and are asked again later, a bounded number of times.",
+      }),
   })
   .openapi("JobStatus");
