@@ -116,7 +116,8 @@ export function printDnsBench({ latency, queries, seconds }: DnsBenchResult): vo
 async function withStack<T>(upstream: string, ports: typeof COUNT_PORTS, work: (stack: BenchStack) => Promise<T>): Promise<T> {
   const forwarder = await startCountingForwarder(upstream);
   try {
-    const stack = await startStack({ ...process.env, ...ports, MAILVET_DOH_URL: forwarder.dohUrl });
+    // One client sends every request: the edge's per-client rate limit (the load bench's subject) is off.
+    const stack = await startStack({ ...process.env, ...ports, MAILVET_DOH_URL: forwarder.dohUrl, MAILVET_RATE_LIMIT: "0" });
     const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
     try {
       return await work({ edgeUrl: stack.edgeUrl, forwarder, dispatcher });
