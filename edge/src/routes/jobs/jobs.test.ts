@@ -65,7 +65,6 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     const job = await finishedJob(CSV, "text/csv");
     expect(job).toMatchObject({ status: "done", total: 5, processed: 5 });
     expect(Object.values(job.counts).reduce((sum, rows) => sum + rows, 0)).toBe(5);
-    if (dnsPeer !== null) expect(job.counts).toEqual({ deliverable: 0, undeliverable: 2, risky: 0, unknown: 3 });
 
     const json = (await (await results(job.id, "json")).json()) as { results: { row: number; email: string; verdict: string; reason: string }[] };
     expect(json.results.map((result) => result.row)).toEqual([0, 1, 2, 3, 4]);
@@ -73,10 +72,6 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     // One answer per mailbox: the rows that spell it differently answer alike.
     expect(json.results[2]?.reason).toBe(json.results[0]?.reason);
     expect(json.results[4]?.reason).toBe(json.results[0]?.reason);
-    if (dnsPeer !== null) {
-      expect(json.results[0]).toMatchObject({ verdict: "unknown", reason: "smtp_skipped" });
-      expect(json.results[3]).toMatchObject({ verdict: "undeliverable", reason: "invalid_domain" });
-    }
 
     const header = ["name", "Email", "city", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"];
     for (const format of ["csv", "xlsx"] as const) {
@@ -85,6 +80,16 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
       expect(rows.map((cells) => cells.slice(0, 3))).toEqual(CSV.split("\r\n").slice(1).map((line) => line.split(",")));
       expect(rows.map((cells) => cells[4])).toEqual(json.results.map((result) => result.reason));
     }
+  });
+
+  // Without the DNS peer every domain answers dns_error; vitest reports this case as skipped
+  // (and `npm run test:all`, which requires the peer, never skips it).
+  it.skipIf(dnsPeer === null)("decides each row from its domain's DNS (needs the local DNS peer)", async () => {
+    const job = await finishedJob(CSV, "text/csv");
+    expect(job.counts).toEqual({ deliverable: 0, undeliverable: 2, risky: 0, unknown: 3 });
+    const json = (await (await results(job.id, "json")).json()) as { results: { verdict: string; reason: string }[] };
+    expect(json.results[0]).toMatchObject({ verdict: "unknown", reason: "smtp_skipped" });
+    expect(json.results[3]).toMatchObject({ verdict: "undeliverable", reason: "invalid_domain" });
   });
 
   it("changes nothing when a chunk is delivered again, even with a different answer", async () => {
