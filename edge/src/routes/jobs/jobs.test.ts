@@ -1,5 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import type { z } from "@hono/zod-openapi";
 import { describe, expect, inject, it } from "vitest";
 import { bytesSource, readTable } from "../../../../shared/bulk";
 import worker from "../../index";
@@ -7,6 +8,7 @@ import { jobCoordinator } from "../../jobs/coordinator";
 import { recordJobOwner } from "../../jobs/job-owners";
 import type { VerifyChunk } from "../../jobs/messages";
 import { addressKey } from "../../jobs/plan";
+import type { JobStatusSchema } from "./schemas";
 
 const dnsPeer = inject("dnsPeerUrl");
 
@@ -21,24 +23,16 @@ const CSV = [
   "Ed,ann@multi-mx.mailvet-fixture.net,Kyiv",
 ].join("\r\n");
 
-interface JobStatus {
-  id: string;
-  status: string;
-  total: number;
-  processed: number;
-  counts: Record<string, number>;
-}
-
 async function post(body: BodyInit, contentType?: string): Promise<Response> {
   return SELF.fetch("http://edge/v1/jobs", { method: "POST", body, headers: contentType ? { "Content-Type": contentType } : {} });
 }
 
-async function status(id: string): Promise<JobStatus> {
-  return (await (await SELF.fetch(`http://edge/v1/jobs/${id}`)).json()) as JobStatus;
+async function status(id: string): Promise<z.infer<typeof JobStatusSchema>> {
+  return (await (await SELF.fetch(`http://edge/v1/jobs/${id}`)).json()) as z.infer<typeof JobStatusSchema>;
 }
 
 /** Starts a job and waits (the test runtime delivers the queue to the Worker) until it is done. */
-async function finishedJob(body: BodyInit, contentType?: string): Promise<JobStatus> {
+async function finishedJob(body: BodyInit, contentType?: string): Promise<z.infer<typeof JobStatusSchema>> {
   const response = await post(body, contentType);
   expect(response.status, await response.clone().text()).toBe(202);
   const { id } = (await response.json()) as { id: string };
