@@ -34,6 +34,10 @@ export const DEFAULT_DOH_URLS = ["https://cloudflare-dns.com/dns-query", "https:
  * Every MAILVET_* environment variable of the contract. Adding a setting is one entry here (and
  * its row in the README, which a test asks for); the edge's `Env` type and the lists of what
  * each process is handed follow from it.
+ *
+ * @example
+ * variables.MAILVET_SMTP_PORT.default; // 25
+ * variables.MAILVET_SMTP_PORT.schema.parse("2525"); // 2525
  */
 export const variables = {
   MAILVET_EDGE_PORT: variable({ schema: port, users: ["start script"], meaning: "edge HTTP port", default: 8787 }),
@@ -234,7 +238,12 @@ function variablesOf<User extends VariableUser>(user: User): VariableOf<User>[] 
   );
 }
 
-/** The variables the edge reads; `npm start` hands it these and no others. */
+/**
+ * The variables the edge reads; `npm start` hands it these and no others.
+ *
+ * @example
+ * EDGE_VARIABLES.includes("MAILVET_API_KEYS"); // true
+ */
 export const EDGE_VARIABLES = variablesOf("edge");
 
 /** The variables a prober reads; `npm start` hands it these and no others. */
