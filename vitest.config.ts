@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["shared/**/*.test.ts", "prober/**/*.test.ts", "infra/**/*.test.ts", "cli/**/*.test.ts"],
+          include: ["shared/**/*.test.ts", "prober/**/*.test.ts", "infra/**/*.test.ts", "cli/**/*.test.ts", "tools/**/*.test.ts"],
           // The local DNS peer (unbound behind dnsdist, skipped where not installed) and stub
           // DoH upstreams, once per run; tests read their URLs with inject().
           globalSetup: ["infra/local/dns/global-setup.ts"],

@@ -1,12 +1,16 @@
-import { DEFAULT_DOH_URLS, EDGE_VARIABLES } from "../../shared/settings/variables";
+import { EDGE_VARIABLES, type VariableOf } from "../../shared/settings/variables";
 import { ApiError } from "../../shared/http/api-error";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
 import type { JobCoordinator } from "./jobs/coordinator";
 import type { JobMessage } from "./jobs/messages";
 import type { Caller } from "./middleware/caller";
 
-/** The bindings wrangler.toml and `npm start` give the edge Worker. */
-export interface Env {
+/**
+ * The bindings wrangler.toml and `npm start` give the edge Worker, typed by hand: each names the
+ * Durable Object class or queue message it carries, which `wrangler types` cannot know, and
+ * there are seven, changed only with wrangler.toml.
+ */
+interface EdgeBindings {
   LISTS: KVNamespace;
   /** Bulk uploads, read back for planning and for results. */
   JOBS_BUCKET: R2Bucket;
@@ -20,25 +24,13 @@ export interface Env {
   RATE_LIMIT_PER_KEY: RateLimit;
   /** Requests per client address, for callers without a secret key. */
   RATE_LIMIT_PER_CLIENT: RateLimit;
-  MAILVET_DOH_URL?: string;
-  MAILVET_PROBERS?: string;
-  MAILVET_PROBER_SECRET?: string;
-  MAILVET_API_KEYS?: string;
-  MAILVET_ALLOW_RESERVED_DOMAINS?: string;
-  MAILVET_RATE_LIMIT?: string;
-  MAILVET_RESULT_CACHE_TTL?: string;
-  MAILVET_JOB_RETENTION_DAYS?: string;
-  MAILVET_JOB_MAX_ROWS?: string;
-  MAILVET_JOB_MAX_BYTES?: string;
-  MAILVET_JOB_DOMAIN_CHUNKS?: string;
-  MAILVET_JOB_DOMAIN_RATE?: string;
-  MAILVET_JOB_GREYLIST_RETRIES?: string;
-  MAILVET_JOB_TEMPORARY_RETRIES?: string;
-  MAILVET_JOB_GREYLIST_MAX_WAIT?: string;
-  MAILVET_JOB_PROBER_RETRIES?: string;
-  MAILVET_JOB_WEBHOOK_BACKOFF?: string;
-  MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE?: string;
 }
+
+/** The MAILVET_* variables the edge reads (shared/settings/variables.ts), as raw strings. */
+type EdgeVariables = { [Name in VariableOf<"edge">]?: string };
+
+/** What the edge Worker's `env` holds. */
+export interface Env extends EdgeBindings, EdgeVariables {}
 
 export type AppEnv = { Bindings: Env; Variables: { caller: Caller } };
 
@@ -60,32 +52,23 @@ export type EdgeSettings = ReturnType<typeof readEdgeSettings>;
 function readEdgeSettings(env: Env) {
   const parsed = parseSettings(env as unknown as Record<string, unknown>, EDGE_VARIABLES);
   return {
-    dohUrls: parsed.MAILVET_DOH_URL ?? DEFAULT_DOH_URLS,
-    probers: parsed.MAILVET_PROBERS ?? [],
-    proberSecrets: parsed.MAILVET_PROBER_SECRET ?? [],
-    apiKeys: parsed.MAILVET_API_KEYS ?? [],
-    allowReservedDomains: parsed.MAILVET_ALLOW_RESERVED_DOMAINS ?? false,
-    rateLimit: parsed.MAILVET_RATE_LIMIT ?? true,
-    resultCacheTtlSeconds: parsed.MAILVET_RESULT_CACHE_TTL ?? 600,
-    jobRetentionDays: parsed.MAILVET_JOB_RETENTION_DAYS ?? 7,
-    jobLimits: {
-      maxRows: parsed.MAILVET_JOB_MAX_ROWS ?? 5_000_000,
-      maxBytes: parsed.MAILVET_JOB_MAX_BYTES ?? 1024 ** 3,
-    },
-    // First tries: one chunk per session a prober opens to one host by default
-    // (MAILVET_PROBER_PER_HOST_SESSIONS); the prober's politeness decides how fast each goes.
-    jobDomainChunks: parsed.MAILVET_JOB_DOMAIN_CHUNKS ?? 2,
-    // Retries: as polite as one prober is by default (MAILVET_PROBER_DOMAIN_RATE), however many run a job.
-    jobDomainRate: parsed.MAILVET_JOB_DOMAIN_RATE ?? 5,
-    // Waits of 60, 120, 240, 480 and 960 s: tries up to 31 minutes after the first, past
-    // postgrey's default delay (300 s) by the third retry.
-    jobGreylistRetries: parsed.MAILVET_JOB_GREYLIST_RETRIES ?? 5,
-    // Tries again 1, 3 and 7 minutes after the first.
-    jobTemporaryRetries: parsed.MAILVET_JOB_TEMPORARY_RETRIES ?? 3,
-    jobGreylistMaxWaitSeconds: parsed.MAILVET_JOB_GREYLIST_MAX_WAIT ?? 3_600,
-    jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES ?? 3,
-    jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF ?? 10,
-    jobWebhookAllowPrivate: parsed.MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE ?? false,
+    dohUrls: parsed.MAILVET_DOH_URL,
+    probers: parsed.MAILVET_PROBERS,
+    proberSecrets: parsed.MAILVET_PROBER_SECRET,
+    apiKeys: parsed.MAILVET_API_KEYS,
+    allowReservedDomains: parsed.MAILVET_ALLOW_RESERVED_DOMAINS,
+    rateLimit: parsed.MAILVET_RATE_LIMIT,
+    resultCacheTtlSeconds: parsed.MAILVET_RESULT_CACHE_TTL,
+    jobRetentionDays: parsed.MAILVET_JOB_RETENTION_DAYS,
+    jobLimits: { maxRows: parsed.MAILVET_JOB_MAX_ROWS, maxBytes: parsed.MAILVET_JOB_MAX_BYTES },
+    jobDomainChunks: parsed.MAILVET_JOB_DOMAIN_CHUNKS,
+    jobDomainRate: parsed.MAILVET_JOB_DOMAIN_RATE,
+    jobGreylistRetries: parsed.MAILVET_JOB_GREYLIST_RETRIES,
+    jobTemporaryRetries: parsed.MAILVET_JOB_TEMPORARY_RETRIES,
+    jobGreylistMaxWaitSeconds: parsed.MAILVET_JOB_GREYLIST_MAX_WAIT,
+    jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES,
+    jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF,
+    jobWebhookAllowPrivate: parsed.MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE,
   };
 }
 

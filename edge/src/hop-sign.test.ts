@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createNonceStore, signRequest, verifyRequest } from "../../shared/hop";
+import { createNonceStore, signRequest, verifySignedRequest } from "../../shared/hop";
 
 // The edge signs in workerd and the prober verifies in Node; here both run in workerd, to show
 // the hop needs nothing but Web Crypto.
@@ -11,12 +11,12 @@ describe("the signed hop in workerd", () => {
     const signed = await signRequest(new Request("http://prober/v1/probe", { method: "POST", body }), SECRETS);
     const nonces = createNonceStore();
     const replay = signed.clone();
-    expect(new TextDecoder().decode(await verifyRequest(signed, { secrets: SECRETS, host: "prober", nonces }))).toBe(body);
-    await expect(verifyRequest(replay, { secrets: SECRETS, host: "prober", nonces })).rejects.toMatchObject({ status: 401 });
+    expect(new TextDecoder().decode(await verifySignedRequest(signed, { secrets: SECRETS, host: "prober", nonces }))).toBe(body);
+    await expect(verifySignedRequest(replay, { secrets: SECRETS, host: "prober", nonces })).rejects.toMatchObject({ status: 401 });
   });
 
   it("refuses a request signed with another key", async () => {
     const signed = await signRequest(new Request("http://prober/v1/probe", { method: "POST", body: "{}" }), ["another-key-0123456789abcdef"]);
-    await expect(verifyRequest(signed, { secrets: SECRETS, host: "prober", nonces: createNonceStore() })).rejects.toMatchObject({ status: 401 });
+    await expect(verifySignedRequest(signed, { secrets: SECRETS, host: "prober", nonces: createNonceStore() })).rejects.toMatchObject({ status: 401 });
   });
 });

@@ -49,8 +49,8 @@ export interface LocalStack {
  */
 export function resolveLocalSettings(env: NodeJS.ProcessEnv) {
   const parsed = parseSettings(env, Object.keys(variables) as VariableName[]);
-  const edgePort = parsed.MAILVET_EDGE_PORT ?? 8787;
-  const proberPort = parsed.MAILVET_PROBER_PORT ?? 8788;
+  const edgePort = parsed.MAILVET_EDGE_PORT;
+  const proberPort = parsed.MAILVET_PROBER_PORT;
   const resolved: Record<string, string> = {
     ...pickSet(env),
     MAILVET_PROBER_PORT: String(proberPort),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { SettingsError } from "../../shared/settings/parse";
-import { DEFAULT_LIMITS } from "./probe/politeness";
 import { readProberSettings } from "./settings";
 
 const SECRET = { MAILVET_PROBER_SECRET: "hop-key-0123456789abcdef" };
@@ -16,10 +15,10 @@ describe("readProberSettings", () => {
       heloName: "probe.example.net",
       mailFrom: "verify@probe.example.net",
       allowPrivateTargets: false,
-      maxSessions: DEFAULT_LIMITS.maxSessions,
-      perHostSessions: DEFAULT_LIMITS.perHostSessions,
-      hostRcptPerSecond: DEFAULT_LIMITS.hostRcptPerSecond,
-      catchAllTtlSeconds: DEFAULT_LIMITS.catchAllTtlSeconds,
+      maxSessions: 32,
+      perHostSessions: 2,
+      hostRcptPerSecond: 10,
+      catchAllTtlSeconds: 3600,
     });
   });
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TRIGRAM_COUNT } from "./alphabet";
-import { flaggedShare, randomSamples, realSamples } from "./evaluation-sets";
+import { flaggedShare, randomSamples, realSamples } from "../../tools/gibberish/evaluation-sets";
 import { gibberishScore, isGibberish } from "./index";
 import { GIBBERISH_MODEL } from "./model";
 import { decodeTable } from "./model-file";

@@ -6,7 +6,7 @@ import { handleError } from "../http/error-handler";
 import { requireHopSignature, type HopSignatureOptions } from "./hono-middleware";
 import { HOP_HEADERS } from "./hop-headers";
 import { signRequest } from "./sign-request";
-import { verifyResponse } from "./verify-response";
+import { verifySignedResponse } from "./verify-signed-response";
 import { endlessBody } from "./testing/endless-body";
 
 const KEY = "prober-hop-key-0123456789abcdef";
@@ -47,12 +47,12 @@ describe("requireHopSignature", () => {
     const signed = await signedProbe({ email: "someone@example.net" });
     const requestNonce = signed.headers.get(HOP_HEADERS.nonce)!;
     const answer = await app.request(signed);
-    expect(new TextDecoder().decode(await verifyResponse(answer, { secrets: [KEY], requestNonce }))).toBe('{"ok":true}');
+    expect(new TextDecoder().decode(await verifySignedResponse(answer, { secrets: [KEY], requestNonce }))).toBe('{"ok":true}');
 
     const refusal = await signRequest(new Request("http://prober/v1/refuse", { method: "POST", body: "{}" }), [KEY]);
     const refused = await app.request(refusal);
     expect(refused.status).toBe(400);
-    await expect(verifyResponse(refused, { secrets: [KEY], requestNonce: refusal.headers.get(HOP_HEADERS.nonce)! })).resolves.toBeDefined();
+    await expect(verifySignedResponse(refused, { secrets: [KEY], requestNonce: refusal.headers.get(HOP_HEADERS.nonce)! })).resolves.toBeDefined();
   });
 
   it("answers a request signed for another prober's host 401", async () => {

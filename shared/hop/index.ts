@@ -8,12 +8,12 @@
  *
  * @example
  * const signed = await signRequest(new Request(url, { method: "POST", body }), secrets);
- * const checkedBody = await verifyRequest(signed, { secrets, host: new URL(url).host, nonces: createNonceStore() });
- * const answerBody = await verifyResponse(await fetch(signed), { secrets, requestNonce: signed.headers.get(HOP_HEADERS.nonce)! });
+ * const checkedBody = await verifySignedRequest(signed, { secrets, host: new URL(url).host, nonces: createNonceStore() });
+ * const answerBody = await verifySignedResponse(await fetch(signed), { secrets, requestNonce: signed.headers.get(HOP_HEADERS.nonce)! });
  */
 export { HOP_HEADERS } from "./hop-headers";
 export { createNonceStore, type NonceStore, type NonceStoreOptions } from "./nonce-store";
 export { signRequest, type SignRequestOptions } from "./sign-request";
 export { signResponse } from "./sign-response";
-export { HOP_WINDOW_MS, MAX_HOP_BODY_BYTES, verifyRequest, type VerifyRequestOptions } from "./verify-request";
-export { HopResponseError, MAX_HOP_RESPONSE_BYTES, verifyResponse, type VerifyResponseOptions } from "./verify-response";
+export { HOP_WINDOW_MS, MAX_HOP_BODY_BYTES, verifySignedRequest, type VerifySignedRequestOptions } from "./verify-signed-request";
+export { HopResponseError, MAX_HOP_RESPONSE_BYTES, verifySignedResponse, type VerifySignedResponseOptions } from "./verify-signed-response";

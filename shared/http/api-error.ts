@@ -15,8 +15,9 @@ export type ApiErrorCode =
   | "internal";
 
 /**
- * The one error type of the HTTP layer, in the edge and in the prober. Whatever goes wrong in a
- * request is thrown as (or turned into) an ApiError, and the one error handler renders it.
+ * The error the edge and the prober answer a request with: whatever goes wrong in a request is
+ * thrown as (or turned into) an ApiError, and the one error handler (error-handler.ts) renders
+ * it as the contract's error body. (The web app's client calls such an answer an ErrorAnswer.)
  *
  * @example
  * throw new ApiError(400, "invalid_request", "timeout_ms must be between 1000 and 30000");

@@ -4,7 +4,7 @@ import { POPULAR_MAIL_DOMAINS } from "./popular-domains";
 
 export { DomainList } from "./domain-list";
 
-/** The blocklist shipped in the bundle (see bundled/generate.mjs for its source). */
+/** The blocklist shipped in the bundle (tools/lists/generate.ts builds it from its package). */
 export const BUNDLED_DISPOSABLE_BLOCKLIST = DomainList.fromNormalizedText(DISPOSABLE_BLOCKLIST_TEXT);
 
 const NO_DOMAINS = DomainList.fromDomains([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseSettings, SettingsError } from "./parse";
 
 describe("parseSettings", () => {
-  it("parses the variables it is asked for and leaves unset ones out", () => {
+  it("parses the variables it is asked for and gives unset or empty ones their default", () => {
     const parsed = parseSettings(
       {
         MAILVET_EDGE_PORT: "9000",
@@ -18,7 +18,13 @@ describe("parseSettings", () => {
       MAILVET_DOH_URL: ["https://a.example/dns-query", "http://127.0.0.1:5380/dns-query"],
       MAILVET_PROBERS: [{ id: "eu1", region: "eu", url: "https://p1.example" }],
       MAILVET_ALLOW_PRIVATE_TARGETS: true,
+      MAILVET_API_KEYS: [],
+      MAILVET_SMTP_PORT: 25,
     });
+  });
+
+  it("leaves a variable without a fixed default undefined, for the process that reads it to work out", () => {
+    expect(parseSettings({}, ["MAILVET_HELO_NAME", "MAILVET_PROBER_URL"])).toEqual({ MAILVET_HELO_NAME: undefined, MAILVET_PROBER_URL: undefined });
   });
 
   it.each([

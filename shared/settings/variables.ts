@@ -1,179 +1,252 @@
 import { z } from "zod";
 import { apiKeysVariable } from "./api-keys";
+import { commaList, hostName, httpUrl, onOff, port, positiveInteger, positiveRate, proberList, proberUrl, wholeNumber } from "./value-parsers";
+
+/** Who reads a variable: the edge Worker, a prober, or only `npm start` (infra/local/start.ts). */
+export type VariableUser = "edge" | "prober" | "start script";
 
 /**
- * Parsers for the MAILVET_* environment variables of the contract. Each turns the raw string
- * into a typed value or fails with a message that a person can act on; defaults that depend on
- * the machine (host name, ports of the local stack) are filled in by the process that owns them.
+ * One MAILVET_* variable: its parser, its default, who reads it and what it means. The README's
+ * settings table states the same (shared/settings/readme-table.test.ts holds the two together).
  */
-const port = z
-  .string()
-  .regex(/^\d{1,5}$/, "must be a port number")
-  .transform(Number)
-  .pipe(z.number().int().min(1, "must be a port from 1 to 65535").max(65535, "must be a port from 1 to 65535"));
+export interface Variable<Value, Users extends readonly VariableUser[], Default extends Value | undefined> {
+  schema: z.ZodType<Value, string>;
+  users: Users;
+  /** What it sets, as the README's table says it. */
+  meaning: string;
+  /** The value when unset or empty; `undefined` when the process that reads it works it out (host name, ports). */
+  default: Default;
+  /** How the README states the default, where `default` alone cannot say it (lists, derived values). */
+  readmeDefault?: string;
+}
 
-const onOff = z
-  .enum(["0", "1", "true", "false", ""], { error: "must be 1 or 0" })
-  .transform((value) => value === "1" || value === "true");
-
-const commaList = (item: z.ZodType<string, string>, what: string) =>
-  z
-    .string()
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(item).min(1, `must list at least one ${what}`));
-
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be http(s) URLs" });
-
-/** 127.0.0.0/8, ::1 and localhost, as the URL parser writes their host names. */
-const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-
-/**
- * A prober's URL: https, so nobody on the way reads or changes the probes and their answers;
- * plain http only for a loopback host, which the local stack and the test suites use and where
- * nothing goes over a network.
- */
-const proberUrl = httpUrl.refine((url) => {
-  const { protocol, hostname } = new URL(url);
-  return protocol === "https:" || LOOPBACK_HOST.test(hostname);
-}, "must be https (plain http only on a loopback address such as 127.0.0.1)");
-
-const proberList = z
-  .string()
-  .transform((value, ctx) => {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: 'must be JSON like [{"id":"eu1","region":"eu","url":"https://…"}]' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z
-      .array(z.object({ id: z.string().min(1), region: z.string().min(1), url: proberUrl }).strict())
-      .min(1, "must list at least one prober"),
-  );
-
-/** A whole number from `min` to `max`; `unit` names what it counts, for the messages. */
-const wholeNumber = (min: number, max: number, unit = "") =>
-  z
-    .string()
-    .regex(/^\d+$/, `must be a whole number${unit && ` of ${unit}`}`)
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(min, `must be at least ${min}${unit && ` ${unit}`}`)
-        .max(max, `must be at most ${max}${unit && ` ${unit}`}`),
-    );
-
-const positiveInteger = wholeNumber(1, 1_000_000);
-
-/** A rate per second: a decimal such as 0.5 or 200. */
-const positiveRate = z
-  .string()
-  .regex(/^\d+(\.\d+)?$/, "must be a number such as 5 or 0.5")
-  .transform(Number)
-  .pipe(z.number().positive("must be more than 0").max(1_000_000, "must be at most 1000000"));
-
-const hostName = z
-  .string()
-  .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, "must be a host name");
-
-export const variables = {
-  MAILVET_EDGE_PORT: port,
-  MAILVET_PROBER_PORT: port,
-  MAILVET_DOH_URL: commaList(httpUrl, "DoH URL"),
-  MAILVET_PROBERS: proberList,
-  /**
-   * The URL the edge reaches this prober by (its `url` in MAILVET_PROBERS): the prober refuses a
-   * request signed for any other host, so a captured request cannot be replayed to another prober.
-   */
-  MAILVET_PROBER_URL: proberUrl,
-  MAILVET_PROBER_SECRET: commaList(z.string().min(16, "each key must be at least 16 characters"), "key"),
-  MAILVET_SMTP_PORT: port,
-  MAILVET_HELO_NAME: hostName,
-  MAILVET_MAIL_FROM: z.string().regex(/^[^@\s]+@[^@\s]+$/, "must be an address like verify@example.net"),
-  MAILVET_ALLOW_PRIVATE_TARGETS: onOff,
-  /** Probe requests (each one SMTP session at a time) a prober runs at once; more get 429. */
-  MAILVET_PROBER_MAX_SESSIONS: positiveInteger,
-  /** SMTP sessions open at once to one mail server address and to one MX name, over all requests. */
-  MAILVET_PROBER_PER_HOST_SESSIONS: positiveInteger,
-  /** RCPT commands per second to one mail server address at first (learned up to 5×; named providers have their own). */
-  MAILVET_PROBER_HOST_RATE: positiveRate,
-  /** Seconds a domain's catch-all answer is reused. */
-  MAILVET_PROBER_CATCH_ALL_TTL: positiveInteger,
-  /** API keys with their owners and scopes (shared/settings/api-keys.ts); unset, the API is open. */
-  MAILVET_API_KEYS: apiKeysVariable,
-  MAILVET_ALLOW_RESERVED_DOMAINS: onOff,
-  /** `0` turns the edge's rate limits off (benchmarks that send everything from one address). */
-  MAILVET_RATE_LIMIT: onOff,
-  /** Seconds the edge reuses a result the mail server decided; 0 turns the cache off. */
-  MAILVET_RESULT_CACHE_TTL: wholeNumber(0, 86_400, "seconds"),
-  /** Days a bulk job's upload and results are kept before they are deleted. */
-  MAILVET_JOB_RETENTION_DAYS: wholeNumber(1, 365, "days"),
-  /** Data rows one bulk upload may have (413 beyond). */
-  MAILVET_JOB_MAX_ROWS: wholeNumber(1, 100_000_000, "rows"),
-  /** Bytes one bulk upload may have (413 beyond). */
-  MAILVET_JOB_MAX_BYTES: wholeNumber(1, 10 * 1024 ** 3, "bytes"),
-  /** Chunks of one domain a job keeps in flight at once (first tries); the prober paces each. */
-  MAILVET_JOB_DOMAIN_CHUNKS: wholeNumber(1, 100),
-  /** Addresses per second one job sends one domain again (retries), over all its queue consumers. */
-  MAILVET_JOB_DOMAIN_RATE: positiveRate,
-  /** Times a greylisted address is tried again, after the server's delay, before it is unknown/greylisted. */
-  MAILVET_JOB_GREYLIST_RETRIES: wholeNumber(0, 10),
-  /** Times an address a reachable server answered only for now (timeout, deferred, no connection) is tried again. */
-  MAILVET_JOB_TEMPORARY_RETRIES: wholeNumber(0, 10),
-  /** The longest a greylisted or temporarily answered address waits for its retry, whatever delay the server states. */
-  MAILVET_JOB_GREYLIST_MAX_WAIT: wholeNumber(1, 43_200, "seconds"),
-  /** Times addresses a prober failed on (down, broken, out of time) are tried again on another. */
-  MAILVET_JOB_PROBER_RETRIES: wholeNumber(0, 10),
-  /** Seconds before a failed webhook delivery is tried again; each later wait is four times longer. */
-  MAILVET_JOB_WEBHOOK_BACKOFF: wholeNumber(1, 3_600, "seconds"),
-  /** Webhook URLs may be http and reach loopback or private addresses (tests, local use only). */
-  MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: onOff,
-} as const;
-
-export type VariableName = keyof typeof variables;
-
-/** The variables the edge reads; `npm start` hands it these and no others. */
-export const EDGE_VARIABLES = [
-  "MAILVET_DOH_URL",
-  "MAILVET_PROBERS",
-  "MAILVET_PROBER_SECRET",
-  "MAILVET_API_KEYS",
-  "MAILVET_ALLOW_RESERVED_DOMAINS",
-  "MAILVET_RATE_LIMIT",
-  "MAILVET_RESULT_CACHE_TTL",
-  "MAILVET_JOB_RETENTION_DAYS",
-  "MAILVET_JOB_MAX_ROWS",
-  "MAILVET_JOB_MAX_BYTES",
-  "MAILVET_JOB_DOMAIN_CHUNKS",
-  "MAILVET_JOB_DOMAIN_RATE",
-  "MAILVET_JOB_GREYLIST_RETRIES",
-  "MAILVET_JOB_TEMPORARY_RETRIES",
-  "MAILVET_JOB_GREYLIST_MAX_WAIT",
-  "MAILVET_JOB_PROBER_RETRIES",
-  "MAILVET_JOB_WEBHOOK_BACKOFF",
-  "MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE",
-] as const satisfies readonly VariableName[];
-
-/** The variables a prober reads; `npm start` hands it these and no others. */
-export const PROBER_VARIABLES = [
-  "MAILVET_PROBER_PORT",
-  "MAILVET_PROBER_URL",
-  "MAILVET_DOH_URL",
-  "MAILVET_PROBER_SECRET",
-  "MAILVET_SMTP_PORT",
-  "MAILVET_HELO_NAME",
-  "MAILVET_MAIL_FROM",
-  "MAILVET_ALLOW_PRIVATE_TARGETS",
-  "MAILVET_PROBER_MAX_SESSIONS",
-  "MAILVET_PROBER_PER_HOST_SESSIONS",
-  "MAILVET_PROBER_HOST_RATE",
-  "MAILVET_PROBER_CATCH_ALL_TTL",
-] as const satisfies readonly VariableName[];
-export type ProberEntry = z.infer<typeof proberList>[number];
+/** Builds one entry, keeping its users' names and whether it has a default in its type. */
+function variable<Value, const Users extends readonly VariableUser[], Default extends Value | undefined = undefined>(
+  entry: Variable<Value, Users, Default>,
+): Variable<Value, Users, Default> {
+  return entry;
+}
 
 /** The DoH upstreams used when MAILVET_DOH_URL is not set: Cloudflare, then Google. */
 export const DEFAULT_DOH_URLS = ["https://cloudflare-dns.com/dns-query", "https://dns.google/dns-query"];
+
+/**
+ * Every MAILVET_* environment variable of the contract. Adding a setting is one entry here (and
+ * its row in the README, which a test asks for); the edge's `Env` type and the lists of what
+ * each process is handed follow from it.
+ *
+ * @example
+ * variables.MAILVET_SMTP_PORT.default; // 25
+ * variables.MAILVET_SMTP_PORT.schema.parse("2525"); // 2525
+ */
+export const variables = {
+  MAILVET_EDGE_PORT: variable({ schema: port, users: ["start script"], meaning: "edge HTTP port", default: 8787 }),
+  MAILVET_PROBER_PORT: variable({ schema: port, users: ["start script", "prober"], meaning: "prober HTTP port", default: 8788 }),
+  MAILVET_DOH_URL: variable({
+    schema: commaList(httpUrl, "DoH URL"),
+    users: ["edge", "prober"],
+    meaning: "DNS-over-HTTPS endpoint(s), comma-separated, tried in order",
+    default: DEFAULT_DOH_URLS,
+    readmeDefault: "Cloudflare, then Google",
+  }),
+  MAILVET_PROBERS: variable({
+    schema: proberList,
+    users: ["edge"],
+    meaning: 'JSON list of probers `[{"id","region","url"}]`; each `url` https, or http on loopback only; without one, `smtp=true` answers `smtp_skipped`',
+    default: [],
+    readmeDefault: "none; `npm start`: the local prober",
+  }),
+  // The prober refuses a request signed for any other host, so a captured request cannot be
+  // replayed to another prober.
+  MAILVET_PROBER_URL: variable({
+    schema: proberUrl,
+    users: ["prober"],
+    meaning: "the URL the edge reaches this prober by (its `url` in `MAILVET_PROBERS`); requests signed for another host are refused",
+    default: undefined,
+    readmeDefault: "`http://127.0.0.1:` + the prober port",
+  }),
+  MAILVET_PROBER_SECRET: variable({
+    schema: commaList(z.string().min(16, "each key must be at least 16 characters"), "key"),
+    users: ["edge", "prober"],
+    meaning: "hop signing key(s), comma-separated for rotation; a prober without one does not start",
+    default: [],
+    readmeDefault: "none; `npm start`: random per run",
+  }),
+  MAILVET_SMTP_PORT: variable({ schema: port, users: ["prober"], meaning: "port used to reach MX hosts", default: 25 }),
+  MAILVET_HELO_NAME: variable({
+    schema: hostName,
+    users: ["prober"],
+    meaning: "EHLO name (must equal the egress IP's PTR name in production)",
+    default: undefined,
+    readmeDefault: "the host name",
+  }),
+  MAILVET_MAIL_FROM: variable({
+    schema: z.string().regex(/^[^@\s]+@[^@\s]+$/, "must be an address like verify@example.net"),
+    users: ["prober"],
+    meaning: "envelope sender for probes",
+    default: undefined,
+    readmeDefault: "`verify@` + the HELO name",
+  }),
+  MAILVET_ALLOW_PRIVATE_TARGETS: variable({
+    schema: onOff,
+    users: ["prober"],
+    meaning: "`1` lets the prober reach loopback/private MX addresses (tests only)",
+    default: false,
+  }),
+  // Safe for a prober on a real IP; tests and benchmarks raise it.
+  MAILVET_PROBER_MAX_SESSIONS: variable({
+    schema: positiveInteger,
+    users: ["prober"],
+    meaning: 'probe requests in flight; past it, or past one caller\'s fair share of it (see "Rate limits"), `POST /v1/probe` answers 429 at once',
+    default: 32,
+  }),
+  // More sessions at once looks like a spam run to most MTAs; many MX names on one server share
+  // its limit, and servers that refuse fewer teach the prober so.
+  MAILVET_PROBER_PER_HOST_SESSIONS: variable({
+    schema: positiveInteger,
+    users: ["prober"],
+    meaning: "SMTP sessions open at once per mail server address and per MX name (lowered per server when it refuses more)",
+    default: 2,
+  }),
+  MAILVET_PROBER_HOST_RATE: variable({
+    schema: positiveRate,
+    users: ["prober"],
+    meaning:
+      'RCPT commands per second to one mail server address at first; clean answers raise it up to 5×, throttling replies halve it (Google and Microsoft have their own, see "Politeness")',
+    default: 10,
+  }),
+  // An hour: a domain costs one extra RCPT an hour.
+  MAILVET_PROBER_CATCH_ALL_TTL: variable({
+    schema: positiveInteger,
+    users: ["prober"],
+    meaning: "seconds a domain's catch-all answer is kept",
+    default: 3600,
+  }),
+  MAILVET_API_KEYS: variable({
+    schema: apiKeysVariable,
+    users: ["edge"],
+    meaning:
+      'API keys with owners and scopes (JSON, see "API keys"), or comma-separated keys of 16 characters or more; when set `/v1/*` needs a bearer key',
+    default: [],
+    readmeDefault: "unset = open",
+  }),
+  MAILVET_RATE_LIMIT: variable({
+    schema: onOff,
+    users: ["edge"],
+    meaning: "`0` turns the edge's rate limits off (benchmarks that send everything from one address)",
+    default: true,
+  }),
+  MAILVET_ALLOW_RESERVED_DOMAINS: variable({
+    schema: onOff,
+    users: ["edge"],
+    meaning: "`1` lets reserved/special-use domains through (tests only)",
+    default: false,
+  }),
+  MAILVET_JOB_RETENTION_DAYS: variable({
+    schema: wholeNumber(1, 365, "days"),
+    users: ["edge"],
+    meaning: "days a bulk job's upload and answers are kept; then a Durable Object alarm deletes them and the job is 404",
+    default: 7,
+  }),
+  MAILVET_RESULT_CACHE_TTL: variable({
+    schema: wholeNumber(0, 86_400, "seconds"),
+    users: ["edge"],
+    meaning:
+      "seconds a result the mail server decided (accepted, catch-all, not found, disabled, full) is reused for the same normalized address; `0` turns it off",
+    default: 600,
+  }),
+  MAILVET_JOB_MAX_BYTES: variable({
+    schema: wholeNumber(1, 10 * 1024 ** 3, "bytes"),
+    users: ["edge"],
+    meaning: "bytes one bulk upload may have (413 beyond)",
+    default: 1024 ** 3,
+    readmeDefault: "1073741824 (1 GiB)",
+  }),
+  MAILVET_JOB_MAX_ROWS: variable({
+    schema: wholeNumber(1, 100_000_000, "rows"),
+    users: ["edge"],
+    meaning: "data rows one bulk upload may have (413 beyond)",
+    default: 5_000_000,
+  }),
+  // One chunk per session a prober opens to one host by default (MAILVET_PROBER_PER_HOST_SESSIONS);
+  // the prober's politeness decides how fast each goes.
+  MAILVET_JOB_DOMAIN_CHUNKS: variable({
+    schema: wholeNumber(1, 100),
+    users: ["edge"],
+    meaning: "chunks (of up to 50 addresses) of one domain a job keeps in flight; the prober paces each",
+    default: 2,
+  }),
+  // As polite as one prober is by default, however many run a job.
+  MAILVET_JOB_DOMAIN_RATE: variable({
+    schema: positiveRate,
+    users: ["edge"],
+    meaning: "addresses per second one job sends one domain again (retries), over all its consumers",
+    default: 5,
+  }),
+  // Waits of 60, 120, 240, 480 and 960 s: tries up to 31 minutes after the first, past
+  // postgrey's default delay (300 s) by the third retry.
+  MAILVET_JOB_GREYLIST_RETRIES: variable({
+    schema: wholeNumber(0, 10),
+    users: ["edge"],
+    meaning: "times a greylisted address is tried again (after the server's stated delay, else 60 s, then 120, 240, …)",
+    default: 5,
+  }),
+  // Tries again 1, 3 and 7 minutes after the first.
+  MAILVET_JOB_TEMPORARY_RETRIES: variable({
+    schema: wholeNumber(0, 10),
+    users: ["edge"],
+    meaning: "times an address a reachable server answered with `timeout`, `deferred`, `no_connect` or `error` is tried again, on the same schedule",
+    default: 3,
+  }),
+  MAILVET_JOB_GREYLIST_MAX_WAIT: variable({
+    schema: wholeNumber(1, 43_200, "seconds"),
+    users: ["edge"],
+    meaning: "longest wait, in seconds, before a greylisted or temporarily answered address is tried again",
+    default: 3600,
+  }),
+  MAILVET_JOB_PROBER_RETRIES: variable({
+    schema: wholeNumber(0, 10),
+    users: ["edge"],
+    meaning: "times addresses no prober could answer are tried again, on another prober first",
+    default: 3,
+  }),
+  MAILVET_JOB_WEBHOOK_BACKOFF: variable({
+    schema: wholeNumber(1, 3_600, "seconds"),
+    users: ["edge"],
+    meaning: "seconds before a failed webhook delivery is retried; each later wait is 4× longer, 8 attempts in all",
+    default: 10,
+  }),
+  MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: variable({
+    schema: onOff,
+    users: ["edge"],
+    meaning: "`1` lets webhook URLs use http and reach loopback/private addresses (tests, local use only)",
+    default: false,
+  }),
+};
+
+export type VariableName = keyof typeof variables;
+
+/** The variables `user` reads, e.g. `VariableOf<"edge">`. */
+export type VariableOf<User extends VariableUser> = {
+  [Name in VariableName]: User extends (typeof variables)[Name]["users"][number] ? Name : never;
+}[VariableName];
+
+/** The names of the variables `user` reads, in the table's order. */
+function variablesOf<User extends VariableUser>(user: User): VariableOf<User>[] {
+  return (Object.keys(variables) as VariableName[]).filter((name): name is VariableOf<User> =>
+    (variables[name].users as readonly VariableUser[]).includes(user),
+  );
+}
+
+/**
+ * The variables the edge reads; `npm start` hands it these and no others.
+ *
+ * @example
+ * EDGE_VARIABLES.includes("MAILVET_API_KEYS"); // true
+ */
+export const EDGE_VARIABLES = variablesOf("edge");
+
+/** The variables a prober reads; `npm start` hands it these and no others. */
+export const PROBER_VARIABLES = variablesOf("prober");
+
+export type { ProberEntry } from "./value-parsers";

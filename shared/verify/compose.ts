@@ -3,7 +3,7 @@ import { decide, type Reason, verdictOf } from "../contract/taxonomy";
 import type { OfflineFacts } from "./offline";
 import { score } from "./score";
 
-/** What the SMTP step (or its absence) found; the prober issue fills in the details. */
+/** What the SMTP step (or its absence) found: the reason, and the prober's details for `smtp`. */
 export interface SmtpFacts {
   reason: Reason;
   info: VerifyResult["smtp"];

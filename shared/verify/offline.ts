@@ -30,8 +30,9 @@ const LITERAL_DOMAIN_FACTS = { reserved: false, disposable: false, free: false, 
 
 /**
  * Runs every check that needs no network: syntax and IDN, reserved domains, the disposable,
- * role and free lists, typo suggestion and gibberish. Pure and synchronous, so the same code
- * runs in workerd, in the prober and in the CLI.
+ * role and free lists, typo suggestion and gibberish. Pure and synchronous: the edge runs it on
+ * every address before any lookup, for a single check (edge/src/verify.ts) and for each row of
+ * a bulk job alike, so both answer the same.
  *
  * @example
  * checkOffline("info@mailinator.com").reasons; // ["disposable"]

@@ -30,9 +30,9 @@ export async function signWebhook(secret: string, body: string, unixSeconds: num
  * was made within `toleranceSeconds` of `nowSeconds`.
  *
  * @example
- * if (!(await verifyWebhook(secret, request.headers.get("Mailvet-Signature"), body))) return new Response(null, { status: 401 });
+ * if (!(await verifyWebhookSignature(secret, request.headers.get("Mailvet-Signature"), body))) return new Response(null, { status: 401 });
  */
-export async function verifyWebhook(
+export async function verifyWebhookSignature(
   secret: string,
   header: string | null,
   body: string,

@@ -1,17 +1,10 @@
-import type { Verdict } from "../../shared/contract/taxonomy";
+import type { JobStatus } from "../../cli/api-client";
 import type { LocalStack } from "../../infra/local/stack";
 
 /** Status polls this far apart: the resolution of the time to the first progress report. */
 export const POLL_MS = 250;
 /** A job whose status stays the same this long has stalled; the bench gives up on it. */
 const STALL_MS = 600_000;
-
-export interface JobStatus {
-  status: "queued" | "running" | "done" | "failed";
-  total: number;
-  processed: number;
-  counts: Record<Verdict, number>;
-}
 
 /** The moments of a job that split it into phases: planned (202), every row answered, done. */
 export type Phase = "accepted" | "answered" | "done";

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import type { FuzzCount } from "./fuzz-counter";
 
 const repoRoot = new URL("../../", import.meta.url).pathname;
-/** Inputs per property test: the floor for every parser. MAILVET_BENCH_FUZZ_RUNS lowers it while developing. */
+/** Inputs per property test: at least 100,000 for every parser. MAILVET_BENCH_FUZZ_RUNS lowers it while developing. */
 const RUNS = Number(process.env.MAILVET_BENCH_FUZZ_RUNS ?? 100_000);
 /** Which property-test files fuzz which parser, by path; a file may serve one parser only. */
 const PARSERS: [name: string, path: RegExp][] = [

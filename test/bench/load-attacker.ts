@@ -10,8 +10,8 @@ const AFTER_REFUSAL_MS = 100;
 
 /**
  * A caller that keeps `inFlight` requests open at all times (a new one as soon as one ends,
- * AFTER_REFUSAL_MS after a quick failure), until stopped: the issue's second caller, holding checks
- * of a tarpit domain in flight.
+ * AFTER_REFUSAL_MS after a quick failure), until stopped: the caller that tries to starve the
+ * others by holding checks of a tarpit domain in flight.
  *
  * @example
  * const attacker = startAttacker(40, (index) => verify(`x${index}@tarpit.mailvet-mta.net`));

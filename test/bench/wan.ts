@@ -12,7 +12,7 @@ import { type WanPeers, withWanPeers } from "./wan-peers";
 const PORTS = { MAILVET_EDGE_PORT: "18697", MAILVET_PROBER_PORT: "18698" };
 const ADDRESSES = Number(process.env.MAILVET_BENCH_WAN_ADDRESSES ?? 2_000);
 const ONE_WAY_MS = Number(process.env.MAILVET_BENCH_WAN_ONE_WAY_MS ?? 40);
-/** Requests (ours) or validations (theirs) in flight, as in the measurements. */
+/** Requests (ours) or validations (theirs) in flight: 16, as the contenders were measured. */
 const CONCURRENCY = 16;
 const SEED = 10;
 const NPM_VERIFIERS: VerifierName[] = ["deep-email-validator", "@devmehq/email-validator-js", "email-existence"];

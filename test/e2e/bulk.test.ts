@@ -5,7 +5,7 @@ import { farmProberEnv, type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from ".
 import type { ManagedProcess } from "../../infra/local/processes";
 import { waitForHealthy } from "../../infra/local/processes";
 import { type LocalStack, resolveLocalSettings, startProber, startStack } from "../../infra/local/stack";
-import { verifyWebhook } from "../../shared/webhook/signature";
+import { verifyWebhookSignature } from "../../shared/webhook/signature";
 
 /**
  * Bulk jobs end to end: the edge in workerd (Queues, R2, Durable Objects and D1 through
@@ -108,8 +108,8 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
       await expect.poll(() => receiver.deliveries.length, { timeout: 30_000, interval: 200 }).toBe(2);
       const [first, second] = receiver.deliveries as [Delivery, Delivery];
       expect(second.headers["mailvet-delivery"]).toBe(first.headers["mailvet-delivery"]);
-      expect(await verifyWebhook(job.webhook_secret!, second.headers["mailvet-signature"] as string, second.body)).toBe(true);
-      expect(await verifyWebhook("whsec_not-the-secret", second.headers["mailvet-signature"] as string, second.body)).toBe(false);
+      expect(await verifyWebhookSignature(job.webhook_secret!, second.headers["mailvet-signature"] as string, second.body)).toBe(true);
+      expect(await verifyWebhookSignature("whsec_not-the-secret", second.headers["mailvet-signature"] as string, second.body)).toBe(false);
       const payload = JSON.parse(second.body) as { event: string; job: { id: string; status: string; counts: Record<string, number> }; results_url: string };
       expect(payload).toMatchObject({ event: "job.completed", job: { id: job.id, status: "done", counts: { deliverable: 3, undeliverable: 2, risky: 1, unknown: 0 } } });
       expect(payload.results_url).toBe(`${stack.edgeUrl}/v1/jobs/${job.id}/results`);

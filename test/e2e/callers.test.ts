@@ -4,7 +4,7 @@ import { farmProberEnv, type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from ".
 import { type LocalStack, startStack } from "../../infra/local/stack";
 
 /**
- * One caller must not starve the others (issue 11): a caller checking 4 addresses a second at a
+ * One caller must not starve the others: a caller checking 4 addresses a second at a
  * healthy domain keeps getting right answers while a second caller keeps 40 checks of a tarpit
  * domain in flight with timeout_ms=30000, which alone would fill the prober (32 sessions) for
  * 30 s. All real: the edge in workerd, one prober, the Postfix farm and its tarpit. Nothing here
@@ -89,7 +89,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("a caller at a tarpit 
 
     const right = results.filter((result, index) => result.reason === expected(index).reason).length;
     const reasons = results.map((result) => result.reason);
-    // Alone, such a caller gets every answer right; starved, it got 3 of 240 (issue 11).
+    // Alone, such a caller gets every answer right; starved (before per-caller limits), it got 3 of 240.
     expect(right, `good caller's reasons: ${reasons.join(",")}`).toBeGreaterThanOrEqual(GOOD_CHECKS - 2);
     expect(reasons).not.toContain("error");
     // The attacker was refused past its share, and only it: its refusals came back as errors.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type VerifyResult, VerifyResultSchema } from "../../shared/contract/schemas";
-import { HOP_HEADERS, signRequest, verifyResponse } from "../../shared/hop";
+import { HOP_HEADERS, signRequest, verifySignedResponse } from "../../shared/hop";
 import { farmProberEnv, type MtaFarm, skipWithoutMtaFarm, startMtaFarm } from "../../infra/local/mta/peer";
 import { type LocalStack, startStack } from "../../infra/local/stack";
 
@@ -121,7 +121,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
     const own = await probe(`${stack.proberUrl}/v1/probe`);
     const answer = await fetch(own);
     expect(answer.status).toBe(200);
-    const checked = await verifyResponse(answer, { secrets: [HOP_SECRET], requestNonce: own.headers.get(HOP_HEADERS.nonce)! });
+    const checked = await verifySignedResponse(answer, { secrets: [HOP_SECRET], requestNonce: own.headers.get(HOP_HEADERS.nonce)! });
     expect(JSON.parse(new TextDecoder().decode(checked))).toMatchObject({ results: [{ address: "alice@ok.mailvet-mta.net", reason: "accepted" }] });
   });
 });

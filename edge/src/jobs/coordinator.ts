@@ -7,7 +7,7 @@ import type { JobMessage } from "./messages";
 import type { PlannedAddress } from "./plan";
 import { queueFirstChunks, queueNextChunk } from "./lanes";
 import { jobPrefix } from "./storage-keys";
-import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobStatus } from "./job-state";
+import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobProgress } from "./job-state";
 import { markWaiting, waitingOf } from "./waiting";
 import { webhookPayload, type WebhookPayload } from "./webhook-payload";
 import { unscheduleReverification } from "./schedule";
@@ -235,7 +235,7 @@ export class JobCoordinator extends DurableObject<Env> {
   }
 
   /** The job's progress, or null when no job was created under this id. */
-  status(): JobStatus | null {
+  status(): JobProgress | null {
     const job = this.job();
     if (!job) return null;
     const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;

@@ -70,8 +70,11 @@ export interface JobRow {
   [column: string]: string | number | null;
 }
 
-/** A job's progress, counted per input row (a row whose address is answered counts once). */
-export interface JobStatus {
+/**
+ * A job's progress, counted per input row (a row whose address is answered counts once): the
+ * API's JobStatus without its id (the status route adds it, checked against the schema).
+ */
+export interface JobProgress {
   status: JobStatusName;
   total: number;
   processed: number;
@@ -90,7 +93,7 @@ export interface JobStatus {
  * @example
  * jobStatusOf(job, counts, { rows: 0, until: null }).status; // "running"
  */
-export function jobStatusOf(job: JobRow, counts: Record<Verdict, number>, waiting: Waiting): JobStatus {
+export function jobStatusOf(job: JobRow, counts: Record<Verdict, number>, waiting: Waiting): JobProgress {
   const processed = Object.values(counts).reduce((sum, rows) => sum + rows, 0);
   const failed = job.lost_chunks > 0 || job.assembly_failed === 1;
   const status = job.phase === "done" ? (failed ? "failed" : "done") : processed > 0 ? "running" : "queued";

@@ -1,4 +1,4 @@
-import type { JobRow, JobStatus } from "./job-state";
+import type { JobRow, JobProgress } from "./job-state";
 
 /** What a job's webhook receives when a run is over. */
 export interface WebhookPayload {
@@ -6,7 +6,7 @@ export interface WebhookPayload {
   event: "job.completed" | "job.reverified";
   /** Unique per job and run, the same on every retry: a receiver dedupes on it. */
   delivery: string;
-  job: { id: string } & JobStatus;
+  job: { id: string } & JobProgress;
   results_url: string;
   /** Rows whose verdict changed since the run before, for a re-verification; the full list is at `changes_url`. */
   changed_rows?: number;
@@ -32,7 +32,7 @@ export const WEBHOOK_INLINE_CHANGES = 1_000;
  * @example
  * webhookPayload(job, status).event; // "job.completed"
  */
-export function webhookPayload(job: JobRow, status: JobStatus): WebhookPayload {
+export function webhookPayload(job: JobRow, status: JobProgress): WebhookPayload {
   const base = `${job.origin}/v1/jobs/${job.job_id}`;
   const payload: WebhookPayload = {
     event: job.run === 1 ? "job.completed" : "job.reverified",

@@ -1,5 +1,5 @@
 import { type ProbeRequest, type ProbeResponse, ProbeResponseSchema } from "../../../shared/contract/probe";
-import { HOP_HEADERS, signRequest, verifyResponse } from "../../../shared/hop";
+import { HOP_HEADERS, signRequest, verifySignedResponse } from "../../../shared/hop";
 import type { ProberEntry } from "../../../shared/settings/variables";
 import type { ProberHealthBook } from "./health";
 import { orderProbers } from "./order";
@@ -33,7 +33,7 @@ export interface AskOptions {
  * failing over to the next on an error, a refusal or a busy 429, and never past the deadline.
  * Each prober gets the time that is left as its budget, so it answers before the edge must.
  * An answer counts only when it is signed for this request and within the size limit
- * (verifyResponse); anything else is that prober's failure.
+ * (verifySignedResponse); anything else is that prober's failure.
  *
  * @example
  * const answer = await askProbers(probe, { probers, regionHint: "eu", health, secrets, deadline });
@@ -78,6 +78,6 @@ export async function askProbers(probe: Omit<ProbeRequest, "budget_ms">, options
 
 /** The answer's JSON, once its signature for this request checks out; throws otherwise. */
 async function signedJson(response: Response, request: Request, secrets: readonly string[]): Promise<unknown> {
-  const body = await verifyResponse(response, { secrets, requestNonce: request.headers.get(HOP_HEADERS.nonce)! });
+  const body = await verifySignedResponse(response, { secrets, requestNonce: request.headers.get(HOP_HEADERS.nonce)! });
   return JSON.parse(new TextDecoder().decode(body));
 }

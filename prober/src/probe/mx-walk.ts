@@ -22,7 +22,7 @@ export interface WalkOutcome {
  * Whether an address goes on to the next MX address after this result, rather than being
  * decided by it. It goes on when the host, not the mailbox, failed: no connection, no
  * greeting, a timeout of a step, a broken session, or a 421 (the host is closing). Any other
- * reply decides, as the issue's rule for the walk says: a definitive 5xx (a policy block, a
+ * reply decides the address, whatever MX hosts are left: a definitive 5xx (a policy block, a
  * relay refusal) is that domain's answer, and asking its backup MX instead would only walk us
  * round a block the domain put up on purpose; a backup MX would also often accept a mailbox
  * only to bounce it later. The deadline stops the walk instead.

@@ -87,28 +87,6 @@ export const DEFAULT_RULE: PolitenessRule = {
 };
 
 /**
- * The general limits, safe for a prober on a real IP; settings raise them for tests and
- * benchmarks (MAILVET_PROBER_MAX_SESSIONS, _PER_HOST_SESSIONS, _HOST_RATE, _CATCH_ALL_TTL).
- */
-export const DEFAULT_LIMITS = {
-  /** Probe requests at once. */
-  maxSessions: 32,
-  /**
-   * Sessions at once to one mail server, counted per address and per MX name (many names on
-   * one server share its limit): more looks like a spam run to most MTAs. Servers that refuse
-   * fewer teach the prober so.
-   */
-  perHostSessions: 2,
-  /**
-   * RCPT commands a second to one mail server address at first; clean answers raise it up to
-   * five times this, throttling replies halve it.
-   */
-  hostRcptPerSecond: 10,
-  /** Seconds a domain's catch-all answer is reused, so a domain costs one extra RCPT an hour. */
-  catchAllTtlSeconds: 3600,
-} as const;
-
-/**
  * The rule for an MX host name.
  *
  * @example

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { ProbeResponse } from "../../../shared/contract/probe";
-import { HOP_HEADERS, signRequest, verifyResponse } from "../../../shared/hop";
+import { HOP_HEADERS, signRequest, verifySignedResponse } from "../../../shared/hop";
 import { createProberApp } from "../app";
 import { type AdmissionRefusal, ProbeRefused } from "../probe/admission";
 import type { ProbeService } from "../probe/service";
@@ -38,7 +38,7 @@ describe("POST /v1/probe", () => {
     const { service } = fakeService();
     const request = await signed(valid);
     const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(request);
-    const body = await verifyResponse(response, { secrets: [KEY], requestNonce: request.headers.get(HOP_HEADERS.nonce)! });
+    const body = await verifySignedResponse(response, { secrets: [KEY], requestNonce: request.headers.get(HOP_HEADERS.nonce)! });
     expect(JSON.parse(new TextDecoder().decode(body))).toEqual(ANSWER);
   });
 

@@ -47,7 +47,7 @@ const csvRows = (offset: number) => {
 };
 
 const csvKinds: Record<string, () => ByteSource> = {
-  // One line of 100 MB of commas (issue 11: 100 M fields held for detection).
+  // One line of 100 MB of commas: 100 M fields, which delimiter detection must not hold.
   "csv-delimiters": () => generated(100 * MiB, (offset) => (offset === 0 ? "email\nann@example.net\n" : "") + ",".repeat(65_536)),
   // A quote that never closes, then 64 MB of rows.
   "csv-open-quote": () => generated(64 * MiB, (offset) => (offset === 0 ? 'email,note\n"ann@example.net,x\n' : "") + "bob@example.net,y\n".repeat(3640)),

@@ -17,8 +17,8 @@ const API_KEY_STORAGE = "mailvet.apiKey";
  * An answer of the API other than 2xx, with the contract's `{"error": {"code", "message"}}`
  * (or the status text when the body is not that).
  */
-export class ApiError extends Error {
-  override readonly name = "ApiError";
+export class ErrorAnswer extends Error {
+  override readonly name = "ErrorAnswer";
   constructor(
     readonly status: number,
     readonly code: string,
@@ -59,7 +59,7 @@ export function onApiKeyChange(listener: () => void): () => void {
 
 /**
  * Sends a request to the edge on this page's origin with the saved API key, and turns every
- * failure into an ApiError or a NetworkError; an aborted request rejects with its AbortError.
+ * failure into an ErrorAnswer or a NetworkError; an aborted request rejects with its AbortError.
  */
 async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -82,7 +82,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   } catch {
     // Not the contract's error body (a proxy's page, say): the status text stands.
   }
-  throw new ApiError(response.status, code, message);
+  throw new ErrorAnswer(response.status, code, message);
 }
 
 /**

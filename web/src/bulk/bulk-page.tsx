@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, apiKey, createJob, type JobStatus } from "../api/client";
+import { ErrorAnswer, apiKey, createJob, type JobStatus } from "../api/client";
 import { ApiKeyForm, SavedApiKey } from "../ui/api-key";
 import { describeError, needsApiKey } from "../ui/errors";
 import { useI18n } from "../ui/i18n";
@@ -71,9 +71,9 @@ export function BulkPage() {
   const current = currentId ? (recent.find((job) => job.id === currentId) ?? { id: currentId, name: currentId, createdAt: "", total: 0, status: "queued" as const }) : null;
 
   const uploadMessage = (error: unknown) =>
-    error instanceof ApiError && error.status === 413
+    error instanceof ErrorAnswer && error.status === 413
       ? t.fileTooLarge(error.message)
-      : error instanceof ApiError && error.status === 400
+      : error instanceof ErrorAnswer && error.status === 400
         ? t.uploadFailed(error.message)
         : describeError(error, t);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, jobStatus, type JobStatus } from "../api/client";
+import { ErrorAnswer, jobStatus, type JobStatus } from "../api/client";
 
 export interface JobWatch {
   status: JobStatus | null;
@@ -62,13 +62,13 @@ export function useJobStatus(id: string, onStatus: (status: JobStatus) => void, 
         next = still >= SLOW_AFTER ? SLOW_POLL_MS : POLL_MS;
       } catch (caught) {
         if (abort.signal.aborted) return;
-        if (caught instanceof ApiError && caught.status === 404) {
+        if (caught instanceof ErrorAnswer && caught.status === 404) {
           setExpired(true);
           callbacks.current.onExpired();
           return;
         }
         setError(caught);
-        if (caught instanceof ApiError && caught.status >= 400 && caught.status < 500 && caught.status !== 429 && caught.status !== 408) return;
+        if (caught instanceof ErrorAnswer && caught.status >= 400 && caught.status < 500 && caught.status !== 429 && caught.status !== 408) return;
         failures += 1;
         next = Math.min(POLL_MS * 2 ** failures, MAX_BACKOFF_MS);
       }

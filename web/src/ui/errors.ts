@@ -1,4 +1,4 @@
-import { ApiError, NetworkError } from "../api/client";
+import { ErrorAnswer, NetworkError } from "../api/client";
 import type { Messages } from "./i18n";
 
 /**
@@ -10,7 +10,7 @@ import type { Messages } from "./i18n";
  */
 export function describeError(error: unknown, t: Messages): string {
   if (error instanceof NetworkError) return t.networkError;
-  if (error instanceof ApiError) {
+  if (error instanceof ErrorAnswer) {
     if (error.status >= 500) return t.serverError(error.status, error.message);
     return t.requestRefused(error.message);
   }
@@ -19,5 +19,5 @@ export function describeError(error: unknown, t: Messages): string {
 
 /** The API said the request needs (another) API key: none or an unknown one (401), or one without the scope (403). */
 export function needsApiKey(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 401 || (error.status === 403 && error.code === "forbidden"));
+  return error instanceof ErrorAnswer && (error.status === 401 || (error.status === 403 && error.code === "forbidden"));
 }

@@ -1,5 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import type { z } from "@hono/zod-openapi";
 import { describe, expect, inject, it } from "vitest";
 import { bytesSource, readTable } from "../../../../shared/bulk";
 import worker from "../../index";
@@ -7,6 +8,7 @@ import { jobCoordinator } from "../../jobs/coordinator";
 import { recordJobOwner } from "../../jobs/job-owners";
 import type { VerifyChunk } from "../../jobs/messages";
 import { addressKey } from "../../jobs/plan";
+import type { JobStatusSchema } from "./schemas";
 
 const dnsPeer = inject("dnsPeerUrl");
 
@@ -21,24 +23,16 @@ const CSV = [
   "Ed,ann@multi-mx.mailvet-fixture.net,Kyiv",
 ].join("\r\n");
 
-interface JobStatus {
-  id: string;
-  status: string;
-  total: number;
-  processed: number;
-  counts: Record<string, number>;
-}
-
 async function post(body: BodyInit, contentType?: string): Promise<Response> {
   return SELF.fetch("http://edge/v1/jobs", { method: "POST", body, headers: contentType ? { "Content-Type": contentType } : {} });
 }
 
-async function status(id: string): Promise<JobStatus> {
-  return (await (await SELF.fetch(`http://edge/v1/jobs/${id}`)).json()) as JobStatus;
+async function status(id: string): Promise<z.infer<typeof JobStatusSchema>> {
+  return (await (await SELF.fetch(`http://edge/v1/jobs/${id}`)).json()) as z.infer<typeof JobStatusSchema>;
 }
 
 /** Starts a job and waits (the test runtime delivers the queue to the Worker) until it is done. */
-async function finishedJob(body: BodyInit, contentType?: string): Promise<JobStatus> {
+async function finishedJob(body: BodyInit, contentType?: string): Promise<z.infer<typeof JobStatusSchema>> {
   const response = await post(body, contentType);
   expect(response.status, await response.clone().text()).toBe(202);
   const { id } = (await response.json()) as { id: string };
@@ -65,7 +59,6 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     const job = await finishedJob(CSV, "text/csv");
     expect(job).toMatchObject({ status: "done", total: 5, processed: 5 });
     expect(Object.values(job.counts).reduce((sum, rows) => sum + rows, 0)).toBe(5);
-    if (dnsPeer !== null) expect(job.counts).toEqual({ deliverable: 0, undeliverable: 2, risky: 0, unknown: 3 });
 
     const json = (await (await results(job.id, "json")).json()) as { results: { row: number; email: string; verdict: string; reason: string }[] };
     expect(json.results.map((result) => result.row)).toEqual([0, 1, 2, 3, 4]);
@@ -73,10 +66,6 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     // One answer per mailbox: the rows that spell it differently answer alike.
     expect(json.results[2]?.reason).toBe(json.results[0]?.reason);
     expect(json.results[4]?.reason).toBe(json.results[0]?.reason);
-    if (dnsPeer !== null) {
-      expect(json.results[0]).toMatchObject({ verdict: "unknown", reason: "smtp_skipped" });
-      expect(json.results[3]).toMatchObject({ verdict: "undeliverable", reason: "invalid_domain" });
-    }
 
     const header = ["name", "Email", "city", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"];
     for (const format of ["csv", "xlsx"] as const) {
@@ -85,6 +74,16 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
       expect(rows.map((cells) => cells.slice(0, 3))).toEqual(CSV.split("\r\n").slice(1).map((line) => line.split(",")));
       expect(rows.map((cells) => cells[4])).toEqual(json.results.map((result) => result.reason));
     }
+  });
+
+  // Without the DNS peer every domain answers dns_error; vitest reports this case as skipped
+  // (and `npm run test:all`, which requires the peer, never skips it).
+  it.skipIf(dnsPeer === null)("decides each row from its domain's DNS (needs the local DNS peer)", async () => {
+    const job = await finishedJob(CSV, "text/csv");
+    expect(job.counts).toEqual({ deliverable: 0, undeliverable: 2, risky: 0, unknown: 3 });
+    const json = (await (await results(job.id, "json")).json()) as { results: { verdict: string; reason: string }[] };
+    expect(json.results[0]).toMatchObject({ verdict: "unknown", reason: "smtp_skipped" });
+    expect(json.results[3]).toMatchObject({ verdict: "undeliverable", reason: "invalid_domain" });
   });
 
   it("changes nothing when a chunk is delivered again, even with a different answer", async () => {

@@ -1,6 +1,6 @@
 import { categoriesOf } from "./corpus";
 import type { Shape } from "./local-parts";
-import { seededRandom } from "./random";
+import { seededRandom } from "../../shared/gibberish/random";
 import { RANDOM_KINDS, type RandomKind, randomLocalPart } from "./random-strings";
 import type { Split } from "./splits";
 

@@ -5,7 +5,7 @@ import { HOP_HEADERS } from "./hop-headers";
 import { createNonceStore, type NonceStore } from "./nonce-store";
 import { signRequest } from "./sign-request";
 import { endlessBody } from "./testing/endless-body";
-import { MAX_HOP_BODY_BYTES, verifyRequest } from "./verify-request";
+import { MAX_HOP_BODY_BYTES, verifySignedRequest } from "./verify-signed-request";
 
 const NEW_KEY = "new-hop-key-0123456789abcdef";
 const OLD_KEY = "old-hop-key-0123456789abcdef";
@@ -34,10 +34,10 @@ async function signedProbe({ secrets = [NEW_KEY], body = BODY as RequestInit["bo
 }
 
 const send = ({ url, method, headers, body }: Sent) => new Request(url, { method, headers, body, duplex: "half" });
-const verify = (sent: Sent, secrets: readonly string[] = [NEW_KEY], host = "prober") => verifyRequest(send(sent), { secrets, host, nonces, now: () => clock });
+const verify = (sent: Sent, secrets: readonly string[] = [NEW_KEY], host = "prober") => verifySignedRequest(send(sent), { secrets, host, nonces, now: () => clock });
 const refusedFor = (reason: string) => expect.objectContaining({ status: 401, code: "unauthorized", message: expect.stringContaining(reason) });
 
-describe("verifyRequest", () => {
+describe("verifySignedRequest", () => {
   it("accepts a request signed by the edge and resolves to its body", async () => {
     const body = await verify(await signedProbe());
     expect(new TextDecoder().decode(body)).toBe(BODY);
@@ -209,7 +209,7 @@ describe("verifyRequest", () => {
   });
 });
 
-describe("verifyRequest, properties", () => {
+describe("verifySignedRequest, properties", () => {
   const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 80 });
   const nearlyValid = fc.oneof(
     headerText,

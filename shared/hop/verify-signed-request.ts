@@ -12,7 +12,7 @@ export const HOP_WINDOW_MS = 60_000;
 /** The largest body a hop request may have: a probe request is a few hundred bytes. */
 export const MAX_HOP_BODY_BYTES = 64 * 1024;
 
-export interface VerifyRequestOptions {
+export interface VerifySignedRequestOptions {
   /** The hop secrets; a request signed with any of them is accepted, so keys can be rotated. */
   secrets: readonly string[];
   /**
@@ -36,11 +36,11 @@ export interface VerifyRequestOptions {
  *
  * @example
  * const nonces = createNonceStore();
- * const body = await verifyRequest(request, { secrets: settings.secrets, host: "prober.example.net", nonces });
+ * const body = await verifySignedRequest(request, { secrets: settings.secrets, host: "prober.example.net", nonces });
  */
-export async function verifyRequest(
+export async function verifySignedRequest(
   request: Request,
-  { secrets, host, nonces, now = Date.now, maxBodyBytes = MAX_HOP_BODY_BYTES }: VerifyRequestOptions,
+  { secrets, host, nonces, now = Date.now, maxBodyBytes = MAX_HOP_BODY_BYTES }: VerifySignedRequestOptions,
 ): Promise<Uint8Array> {
   const { signature, ...claims } = readHopHeaders(request.headers);
   const signedAt = Number(claims.timestamp) * 1000;

@@ -1,4 +1,4 @@
-import { BOUNDARY, SYMBOL_COUNT, TRIGRAM_COUNT, symbolOf, trigramIndex } from "./alphabet";
+import { BOUNDARY, SYMBOL_COUNT, TRIGRAM_COUNT, symbolOf, trigramIndex } from "../../shared/gibberish/alphabet";
 
 const V = SYMBOL_COUNT;
 

@@ -7,7 +7,7 @@
 import { pinyinGivenName, romajiName } from "./generated-names";
 import { type LocalPartSample, PERSON_FORMS, type Pools, WORD_FORMS, buildLocalPart } from "./local-parts";
 import { LOCALES_BY_GROUP, type LanguageGroup, englishWords, fakerNames, humanNames } from "./name-sources";
-import { type Random, seededRandom } from "./random";
+import { type Random, seededRandom } from "../../shared/gibberish/random";
 import { type Split, splitOf } from "./splits";
 
 /** One category of real-looking local parts, drawn one at a time. */

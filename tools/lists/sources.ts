@@ -14,7 +14,7 @@ export interface ListSource {
 
 /**
  * The packages the bundled lists come from, read at generation time only: the runtime imports
- * the generated text, never these (see generate.mjs).
+ * the generated text, never these (see generate.ts).
  */
 export const LIST_SOURCES = {
   /** The community list behind github.com/disposable-email-domains, strict about false positives. */

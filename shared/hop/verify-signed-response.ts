@@ -22,7 +22,7 @@ export class HopResponseError extends Error {
   }
 }
 
-export interface VerifyResponseOptions {
+export interface VerifySignedResponseOptions {
   secrets: readonly string[];
   /** The nonce of the signed request this answers (its X-Mailvet-Nonce). */
   requestNonce: string;
@@ -36,10 +36,10 @@ export interface VerifyResponseOptions {
  * to be trusted, the body included.
  *
  * @example
- * const body = await verifyResponse(response, { secrets, requestNonce: signed.headers.get(HOP_HEADERS.nonce)! });
+ * const body = await verifySignedResponse(response, { secrets, requestNonce: signed.headers.get(HOP_HEADERS.nonce)! });
  * const answer = JSON.parse(new TextDecoder().decode(body));
  */
-export async function verifyResponse(response: Response, { secrets, requestNonce, maxBodyBytes = MAX_HOP_RESPONSE_BYTES }: VerifyResponseOptions): Promise<Uint8Array> {
+export async function verifySignedResponse(response: Response, { secrets, requestNonce, maxBodyBytes = MAX_HOP_RESPONSE_BYTES }: VerifySignedResponseOptions): Promise<Uint8Array> {
   const signature = readSignature(response.headers);
   if (signature === null) {
     await response.body?.cancel();

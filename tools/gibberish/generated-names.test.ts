@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pinyinGivenName, romajiName } from "./generated-names";
-import { seededRandom } from "./random";
+import { seededRandom } from "../../shared/gibberish/random";
 
 describe("pinyinGivenName", () => {
   it("joins one or two pinyin syllables", () => {

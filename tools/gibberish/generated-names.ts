@@ -10,7 +10,7 @@
 import pinyinSyllables from "pinyin-split/lib/esm/syllables.js";
 import { toRomaji } from "wanakana";
 import { toLocalPartLetters } from "./name-sources";
-import type { Random } from "./random";
+import type { Random } from "../../shared/gibberish/random";
 
 const PINYIN_SYLLABLES: readonly string[] = pinyinSyllables.map(toLocalPartLetters);
 

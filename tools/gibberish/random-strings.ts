@@ -1,4 +1,4 @@
-import { type Random, weightedPick } from "./random";
+import { type Random, weightedPick } from "../../shared/gibberish/random";
 
 /** The kinds of machine-made or mashed local part the detector is measured on. */
 export const RANDOM_KINDS = ["alphanumeric", "letters", "keyboard mash", "hex", "base36 id"] as const;

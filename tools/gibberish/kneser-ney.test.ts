@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOUNDARY, SYMBOL_COUNT, symbolOf, trigramIndex } from "./alphabet";
+import { BOUNDARY, SYMBOL_COUNT, symbolOf, trigramIndex } from "../../shared/gibberish/alphabet";
 import { TrigramCounts, kneserNeyProbabilities } from "./kneser-ney";
 
 const s = (character: string): number => symbolOf(character.charCodeAt(0));

@@ -1,6 +1,6 @@
-import { formatDomainListText, parseDomainListText } from "../list-text";
-import { POPULAR_MAIL_DOMAINS } from "../popular-domains";
-import { roleKey } from "../role";
+import { formatDomainListText, parseDomainListText } from "../../shared/lists/list-text";
+import { POPULAR_MAIL_DOMAINS } from "../../shared/lists/popular-domains";
+import { roleKey } from "../../shared/lists/role";
 import type { LIST_SOURCES } from "./sources";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PERSON_FORMS, type Pools, WORD_FORMS, buildLocalPart } from "./local-parts";
-import { seededRandom } from "./random";
+import { seededRandom } from "../../shared/gibberish/random";
 
 const pools: Pools = { first: ["maria", "john"], last: ["lopez", "smith"], words: ["coffee", "dark", "angel"] };
 

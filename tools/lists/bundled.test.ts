@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildBundledTexts } from "./build";
-import { DISPOSABLE_BLOCKLIST_TEXT } from "./disposable-blocklist";
-import { FREE_PROVIDERS_TEXT } from "./free-providers";
-import { ROLE_LOCAL_PARTS_TEXT } from "./role-local-parts";
+import { DISPOSABLE_BLOCKLIST_TEXT } from "../../shared/lists/bundled/disposable-blocklist";
+import { FREE_PROVIDERS_TEXT } from "../../shared/lists/bundled/free-providers";
+import { ROLE_LOCAL_PARTS_TEXT } from "../../shared/lists/bundled/role-local-parts";
 import { LIST_SOURCES } from "./sources";
 
 describe("the bundled lists", () => {
   const built = buildBundledTexts(LIST_SOURCES);
 
-  it("match the installed packages (after an update, run: npx tsx shared/lists/bundled/generate.mjs)", () => {
+  it("match the installed packages (after an update, run: npm run lists:generate)", () => {
     expect(DISPOSABLE_BLOCKLIST_TEXT).toBe(built.disposableBlocklist);
     expect(FREE_PROVIDERS_TEXT).toBe(built.freeProviders);
     expect(ROLE_LOCAL_PARTS_TEXT).toBe(built.roleLocalParts);

@@ -1,4 +1,4 @@
-import { type Random, weightedPick } from "./random";
+import { type Random, weightedPick } from "../../shared/gibberish/random";
 
 /** The names and words a local part is built from. */
 export interface Pools {

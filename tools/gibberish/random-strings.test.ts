@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "./random";
+import { seededRandom } from "../../shared/gibberish/random";
 import { RANDOM_KINDS, randomLocalPart } from "./random-strings";
 
 const ALPHABET_OF = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { TRIGRAM_COUNT } from "./alphabet";
-import { GIBBERISH_MODEL } from "./model";
-import { decodeTable, encodeTable } from "./model-file";
+import { TRIGRAM_COUNT } from "../../shared/gibberish/alphabet";
+import { GIBBERISH_MODEL } from "../../shared/gibberish/model";
+import { decodeTable, encodeTable } from "../../shared/gibberish/model-file";
 import { modelModuleSource, trainModel } from "./training";
 
 describe("trainModel", () => {

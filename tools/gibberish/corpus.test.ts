@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { categoriesOf } from "./corpus";
 import { LOCALES_BY_GROUP } from "./name-sources";
-import { seededRandom } from "./random";
+import { seededRandom } from "../../shared/gibberish/random";
 import { splitOf } from "./splits";
 
 describe("categoriesOf", () => {

@@ -10,7 +10,7 @@
  * - pinyin-split 1.170.0, ISC: the pinyin syllables; wanakana 5.3.1, MIT: kana to romaji.
  * - any-ascii 0.3.3, ISC: romanization of names written in other scripts.
  */
-import { MIN_JUDGED_LENGTH, gibberishEvidence } from "./evidence";
+import { MIN_JUDGED_LENGTH, gibberishEvidence } from "../../shared/gibberish/evidence";
 import { flaggedShare, randomSamples, realSamples } from "./evaluation-sets";
 import { type TrainedModel, modelModuleSource, trainModel } from "./training";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HOP_HEADERS } from "./hop-headers";
 import { signResponse } from "./sign-response";
 import { endlessBody } from "./testing/endless-body";
-import { HopResponseError, MAX_HOP_RESPONSE_BYTES, verifyResponse } from "./verify-response";
+import { HopResponseError, MAX_HOP_RESPONSE_BYTES, verifySignedResponse } from "./verify-signed-response";
 
 const NEW_KEY = "new-hop-key-0123456789abcdef";
 const OLD_KEY = "old-hop-key-0123456789abcdef";
@@ -11,7 +11,7 @@ const BODY = JSON.stringify({ prober: "eu1", catch_all: false, results: [] });
 
 const signedAnswer = (body: string | null = BODY, status = 200, secrets = [NEW_KEY]) =>
   signResponse(new Response(body, { status, headers: { "content-type": "application/json" } }), NONCE, secrets);
-const verify = (response: Response, secrets = [NEW_KEY], requestNonce = NONCE) => verifyResponse(response, { secrets, requestNonce });
+const verify = (response: Response, secrets = [NEW_KEY], requestNonce = NONCE) => verifySignedResponse(response, { secrets, requestNonce });
 const refusedFor = (code: HopResponseError["code"]) => expect.objectContaining({ name: "HopResponseError", code });
 
 /** The answer as it arrived, with some part of it changed on the way. */
@@ -21,7 +21,7 @@ const tampered = async (answer: Response, change: { body?: ConstructorParameters
   return new Response("body" in change ? change.body : await answer.text(), { status: change.status ?? answer.status, headers });
 };
 
-describe("verifyResponse", () => {
+describe("verifySignedResponse", () => {
   it("accepts an answer signed for the request, and resolves to its body", async () => {
     const answer = await signedAnswer();
     expect(answer.headers.get("content-type")).toBe("application/json");
