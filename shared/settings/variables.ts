@@ -174,7 +174,9 @@ export const variables = {
     schema: wholeNumber(1, 100),
     users: ["edge"],
     meaning: "chunks (of up to 50 addresses) of one domain a job keeps in flight; the prober paces each",
-    default: 2,
+    // Two sessions at each of two MX hosts: a domain whose equal-preference hosts spread the
+    // load keeps them busy, and a single-host domain queues at most two chunks at the prober.
+    default: 4,
   }),
   // As polite as one prober is by default, however many run a job.
   MAILVET_JOB_DOMAIN_RATE: variable({
