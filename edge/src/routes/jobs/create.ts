@@ -10,7 +10,8 @@ import { scheduleReverification } from "../../jobs/schedule";
 import { uploadKey } from "../../jobs/storage-keys";
 import { webhookRefusal, webhookRules } from "../../jobs/webhook-target";
 import { asApiError, storeJobUpload } from "./store-upload";
-import { EmailsBodySchema, errorResponse, JobCreatedSchema } from "./schemas";
+import { EmailsBodySchema, JobCreatedSchema } from "../../../../shared/contract/jobs";
+import { errorResponse } from "../../../../shared/contract/schemas";
 
 const route = createRoute({
   method: "post",

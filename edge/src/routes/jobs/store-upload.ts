@@ -4,7 +4,7 @@ import { BulkInputError } from "../../../../shared/bulk";
 import { ApiError } from "../../../../shared/http/api-error";
 import { edgeSettings, type Env } from "../../env";
 import { putEmails, storeUpload } from "../../jobs/upload";
-import { EmailsBodySchema, JobOptionsSchema } from "./schemas";
+import { EmailsBodySchema, JobOptionsSchema } from "../../../../shared/contract/jobs";
 
 type JobOptions = z.infer<typeof JobOptionsSchema>;
 

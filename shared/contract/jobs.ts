@@ -1,17 +1,23 @@
 import { z } from "@hono/zod-openapi";
-import { ErrorBodySchema } from "../../../../shared/contract/schemas";
-import { JOB_STATUSES, VERDICTS } from "../../../../shared/contract/taxonomy";
+import { errorResponse } from "./schemas";
+import { JOB_STATUSES, VERDICTS } from "./taxonomy";
 
 /** The JSON form is for short lists; a long one belongs in a file. */
 export const MAX_JSON_EMAILS = 10_000;
 
 /**
- * An error response of a jobs route, for the OpenAPI document.
+ * What every `/v1/jobs/{id}` route may answer besides its own responses: refusals of the
+ * middleware and of the id's validation, before the job is looked up.
  *
  * @example
- * responses: { 404: errorResponse("No such job.") }
+ * responses: { 200: { description: "The job." }, ...JOB_ID_ERRORS, 404: errorResponse("No such job.") }
  */
-export const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ErrorBodySchema } } });
+export const JOB_ID_ERRORS = {
+  400: errorResponse("The id is not a UUID, or a query parameter is malformed."),
+  401: errorResponse("MAILVET_API_KEYS is set and the request has no valid `Authorization: Bearer <key>`."),
+  403: errorResponse("The key does not have the `jobs` scope (a widget key never has it)."),
+  429: errorResponse("The key (or, without a secret key, the client address) is over its rate limit; see Retry-After."),
+};
 
 export const JobIdSchema = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" }, description: "The id POST /v1/jobs returned." }) });
 
