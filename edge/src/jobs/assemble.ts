@@ -1,7 +1,7 @@
 import { ANSWER_BYTES, decodeAnswer, toStream } from "../../../shared/bulk";
 import type { Env } from "../env";
 import { AnswersReader } from "./answers-file";
-import { jobCoordinator } from "./coordinator";
+import { jobCoordinator } from "./coordinator-stub";
 import type { AssembleAnswers } from "./messages";
 import { openUpload } from "./open-upload";
 import { addressKey } from "./plan";

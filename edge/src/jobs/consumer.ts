@@ -3,7 +3,8 @@ import { checkOffline } from "../../../shared/verify/offline";
 import { edgeSettings, type Env } from "../env";
 import { listOverrides } from "../lists";
 import { assembleAnswers } from "./assemble";
-import { jobCoordinator } from "./coordinator";
+import { jobCoordinator } from "./coordinator-stub";
+import { forgetJob } from "./forget-job";
 import type { JobMessage } from "./messages";
 import { verifyChunk } from "./verify-chunk";
 import { deliverWebhook } from "./webhook";
@@ -48,6 +49,8 @@ function work(message: JobMessage, env: Env, ctx: ExecutionContext): Promise<voi
       return assembleAnswers(message, env);
     case "webhook":
       return deliverWebhook(message, env);
+    case "forget":
+      return forgetJob(env, message.job);
   }
 }
 
@@ -69,5 +72,8 @@ async function giveUp(message: JobMessage, env: Env): Promise<void> {
       return job.finished(message.run, "assembly_failed");
     case "webhook":
       return job.webhookDone(message.run, "failed");
+    case "forget":
+      // The job's data are gone; what is left is its id and owner's name, which 404 either way.
+      return;
   }
 }

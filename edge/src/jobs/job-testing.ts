@@ -1,6 +1,6 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { jobCoordinator } from "./coordinator";
+import { jobCoordinator } from "./coordinator-stub";
 import { recordJobOwner } from "./job-owners";
 import { planJob } from "./plan";
 

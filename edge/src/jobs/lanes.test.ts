@@ -1,7 +1,7 @@
 import { runInDurableObject, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { jobCoordinator } from "./coordinator";
+import { jobCoordinator } from "./coordinator-stub";
 import { quietJob } from "./job-testing";
 import { queueFirstChunks, queueNextChunk } from "./lanes";
 import type { JobMessage, VerifyChunk } from "./messages";

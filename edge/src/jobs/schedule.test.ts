@@ -1,7 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { jobCoordinator } from "./coordinator";
+import { jobCoordinator } from "./coordinator-stub";
 import { quietJob } from "./job-testing";
 import { runDueReverifications, scheduleReverification } from "./schedule";
 

@@ -1,5 +1,5 @@
 import type { Env } from "../env";
-import { jobCoordinator } from "./coordinator";
+import { jobCoordinator } from "./coordinator-stub";
 
 /**
  * Scheduled re-verification: the jobs that asked for it, in D1, so the Cron Trigger finds the

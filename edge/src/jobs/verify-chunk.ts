@@ -1,7 +1,7 @@
 import { edgeSettings, type Env } from "../env";
 import { listOverrides } from "../lists";
 import { verifyGroup } from "../verify";
-import { jobCoordinator } from "./coordinator";
+import { jobCoordinator } from "./coordinator-stub";
 import { jobOwner } from "./job-owners";
 import { probeIdOf } from "../middleware/caller";
 import type { VerifyChunk } from "./messages";

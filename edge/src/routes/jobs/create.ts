@@ -2,9 +2,10 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { base64url } from "../../../../shared/encoding/base64url";
 import { ApiError } from "../../../../shared/http/api-error";
 import { type AppEnv, edgeSettings } from "../../env";
-import { jobCoordinator } from "../../jobs/coordinator";
+import { jobCoordinator } from "../../jobs/coordinator-stub";
 import { openUpload } from "../../jobs/open-upload";
 import { planJob } from "../../jobs/plan";
+import { forgetJob } from "../../jobs/forget-job";
 import { recordJobOwner } from "../../jobs/job-owners";
 import { scheduleReverification } from "../../jobs/schedule";
 import { uploadKey } from "../../jobs/storage-keys";
@@ -84,6 +85,7 @@ export const createJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     // A refused upload leaves nothing behind: its bytes are personal data.
     await c.env.JOBS_BUCKET.delete(upload);
     await job.erase();
+    await forgetJob(c.env, id);
     throw asApiError(error);
   }
 });

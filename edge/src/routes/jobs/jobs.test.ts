@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { bytesSource, readTable } from "../../../../shared/bulk";
 import worker from "../../index";
-import { jobCoordinator } from "../../jobs/coordinator";
+import { jobCoordinator } from "../../jobs/coordinator-stub";
 import { recordJobOwner } from "../../jobs/job-owners";
 import type { VerifyChunk } from "../../jobs/messages";
 import { addressKey } from "../../jobs/plan";
@@ -142,11 +142,15 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     const response = await post(JSON.stringify({ emails: ["ann@gmail.com"] }), "application/json");
     const { id } = (await response.json()) as { id: string };
     expect(await env.JOBS_BUCKET.head(`jobs/${id}/upload`)).not.toBeNull();
+    const owner = () => env.JOBS_DB.prepare("SELECT owner FROM job_owner WHERE job = ?").bind(id).first("owner");
+    expect(await owner()).toBe("open");
     // The job expires MAILVET_JOB_RETENTION_DAYS from now; run its alarm as if that time had come.
     await runInDurableObject(jobCoordinator(env, id), (_, state) => void state.storage.sql.exec("UPDATE job SET expires_at = 0"));
     expect(await runDurableObjectAlarm(jobCoordinator(env, id))).toBe(true);
     expect(await env.JOBS_BUCKET.head(`jobs/${id}/upload`)).toBeNull();
     expect((await SELF.fetch(`http://edge/v1/jobs/${id}`)).status).toBe(404);
+    // The object queued its owner's row in D1 for the consumer to forget.
+    await expect.poll(owner, { timeout: 15_000, interval: 100 }).toBeNull();
   });
 
   it("answers 409 for the results of a job that is not done", async () => {

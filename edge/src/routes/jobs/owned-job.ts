@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
-import { jobCoordinator } from "../../jobs/coordinator";
+import { jobCoordinator } from "../../jobs/coordinator-stub";
 import { jobOwner } from "../../jobs/job-owners";
 
 /**
