@@ -4,7 +4,7 @@ import { edgeSettings, type Env } from "../env";
 import { listOverrides } from "../lists";
 import { assembleAnswers } from "./assemble";
 import { jobCoordinator } from "./coordinator-stub";
-import { forgetJob } from "./forget-job";
+import { forgetJob } from "./jobs-db";
 import type { JobMessage } from "./messages";
 import { verifyChunk } from "./verify-chunk";
 import { deliverWebhook } from "./webhook";

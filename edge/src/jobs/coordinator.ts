@@ -7,7 +7,8 @@ import type { JobMessage } from "./messages";
 import type { PlannedAddress } from "./plan";
 import { queueFirstChunks, queueNextChunk } from "./lanes";
 import { jobPrefix } from "./storage-keys";
-import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobStatus } from "./job-state";
+import { jobStatusOf, type JobStatus } from "./job-state";
+import { type JobRow, migrateJobStore, readJob } from "./job-store";
 import { markWaiting, waitingOf } from "./waiting";
 import { webhookPayload, type WebhookPayload } from "./webhook-payload";
 
@@ -48,7 +49,7 @@ export class JobCoordinator extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(JOB_SCHEMA);
+    migrateJobStore(ctx.storage);
   }
 
   /**
@@ -204,7 +205,7 @@ export class JobCoordinator extends DurableObject<Env> {
   resultsOf(): { id: string; uploadKey: string; run: number | null } | null {
     const job = this.job();
     if (!job) return null;
-    const complete = job.phase === "done" && job.assembly_failed === 0;
+    const complete = job.phase === "done" && !job.assembly_failed;
     return { id: job.job_id, uploadKey: job.upload_key, run: complete ? job.run : job.run > 1 ? job.run - 1 : null };
   }
 
@@ -243,7 +244,7 @@ export class JobCoordinator extends DurableObject<Env> {
 
   /**
    * Deletes the job's files in R2 and its state now. What D1 knows of it (its owner, its
-   * schedule) is the caller's to forget (forget-job.ts): the object keeps to its own storage.
+   * schedule) is the caller's to forget (jobs-db.ts): the object keeps to its own storage.
    */
   async erase(): Promise<void> {
     const job = this.job();
@@ -257,7 +258,7 @@ export class JobCoordinator extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     // The object lives on (late queue messages still reach it): it is an empty one again.
-    this.sql.exec(JOB_SCHEMA);
+    migrateJobStore(this.ctx.storage);
   }
 
   /**
@@ -301,7 +302,7 @@ export class JobCoordinator extends DurableObject<Env> {
   }
 
   private job(): JobRow | undefined {
-    return this.sql.exec<JobRow>("SELECT * FROM job").toArray()[0];
+    return readJob(this.sql);
   }
 
   /** Queues the addresses still without an answer: the first chunks of each domain's lanes. */

@@ -1,7 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { jobCoordinator } from "./coordinator-stub";
-import { recordJobOwner } from "./job-owners";
+import { recordJobOwner } from "./jobs-db";
 import { planJob } from "./plan";
 
 /**

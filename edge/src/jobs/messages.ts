@@ -46,7 +46,7 @@ export interface DeliverWebhook {
   attempt: number;
 }
 
-/** Retention erased the job's Durable Object: forget its owner and schedule in D1 (forget-job.ts). */
+/** Retention erased the job's Durable Object: forget its owner and schedule in D1 (jobs-db.ts). */
 export interface ForgetJob {
   kind: "forget";
   job: string;

@@ -3,7 +3,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { jobCoordinator } from "./coordinator-stub";
 import { quietJob } from "./job-testing";
-import { runDueReverifications, scheduleReverification } from "./schedule";
+import { scheduleReverification } from "./jobs-db";
+import { runDueReverifications } from "./schedule";
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,7 @@ import { edgeSettings, type Env } from "../env";
 import { listOverrides } from "../lists";
 import { verifyGroup } from "../verify";
 import { jobCoordinator } from "./coordinator-stub";
-import { jobOwner } from "./job-owners";
+import { jobOwner } from "./jobs-db";
 import { probeIdOf } from "../middleware/caller";
 import type { VerifyChunk } from "./messages";
 import { planRetries, type RetryKind } from "./retry-plan";

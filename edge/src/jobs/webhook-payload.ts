@@ -1,4 +1,5 @@
-import type { JobRow, JobStatus } from "./job-state";
+import type { JobStatus } from "./job-state";
+import type { JobRow } from "./job-store";
 
 /** What a job's webhook receives when a run is over. */
 export interface WebhookPayload {

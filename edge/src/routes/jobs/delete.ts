@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
-import { forgetJob } from "../../jobs/forget-job";
+import { forgetJob } from "../../jobs/jobs-db";
 import { ownedJob } from "./owned-job";
 import { errorResponse } from "../../../../shared/contract/schemas";
 import { JOB_ID_ERRORS, JobIdSchema } from "../../../../shared/contract/jobs";

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { bytesSource, readTable } from "../../../../shared/bulk";
 import worker from "../../index";
 import { jobCoordinator } from "../../jobs/coordinator-stub";
-import { recordJobOwner } from "../../jobs/job-owners";
+import { recordJobOwner } from "../../jobs/jobs-db";
 import type { VerifyChunk } from "../../jobs/messages";
 import { addressKey } from "../../jobs/plan";
 

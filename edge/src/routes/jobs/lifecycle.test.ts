@@ -5,7 +5,7 @@ import worker from "../../index";
 import { jobCoordinator } from "../../jobs/coordinator-stub";
 import type { VerifyChunk } from "../../jobs/messages";
 import { quietJob } from "../../jobs/job-testing";
-import { scheduleReverification } from "../../jobs/schedule";
+import { scheduleReverification } from "../../jobs/jobs-db";
 import { answersKey } from "../../jobs/storage-keys";
 
 const EMAILS = ["ann@nope.mailvet-fixture.net", "not an address", "bob@gmail.com", "ann@NOPE.mailvet-fixture.net"];

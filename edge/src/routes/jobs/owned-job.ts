@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
 import { jobCoordinator } from "../../jobs/coordinator-stub";
-import { jobOwner } from "../../jobs/job-owners";
+import { jobOwner } from "../../jobs/jobs-db";
 
 /**
  * Job `id`'s Durable Object, when the job exists and the caller may see it: it made the job, or
