@@ -54,7 +54,7 @@ export default defineConfig({
             // The edge asks the local DNS peer; where it is missing, an address nothing listens
             // on, so no test can ever reach a public resolver.
             miniflare: {
-              // The suites' webhooks are on loopback (edge/src/jobs/webhook-target.test.ts turns this off).
+              // The suites' webhooks are on loopback (edge/src/jobs/results/webhook-target.test.ts turns this off).
               bindings: {
                 MAILVET_DOH_URL: inject("dnsPeerUrl") ?? "http://127.0.0.1:9/dns-query",
                 MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: "1",

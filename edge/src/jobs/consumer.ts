@@ -2,12 +2,12 @@ import { composeResult, type SmtpFacts } from "../../../shared/verify/compose";
 import { checkOffline } from "../../../shared/verify/offline";
 import { edgeSettings, type Env } from "../env";
 import { listOverrides } from "../lists";
-import { assembleAnswers } from "./assemble";
+import { assembleAnswers } from "./results/assemble";
 import { jobCoordinator } from "./coordinator-stub";
 import { forgetJob } from "./jobs-db";
 import type { JobMessage } from "./messages";
-import { verifyChunk } from "./verify-chunk";
-import { deliverWebhook } from "./webhook";
+import { verifyChunk } from "./run/verify-chunk";
+import { deliverWebhook } from "./results/webhook";
 
 /** What a chunk that ran out of retries learned of SMTP: nothing. */
 const SMTP_ERROR: SmtpFacts = { reason: "error", info: { performed: false } };

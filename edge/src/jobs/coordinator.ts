@@ -2,15 +2,15 @@ import { DurableObject } from "cloudflare:workers";
 import { type Verdict, VERDICTS } from "../../../shared/contract/taxonomy";
 import { decodeAnswer, encodeAnswer, type RowAnswer } from "../../../shared/bulk";
 import { edgeSettings, type Env } from "../env";
-import { reserveDomainSlot } from "./domain-pace";
+import { reserveDomainSlot } from "./run/domain-pace";
 import type { JobMessage } from "./messages";
-import type { PlannedAddress } from "./plan";
-import { queueFirstChunks, queueNextChunk } from "./lanes";
+import type { PlannedAddress } from "./upload/plan";
+import { queueFirstChunks, queueNextChunk } from "./run/lanes";
 import { jobPrefix } from "./storage-keys";
 import { jobStatusOf, type JobStatus } from "./job-state";
 import { type JobRow, migrateJobStore, readJob } from "./job-store";
-import { markWaiting, waitingOf } from "./waiting";
-import { webhookPayload, type WebhookPayload } from "./webhook-payload";
+import { markWaiting, waitingOf } from "./run/waiting";
+import { webhookPayload, type WebhookPayload } from "./results/webhook-payload";
 
 /** What POST /v1/jobs knows of a job once its addresses are in. */
 export interface OpenJob {

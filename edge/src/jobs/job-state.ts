@@ -1,6 +1,6 @@
 import type { JobStatusName, Verdict } from "../../../shared/contract/taxonomy";
 import type { JobRow } from "./job-store";
-import type { Waiting } from "./waiting";
+import type { Waiting } from "./run/waiting";
 
 /** A job's progress, counted per input row (a row whose address is answered counts once). */
 export interface JobStatus {

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { toStream } from "../../../../shared/bulk";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
-import { changedRows } from "../../jobs/changes";
+import { changedRows } from "../../jobs/results/changes";
 import { ownedJob } from "./owned-job";
 import { errorResponse } from "../../../../shared/contract/schemas";
 import { JOB_ID_ERRORS, JobIdSchema } from "../../../../shared/contract/jobs";

@@ -6,7 +6,7 @@ import worker from "../../index";
 import { jobCoordinator } from "../../jobs/coordinator-stub";
 import { recordJobOwner } from "../../jobs/jobs-db";
 import type { VerifyChunk } from "../../jobs/messages";
-import { addressKey } from "../../jobs/plan";
+import { addressKey } from "../../jobs/upload/plan";
 
 const dnsPeer = inject("dnsPeerUrl");
 

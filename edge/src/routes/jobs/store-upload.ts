@@ -3,7 +3,7 @@ import type { HonoRequest } from "hono";
 import { BulkInputError } from "../../../../shared/bulk";
 import { ApiError } from "../../../../shared/http/api-error";
 import { edgeSettings, type Env } from "../../env";
-import { putEmails, storeUpload } from "../../jobs/upload";
+import { putEmails, storeUpload } from "../../jobs/upload/upload";
 import { EmailsBodySchema, JobOptionsSchema } from "../../../../shared/contract/jobs";
 
 type JobOptions = z.infer<typeof JobOptionsSchema>;

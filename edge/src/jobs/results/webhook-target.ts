@@ -1,8 +1,8 @@
-import type { DnsResolver } from "../../../shared/dns";
-import { edgeResolver } from "../dns";
-import { edgeSettings, type Env } from "../env";
-import { forbiddenRange } from "../../../shared/net/forbidden-range";
-import { ipBytes } from "../../../shared/net/ip-bytes";
+import type { DnsResolver } from "../../../../shared/dns";
+import { edgeResolver } from "../../dns";
+import { edgeSettings, type Env } from "../../env";
+import { forbiddenRange } from "../../../../shared/net/forbidden-range";
+import { ipBytes } from "../../../../shared/net/ip-bytes";
 
 export interface WebhookTargetRules {
   /** MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE (tests, local use): http and private addresses pass. */

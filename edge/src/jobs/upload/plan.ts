@@ -1,5 +1,5 @@
-import type { DataRow } from "../../../shared/bulk";
-import { parseAddress } from "../../../shared/address/parse";
+import type { DataRow } from "../../../../shared/bulk";
+import { parseAddress } from "../../../../shared/address/parse";
 
 /** One distinct address of a job: its key, the string to verify, its domain, and how many rows have it. */
 export interface PlannedAddress {

@@ -1,4 +1,4 @@
-import type { ByteSource } from "../../../shared/bulk";
+import type { ByteSource } from "../../../../shared/bulk";
 
 /**
  * A ByteSource over an R2 object, so the bulk readers see an upload without it ever being held

@@ -1,10 +1,10 @@
 import { runInDurableObject, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { jobCoordinator } from "./coordinator-stub";
-import { quietJob } from "./job-testing";
+import { jobCoordinator } from "../coordinator-stub";
+import { quietJob } from "../job-testing";
 import { queueFirstChunks, queueNextChunk } from "./lanes";
-import type { JobMessage, VerifyChunk } from "./messages";
+import type { JobMessage, VerifyChunk } from "../messages";
 
 /** A queue that keeps what is sent to it, in order, for the test to read (send and sendBatch: what lanes.ts calls). */
 function keptQueue(): { queue: Queue<JobMessage>; sent: VerifyChunk[] } {

@@ -1,11 +1,11 @@
-import { ANSWER_BYTES, decodeAnswer, toStream } from "../../../shared/bulk";
-import type { Env } from "../env";
+import { ANSWER_BYTES, decodeAnswer, toStream } from "../../../../shared/bulk";
+import type { Env } from "../../env";
 import { AnswersReader } from "./answers-file";
-import { jobCoordinator } from "./coordinator-stub";
-import type { AssembleAnswers } from "./messages";
-import { openUpload } from "./open-upload";
-import { addressKey } from "./plan";
-import { answersKey } from "./storage-keys";
+import { jobCoordinator } from "../coordinator-stub";
+import type { AssembleAnswers } from "../messages";
+import { openUpload } from "../upload/open-upload";
+import { addressKey } from "../upload/plan";
+import { answersKey } from "../storage-keys";
 
 /** Rows whose answers are fetched from the job per RPC. */
 const LOOKUP_BATCH = 500;

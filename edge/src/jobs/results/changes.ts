@@ -1,7 +1,7 @@
-import type { Env } from "../env";
+import type { Env } from "../../env";
 import { AnswersReader, answeredRows } from "./answers-file";
-import { openUpload } from "./open-upload";
-import { answersKey } from "./storage-keys";
+import { openUpload } from "../upload/open-upload";
+import { answersKey } from "../storage-keys";
 import type { RowChange } from "./webhook-payload";
 
 /**

@@ -1,4 +1,4 @@
-import { tooLarge } from "../../../shared/bulk/byte-source";
+import { tooLarge } from "../../../../shared/bulk/byte-source";
 
 /**
  * The size of every part of an R2 multipart upload but the last: R2's smallest, since it is what

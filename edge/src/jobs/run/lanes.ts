@@ -1,6 +1,6 @@
-import type { JobMessage, VerifyChunk } from "./messages";
-import { CHUNK_SIZE } from "./messages";
-import { chunkByDomain } from "./plan";
+import type { JobMessage, VerifyChunk } from "../messages";
+import { CHUNK_SIZE } from "../messages";
+import { chunkByDomain } from "../upload/plan";
 import { sendAll } from "./send-all";
 
 /** Domains, and cells that are not addresses, read per query while the first chunks are sent. */

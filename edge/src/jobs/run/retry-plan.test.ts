@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Reason } from "../../../shared/contract/taxonomy";
-import { composeResult } from "../../../shared/verify/compose";
-import { checkOffline } from "../../../shared/verify/offline";
-import type { GroupVerification } from "../verify";
+import type { Reason } from "../../../../shared/contract/taxonomy";
+import { composeResult } from "../../../../shared/verify/compose";
+import { checkOffline } from "../../../../shared/verify/offline";
+import type { GroupVerification } from "../../verify";
 import { planRetries, retryWait } from "./retry-plan";
 
 const MX = [{ host: "mx.mailvet-fixture.net", preference: 10 }];

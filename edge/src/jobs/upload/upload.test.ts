@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { BulkInputError } from "../../../shared/bulk";
-import { writeXlsx } from "../../../shared/bulk/xlsx/write-xlsx";
-import { ApiError } from "../../../shared/http/api-error";
+import { BulkInputError } from "../../../../shared/bulk";
+import { writeXlsx } from "../../../../shared/bulk/xlsx/write-xlsx";
+import { ApiError } from "../../../../shared/http/api-error";
 import { storeUpload } from "./upload";
 import { PART_BYTES } from "./upload-parts";
 import { firstDifference, formBody, noise, stored, testKey, trickle, upload, watchedBucket } from "./upload-testing";

@@ -1,4 +1,4 @@
-import { ANSWER_BYTES, type DataRow, decodeAnswer, type RowAnswer, streamChunks } from "../../../shared/bulk";
+import { ANSWER_BYTES, type DataRow, decodeAnswer, type RowAnswer, streamChunks } from "../../../../shared/bulk";
 
 /**
  * Reads a run's answers file (ANSWER_BYTES per row, in row order) front to back as it streams

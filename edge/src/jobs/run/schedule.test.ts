@@ -1,9 +1,9 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { jobCoordinator } from "./coordinator-stub";
-import { quietJob } from "./job-testing";
-import { scheduleReverification } from "./jobs-db";
+import { jobCoordinator } from "../coordinator-stub";
+import { quietJob } from "../job-testing";
+import { scheduleReverification } from "../jobs-db";
 import { runDueReverifications } from "./schedule";
 
 const DAY = 86_400_000;

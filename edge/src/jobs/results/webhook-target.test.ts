@@ -1,8 +1,8 @@
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
-import type { DnsResolver, LookupOutcome } from "../../../shared/dns";
-import { createApp } from "../app";
+import type { DnsResolver, LookupOutcome } from "../../../../shared/dns";
+import { createApp } from "../../app";
 import { webhookRefusal } from "./webhook-target";
 
 /** A resolver that answers from a table: name → addresses (none: NXDOMAIN). */

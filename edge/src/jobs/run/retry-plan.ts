@@ -1,5 +1,5 @@
-import type { Reason } from "../../../shared/contract/taxonomy";
-import type { GroupVerification } from "../verify";
+import type { Reason } from "../../../../shared/contract/taxonomy";
+import type { GroupVerification } from "../../verify";
 
 /** Why addresses go back on the queue: a greylisting server, a server that did not decide yet, or no prober. */
 export type RetryKind = "greylisted" | "temporary" | "prober";

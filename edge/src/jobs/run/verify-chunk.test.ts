@@ -1,10 +1,10 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import worker from "../index";
-import { jobCoordinator } from "./coordinator-stub";
-import { quietJob } from "./job-testing";
-import type { VerifyChunk } from "./messages";
+import worker from "../../index";
+import { jobCoordinator } from "../coordinator-stub";
+import { quietJob } from "../job-testing";
+import type { VerifyChunk } from "../messages";
 
 const DOMAIN = "pace.mailvet-fixture.net";
 

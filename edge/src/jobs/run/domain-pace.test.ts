@@ -1,7 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { jobCoordinator } from "./coordinator-stub";
+import { jobCoordinator } from "../coordinator-stub";
 import { reserveDomainSlot } from "./domain-pace";
 
 describe("the pace of a domain within a job", () => {

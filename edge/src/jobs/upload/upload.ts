@@ -1,5 +1,5 @@
-import { streamChunks, tooLarge } from "../../../shared/bulk/byte-source";
-import { ApiError } from "../../../shared/http/api-error";
+import { streamChunks, tooLarge } from "../../../../shared/bulk/byte-source";
+import { ApiError } from "../../../../shared/http/api-error";
 import { putForm } from "./upload-form";
 import { putChunks } from "./upload-parts";
 

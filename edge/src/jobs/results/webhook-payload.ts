@@ -1,5 +1,5 @@
-import type { JobStatus } from "./job-state";
-import type { JobRow } from "./job-store";
+import type { JobStatus } from "../job-state";
+import type { JobRow } from "../job-store";
 
 /** What a job's webhook receives when a run is over. */
 export interface WebhookPayload {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { BulkInputError, streamChunks } from "../../../shared/bulk";
+import { BulkInputError, streamChunks } from "../../../../shared/bulk";
 import { PART_BYTES, putChunks } from "./upload-parts";
 import { firstDifference, noise, stored, testKey, trickle, watchedBucket } from "./upload-testing";
 

@@ -1,6 +1,6 @@
-import type { Env } from "../env";
-import { jobCoordinator } from "./coordinator-stub";
-import { dueReverifications, moveReverification, unscheduleReverification } from "./jobs-db";
+import type { Env } from "../../env";
+import { jobCoordinator } from "../coordinator-stub";
+import { dueReverifications, moveReverification, unscheduleReverification } from "../jobs-db";
 
 /** Jobs started per Cron run; the rest are due still and go at the next. */
 const DUE_PER_RUN = 100;

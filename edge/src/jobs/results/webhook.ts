@@ -1,8 +1,8 @@
-import { SIGNATURE_HEADER, signWebhook } from "../../../shared/webhook/signature";
-import { edgeSettings, type Env } from "../env";
+import { SIGNATURE_HEADER, signWebhook } from "../../../../shared/webhook/signature";
+import { edgeSettings, type Env } from "../../env";
 import { changedRows } from "./changes";
-import { jobCoordinator } from "./coordinator-stub";
-import type { DeliverWebhook } from "./messages";
+import { jobCoordinator } from "../coordinator-stub";
+import type { DeliverWebhook } from "../messages";
 import { type RowChange, WEBHOOK_INLINE_CHANGES } from "./webhook-payload";
 import { webhookRefusal, webhookRules } from "./webhook-target";
 

@@ -1,6 +1,6 @@
-import { readTable, type Table } from "../../../shared/bulk";
-import { ApiError } from "../../../shared/http/api-error";
-import { edgeSettings, type Env } from "../env";
+import { readTable, type Table } from "../../../../shared/bulk";
+import { ApiError } from "../../../../shared/http/api-error";
+import { edgeSettings, type Env } from "../../env";
 import { r2Source } from "./r2-source";
 
 /**

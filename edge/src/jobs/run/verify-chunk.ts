@@ -1,10 +1,10 @@
-import { edgeSettings, type Env } from "../env";
-import { listOverrides } from "../lists";
-import { verifyGroup } from "../verify";
-import { jobCoordinator } from "./coordinator-stub";
-import { jobOwner } from "./jobs-db";
-import { probeIdOf } from "../middleware/caller";
-import type { VerifyChunk } from "./messages";
+import { edgeSettings, type Env } from "../../env";
+import { listOverrides } from "../../lists";
+import { verifyGroup } from "../../verify";
+import { jobCoordinator } from "../coordinator-stub";
+import { jobOwner } from "../jobs-db";
+import { probeIdOf } from "../../middleware/caller";
+import type { VerifyChunk } from "../messages";
 import { planRetries, type RetryKind } from "./retry-plan";
 
 /** Time one chunk may take: a single address's default, plus room for each address in the session. */

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { seededRandom } from "../../../shared/gibberish/random";
+import { seededRandom } from "../../../../shared/gibberish/random";
 
 /**
  * Test helpers for the upload paths: file bytes, request bodies that arrive in chunks (and may

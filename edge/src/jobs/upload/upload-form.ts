@@ -1,6 +1,6 @@
-import { formBoundary } from "../../../shared/bulk/multipart-headers";
-import { type FormPart, MultipartError, readFormParts } from "../../../shared/bulk/multipart-reader";
-import { ApiError } from "../../../shared/http/api-error";
+import { formBoundary } from "../../../../shared/bulk/multipart-headers";
+import { type FormPart, MultipartError, readFormParts } from "../../../../shared/bulk/multipart-reader";
+import { ApiError } from "../../../../shared/http/api-error";
 import { putChunks } from "./upload-parts";
 
 /** The form's other fields are options (webhook_url, reverify_days, …): short, and few. */
