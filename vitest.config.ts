@@ -1,5 +1,8 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+
+/** D1's migrations (wrangler.toml's migrations_dir), which edge/test/apply-migrations.ts applies. */
+const d1Migrations = await readD1Migrations(new URL("edge/migrations", import.meta.url).pathname);
 
 /**
  * Four kinds of suite: code that must run in workerd (the edge) runs there through the
@@ -51,8 +54,12 @@ export default defineConfig({
             // The edge asks the local DNS peer; where it is missing, an address nothing listens
             // on, so no test can ever reach a public resolver.
             miniflare: {
-              // The suites' webhooks are on loopback (edge/src/jobs/webhook-target.test.ts turns this off).
-              bindings: { MAILVET_DOH_URL: inject("dnsPeerUrl") ?? "http://127.0.0.1:9/dns-query", MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: "1" },
+              // The suites' webhooks are on loopback (edge/src/jobs/results/webhook-target.test.ts turns this off).
+              bindings: {
+                MAILVET_DOH_URL: inject("dnsPeerUrl") ?? "http://127.0.0.1:9/dns-query",
+                MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: "1",
+                TEST_MIGRATIONS: d1Migrations,
+              },
               // wrangler.toml's limits, raised so no suite reaches them by accident, and two small
               // ones that edge/src/middleware/rate-limit.test.ts puts in their place.
               ratelimits: {
@@ -67,6 +74,7 @@ export default defineConfig({
         test: {
           name: "edge",
           include: ["edge/**/*.test.ts"],
+          setupFiles: ["edge/test/apply-migrations.ts"],
           globalSetup: ["infra/local/dns/global-setup.ts"],
         },
       },

@@ -1,6 +1,6 @@
 import type { VerifyResult } from "../shared/contract/schemas";
 import type { z } from "@hono/zod-openapi";
-import type { JobCreatedSchema, JobStatusSchema } from "../edge/src/routes/jobs/schemas";
+import type { JobCreatedSchema, JobStatusSchema } from "../shared/contract/jobs";
 import type { ApiTarget, OutputChoice } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 

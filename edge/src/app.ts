@@ -4,7 +4,7 @@ import { cors } from "hono/cors";
 import { ApiError } from "../../shared/http/api-error";
 import { handleError } from "../../shared/http/error-handler";
 import type { AppEnv } from "./env";
-import { isStreamedUpload } from "./jobs/upload";
+import { isStreamedUpload } from "./jobs/upload/upload";
 import { identifyCaller, requireScope } from "./middleware/api-key";
 import { limitRate } from "./middleware/rate-limit";
 import { requireUtf8Query } from "./middleware/utf8-query";

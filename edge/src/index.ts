@@ -2,7 +2,7 @@ import { createApp } from "./app";
 import type { Env } from "./env";
 import { jobQueue } from "./jobs/consumer";
 import type { JobMessage } from "./jobs/messages";
-import { runDueReverifications } from "./jobs/schedule";
+import { runDueReverifications } from "./jobs/run/schedule";
 
 export { JobCoordinator } from "./jobs/coordinator";
 

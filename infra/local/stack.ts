@@ -1,8 +1,10 @@
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 import { parseSettings } from "../../shared/settings/parse";
 import { EDGE_VARIABLES, PROBER_VARIABLES, variables, type VariableName } from "../../shared/settings/variables";
 import { assertPortFree, type ManagedProcess, startProcess, waitForHealthy } from "./processes";
@@ -83,6 +85,15 @@ export function startProber(proberEnv: Record<string, string>): ManagedProcess {
   return startProcess("prober", process.execPath, ["--import", "tsx", join(repoRoot, "prober/src/main.ts")], { ...baseProcessEnv(), ...proberEnv });
 }
 
+/**
+ * Applies D1's migrations (edge/migrations/, wrangler.toml's migrations_dir) that the local
+ * state lacks, as a deploy does to the real database, before the edge starts.
+ */
+async function applyD1Migrations(persistTo: string | undefined): Promise<void> {
+  const args = [WRANGLER_BIN, "d1", "migrations", "apply", "mailvet-jobs", "--local", "--cwd", repoRoot, ...(persistTo ? ["--persist-to", persistTo] : [])];
+  await promisify(execFile)(process.execPath, args, { env: { ...baseProcessEnv(), CI: "1" } });
+}
+
 /** What every process of the stack inherits: a PATH and HOME, and wrangler kept offline. */
 function baseProcessEnv() {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...OFFLINE_WRANGLER_ENV };
@@ -106,9 +117,16 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
   const varsFile = join(varsDir, "edge.env");
   writeFileSync(varsFile, Object.entries(edgeEnv).map(([name, value]) => `${name}=${dotenvQuote(value)}`).join("\n"), { mode: 0o600 });
 
+  const persistTo = options.freshState ? join(varsDir, "state") : undefined;
+  try {
+    await applyD1Migrations(persistTo);
+  } catch (error) {
+    rmSync(varsDir, { recursive: true, force: true });
+    throw error;
+  }
   const processes: ManagedProcess[] = [
     startProber(proberEnv),
-    startProcess("edge", process.execPath, [WRANGLER_BIN, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn", ...(options.freshState ? ["--persist-to", join(varsDir, "state")] : [])], baseProcessEnv()),
+    startProcess("edge", process.execPath, [WRANGLER_BIN, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn", ...(persistTo ? ["--persist-to", persistTo] : [])], baseProcessEnv()),
   ];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));

@@ -113,3 +113,11 @@ export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 export const ErrorBodySchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi("Error");
+
+/**
+ * An error response of a route, for the OpenAPI document.
+ *
+ * @example
+ * responses: { 404: errorResponse("No such job.") }
+ */
+export const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ErrorBodySchema } } });

@@ -2,11 +2,12 @@ import { composeResult, type SmtpFacts } from "../../../shared/verify/compose";
 import { checkOffline } from "../../../shared/verify/offline";
 import { edgeSettings, type Env } from "../env";
 import { listOverrides } from "../lists";
-import { assembleAnswers } from "./assemble";
-import { jobCoordinator } from "./coordinator";
+import { assembleAnswers } from "./results/assemble";
+import { jobCoordinator } from "./coordinator-stub";
+import { forgetJob } from "./jobs-db";
 import type { JobMessage } from "./messages";
-import { verifyChunk } from "./verify-chunk";
-import { deliverWebhook } from "./webhook";
+import { verifyChunk } from "./run/verify-chunk";
+import { deliverWebhook } from "./results/webhook";
 
 /** What a chunk that ran out of retries learned of SMTP: nothing. */
 const SMTP_ERROR: SmtpFacts = { reason: "error", info: { performed: false } };
@@ -48,6 +49,8 @@ function work(message: JobMessage, env: Env, ctx: ExecutionContext): Promise<voi
       return assembleAnswers(message, env);
     case "webhook":
       return deliverWebhook(message, env);
+    case "forget":
+      return forgetJob(env, message.job);
   }
 }
 
@@ -69,5 +72,8 @@ async function giveUp(message: JobMessage, env: Env): Promise<void> {
       return job.finished(message.run, "assembly_failed");
     case "webhook":
       return job.webhookDone(message.run, "failed");
+    case "forget":
+      // The job's data are gone; what is left is its id and owner's name, which 404 either way.
+      return;
   }
 }

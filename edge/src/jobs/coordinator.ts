@@ -2,16 +2,15 @@ import { DurableObject } from "cloudflare:workers";
 import { type Verdict, VERDICTS } from "../../../shared/contract/taxonomy";
 import { decodeAnswer, encodeAnswer, type RowAnswer } from "../../../shared/bulk";
 import { edgeSettings, type Env } from "../env";
-import { reserveDomainSlot } from "./domain-pace";
+import { reserveDomainSlot } from "./run/domain-pace";
 import type { JobMessage } from "./messages";
-import type { PlannedAddress } from "./plan";
-import { queueFirstChunks, queueNextChunk } from "./lanes";
+import type { PlannedAddress } from "./upload/plan";
+import { queueFirstChunks, queueNextChunk } from "./run/lanes";
 import { jobPrefix } from "./storage-keys";
-import { JOB_SCHEMA, type JobRow, jobStatusOf, type JobProgress } from "./job-state";
-import { markWaiting, waitingOf } from "./waiting";
-import { webhookPayload, type WebhookPayload } from "./webhook-payload";
-import { unscheduleReverification } from "./schedule";
-import { forgetJobOwner } from "./job-owners";
+import { jobStatusOf, type JobProgress } from "./job-state";
+import { type JobRow, migrateJobStore, readJob } from "./job-store";
+import { markWaiting, waitingOf } from "./run/waiting";
+import { webhookPayload, type WebhookPayload } from "./results/webhook-payload";
 
 /** What POST /v1/jobs knows of a job once its addresses are in. */
 export interface OpenJob {
@@ -50,7 +49,7 @@ export class JobCoordinator extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(JOB_SCHEMA);
+    migrateJobStore(ctx.storage);
   }
 
   /**
@@ -206,7 +205,7 @@ export class JobCoordinator extends DurableObject<Env> {
   resultsOf(): { id: string; uploadKey: string; run: number | null } | null {
     const job = this.job();
     if (!job) return null;
-    const complete = job.phase === "done" && job.assembly_failed === 0;
+    const complete = job.phase === "done" && !job.assembly_failed;
     return { id: job.job_id, uploadKey: job.upload_key, run: complete ? job.run : job.run > 1 ? job.run - 1 : null };
   }
 
@@ -243,12 +242,13 @@ export class JobCoordinator extends DurableObject<Env> {
     return jobStatusOf(job, counts, waitingOf(this.sql));
   }
 
-  /** Deletes the job now: its files in R2, its state, its schedule. The job is then unknown (404). */
+  /**
+   * Deletes the job's files in R2 and its state now. What D1 knows of it (its owner, its
+   * schedule) is the caller's to forget (jobs-db.ts): the object keeps to its own storage.
+   */
   async erase(): Promise<void> {
     const job = this.job();
     if (job) {
-      await forgetJobOwner(this.env, job.job_id);
-      await unscheduleReverification(this.env, job.job_id);
       const prefix = jobPrefix(job.job_id);
       for (let listed = await this.env.JOBS_BUCKET.list({ prefix }); ; listed = await this.env.JOBS_BUCKET.list({ prefix, cursor: listed.cursor })) {
         if (listed.objects.length > 0) await this.env.JOBS_BUCKET.delete(listed.objects.map((object) => object.key));
@@ -258,7 +258,7 @@ export class JobCoordinator extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     // The object lives on (late queue messages still reach it): it is an empty one again.
-    this.sql.exec(JOB_SCHEMA);
+    migrateJobStore(this.ctx.storage);
   }
 
   /**
@@ -274,7 +274,11 @@ export class JobCoordinator extends DurableObject<Env> {
     if (!job) return this.erase();
     const now = Date.now();
     if (now >= job.expires_at) {
-      if (!job.reverify_days) return this.erase();
+      if (!job.reverify_days) {
+        // Queued before the erasure, so a failed send leaves the job whole for the alarm's retry.
+        await this.env.VERIFY_QUEUE.send({ kind: "forget", job: job.job_id } satisfies JobMessage);
+        return this.erase();
+      }
       this.sql.exec("UPDATE job SET expires_at = ?", now + (job.reverify_days + 1) * 86_400_000);
     } else if (job.phase !== "done" && now >= stalledAt(job)) {
       console.error(`job ${job.job_id}: no progress for ${Math.round((now - job.progress_at) / 1000)} s; queueing what it lacks again`);
@@ -298,7 +302,7 @@ export class JobCoordinator extends DurableObject<Env> {
   }
 
   private job(): JobRow | undefined {
-    return this.sql.exec<JobRow>("SELECT * FROM job").toArray()[0];
+    return readJob(this.sql);
   }
 
   /** Queues the addresses still without an answer: the first chunks of each domain's lanes. */
@@ -314,14 +318,4 @@ export class JobCoordinator extends DurableObject<Env> {
 /** When a run with no news since its last answer, or since the last retry it waits for, is stalled. */
 function stalledAt(job: JobRow): number {
   return Math.max(job.progress_at, job.waiting_until) + STALL_MS;
-}
-
-/**
- * The Durable Object of job `id`.
- *
- * @example
- * const status = await jobCoordinator(env, id).status();
- */
-export function jobCoordinator(env: Env, id: string): DurableObjectStub<JobCoordinator> {
-  return env.JOB_COORDINATOR.get(env.JOB_COORDINATOR.idFromName(id));
 }

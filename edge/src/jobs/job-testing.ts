@@ -1,8 +1,8 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { jobCoordinator } from "./coordinator";
-import { recordJobOwner } from "./job-owners";
-import { planJob } from "./plan";
+import { jobCoordinator } from "./coordinator-stub";
+import { recordJobOwner } from "./jobs-db";
+import { planJob } from "./upload/plan";
 
 /**
  * Test helper: a job with its upload in R2, its addresses in and its row opened, but nothing

@@ -3,7 +3,7 @@
  * the job's Durable Object keeps the first answer per address, an answers file is rewritten
  * whole, and a webhook carries a delivery id its receiver can dedupe on.
  */
-export type JobMessage = VerifyChunk | AssembleAnswers | DeliverWebhook;
+export type JobMessage = VerifyChunk | AssembleAnswers | DeliverWebhook | ForgetJob;
 
 /** Addresses of one domain of one job, verified together (one probe, one SMTP session). */
 export interface VerifyChunk {
@@ -44,6 +44,12 @@ export interface DeliverWebhook {
   run: number;
   /** Deliveries tried before this one. */
   attempt: number;
+}
+
+/** Retention erased the job's Durable Object: forget its owner and schedule in D1 (jobs-db.ts). */
+export interface ForgetJob {
+  kind: "forget";
+  job: string;
 }
 
 /** Addresses per verify message: one probe request (at most 100) that one session gets through. */

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import {
   DEFAULT_TIMEOUT_MS,
-  ErrorBodySchema,
+  errorResponse,
   VerifyBodySchema,
   VerifyQuerySchema,
   VerifyResultSchema,
@@ -10,11 +10,6 @@ import { type AppEnv, edgeSettings } from "../env";
 import { listOverrides } from "../lists";
 import { verifyAddress } from "../verify";
 import type { Context } from "hono";
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBodySchema } },
-});
 
 const responses = {
   200: {

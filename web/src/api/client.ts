@@ -3,7 +3,7 @@ import type { VerifyResult } from "../../../shared/contract/schemas";
 import type { Verdict } from "../../../shared/contract/taxonomy";
 // Types only (erased by the bundler): the jobs routes' own schemas, so a change there is a type
 // error here rather than a silent mismatch.
-import type { JobCreatedSchema, JobStatusSchema } from "../../../edge/src/routes/jobs/schemas";
+import type { JobCreatedSchema, JobStatusSchema } from "../../../shared/contract/jobs";
 import { readStored, writeStored } from "../ui/storage";
 
 export type { VerifyResult } from "../../../shared/contract/schemas";

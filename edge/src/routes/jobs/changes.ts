@@ -2,9 +2,10 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { toStream } from "../../../../shared/bulk";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
-import { changedRows } from "../../jobs/changes";
+import { changedRows } from "../../jobs/results/changes";
 import { ownedJob } from "./owned-job";
-import { errorResponse, JobIdSchema } from "./schemas";
+import { errorResponse } from "../../../../shared/contract/schemas";
+import { JOB_ID_ERRORS, JobIdSchema } from "../../../../shared/contract/jobs";
 
 const route = createRoute({
   method: "get",
@@ -18,6 +19,7 @@ const route = createRoute({
         'The changed rows, one JSON object per line (`{"row", "email", "before": {"verdict", "reason"}, "after": {…}}`), streamed; the `Mailvet-Run` header names the run compared with the one before.',
       content: { "application/x-ndjson": { schema: z.string() } },
     },
+    ...JOB_ID_ERRORS,
     404: errorResponse("No such job (or another key made it)."),
   },
 });

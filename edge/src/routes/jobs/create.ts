@@ -2,15 +2,15 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { base64url } from "../../../../shared/encoding/base64url";
 import { ApiError } from "../../../../shared/http/api-error";
 import { type AppEnv, edgeSettings } from "../../env";
-import { jobCoordinator } from "../../jobs/coordinator";
-import { openUpload } from "../../jobs/open-upload";
-import { planJob } from "../../jobs/plan";
-import { recordJobOwner } from "../../jobs/job-owners";
-import { scheduleReverification } from "../../jobs/schedule";
+import { jobCoordinator } from "../../jobs/coordinator-stub";
+import { openUpload } from "../../jobs/upload/open-upload";
+import { planJob } from "../../jobs/upload/plan";
+import { forgetJob, recordJobOwner, scheduleReverification } from "../../jobs/jobs-db";
 import { uploadKey } from "../../jobs/storage-keys";
-import { webhookRefusal, webhookRules } from "../../jobs/webhook-target";
+import { webhookRefusal, webhookRules } from "../../jobs/results/webhook-target";
 import { asApiError, storeJobUpload } from "./store-upload";
-import { EmailsBodySchema, errorResponse, JobCreatedSchema } from "./schemas";
+import { EmailsBodySchema, JobCreatedSchema } from "../../../../shared/contract/jobs";
+import { errorResponse } from "../../../../shared/contract/schemas";
 
 const route = createRoute({
   method: "post",
@@ -83,6 +83,7 @@ export const createJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     // A refused upload leaves nothing behind: its bytes are personal data.
     await c.env.JOBS_BUCKET.delete(upload);
     await job.erase();
+    await forgetJob(c.env, id);
     throw asApiError(error);
   }
 });

@@ -1,8 +1,10 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
+import { forgetJob } from "../../jobs/jobs-db";
 import { ownedJob } from "./owned-job";
-import { errorResponse, JobIdSchema } from "./schemas";
+import { errorResponse } from "../../../../shared/contract/schemas";
+import { JOB_ID_ERRORS, JobIdSchema } from "../../../../shared/contract/jobs";
 
 const route = createRoute({
   method: "delete",
@@ -12,6 +14,7 @@ const route = createRoute({
   request: { params: JobIdSchema },
   responses: {
     204: { description: "Deleted." },
+    ...JOB_ID_ERRORS,
     404: errorResponse("No such job (or another key made it)."),
   },
 });
@@ -20,7 +23,11 @@ const route = createRoute({
 export const deleteJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { id } = c.req.valid("param");
   const job = await ownedJob(c, id);
-  if (!(await job.status())) throw new ApiError(404, "not_found", "no such job");
+  const existed = (await job.status()) !== null;
+  // The object first: if D1 then fails, the job is gone all the same and a second DELETE
+  // (a 404) still forgets the rest.
   await job.erase();
+  await forgetJob(c.env, id);
+  if (!existed) throw new ApiError(404, "not_found", "no such job");
   return c.body(null, 204);
 });

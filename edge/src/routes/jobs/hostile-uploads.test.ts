@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { BulkInputError } from "../../../../shared/bulk";
 import { repeated, sheetOf, xlsxOf } from "../../../../shared/bulk/testing/xlsx-fixtures";
-import { openUpload } from "../../jobs/open-upload";
-import { formBody } from "../../jobs/upload-testing";
+import { openUpload } from "../../jobs/upload/open-upload";
+import { formBody } from "../../jobs/upload/upload-testing";
 
 const BOUNDARY = "----mailvetHostile";
 const NORMAL_CSV = "email\r\nann@example.net\r\nbob@example.net\r\n";

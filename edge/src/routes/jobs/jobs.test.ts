@@ -4,11 +4,11 @@ import type { z } from "@hono/zod-openapi";
 import { describe, expect, inject, it } from "vitest";
 import { bytesSource, readTable } from "../../../../shared/bulk";
 import worker from "../../index";
-import { jobCoordinator } from "../../jobs/coordinator";
-import { recordJobOwner } from "../../jobs/job-owners";
+import { jobCoordinator } from "../../jobs/coordinator-stub";
+import { recordJobOwner } from "../../jobs/jobs-db";
 import type { VerifyChunk } from "../../jobs/messages";
-import { addressKey } from "../../jobs/plan";
-import type { JobStatusSchema } from "./schemas";
+import { addressKey } from "../../jobs/upload/plan";
+import type { JobStatusSchema } from "../../../../shared/contract/jobs";
 
 const dnsPeer = inject("dnsPeerUrl");
 
@@ -141,11 +141,15 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     const response = await post(JSON.stringify({ emails: ["ann@gmail.com"] }), "application/json");
     const { id } = (await response.json()) as { id: string };
     expect(await env.JOBS_BUCKET.head(`jobs/${id}/upload`)).not.toBeNull();
+    const owner = () => env.JOBS_DB.prepare("SELECT owner FROM job_owner WHERE job = ?").bind(id).first("owner");
+    expect(await owner()).toBe("open");
     // The job expires MAILVET_JOB_RETENTION_DAYS from now; run its alarm as if that time had come.
     await runInDurableObject(jobCoordinator(env, id), (_, state) => void state.storage.sql.exec("UPDATE job SET expires_at = 0"));
     expect(await runDurableObjectAlarm(jobCoordinator(env, id))).toBe(true);
     expect(await env.JOBS_BUCKET.head(`jobs/${id}/upload`)).toBeNull();
     expect((await SELF.fetch(`http://edge/v1/jobs/${id}`)).status).toBe(404);
+    // The object queued its owner's row in D1 for the consumer to forget.
+    await expect.poll(owner, { timeout: 15_000, interval: 100 }).toBeNull();
   });
 
   it("answers 409 for the results of a job that is not done", async () => {

@@ -2,10 +2,10 @@ import { createExecutionContext, createMessageBatch, createScheduledController, 
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../index";
-import { jobCoordinator } from "../../jobs/coordinator";
+import { jobCoordinator } from "../../jobs/coordinator-stub";
 import type { VerifyChunk } from "../../jobs/messages";
 import { quietJob } from "../../jobs/job-testing";
-import { scheduleReverification } from "../../jobs/schedule";
+import { scheduleReverification } from "../../jobs/jobs-db";
 import { answersKey } from "../../jobs/storage-keys";
 
 const EMAILS = ["ann@nope.mailvet-fixture.net", "not an address", "bob@gmail.com", "ann@NOPE.mailvet-fixture.net"];
@@ -111,12 +111,19 @@ describe("a bulk job's life", () => {
     expect((await jsonResults(id)).map((r) => r.reason)).toEqual(["invalid_domain", "invalid_syntax"]);
   });
 
-  it("is deleted at once by DELETE, files and all", async () => {
-    const { id } = await createJob({ emails: EMAILS });
+  it("is deleted at once by DELETE, files, owner and schedule and all", async () => {
+    // Nothing listens at the webhook; the schedule is what matters here.
+    const { id } = await createJob({ emails: EMAILS, webhook_url: "http://127.0.0.1:9/hook", reverify_days: 7 });
     await until(id, (s) => s.status === "done");
     expect((await env.JOBS_BUCKET.list({ prefix: `jobs/${id}/` })).objects.length).toBe(2);
+    const d1Rows = async () => [
+      await env.JOBS_DB.prepare("SELECT job FROM job_owner WHERE job = ?").bind(id).first("job"),
+      await env.JOBS_DB.prepare("SELECT job FROM reverification WHERE job = ?").bind(id).first("job"),
+    ];
+    expect(await d1Rows()).toEqual([id, id]);
     expect((await SELF.fetch(`http://edge/v1/jobs/${id}`, { method: "DELETE" })).status).toBe(204);
     expect((await env.JOBS_BUCKET.list({ prefix: `jobs/${id}/` })).objects).toEqual([]);
+    expect(await d1Rows()).toEqual([null, null]);
     expect((await SELF.fetch(`http://edge/v1/jobs/${id}`)).status).toBe(404);
     expect((await SELF.fetch(`http://edge/v1/jobs/${id}`, { method: "DELETE" })).status).toBe(404);
   });

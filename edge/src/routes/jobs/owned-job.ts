@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
-import { jobCoordinator } from "../../jobs/coordinator";
-import { jobOwner } from "../../jobs/job-owners";
+import { jobCoordinator } from "../../jobs/coordinator-stub";
+import { jobOwner } from "../../jobs/jobs-db";
 
 /**
  * Job `id`'s Durable Object, when the job exists and the caller may see it: it made the job, or

@@ -4,12 +4,13 @@ import { type Verdict, VERDICTS } from "../../../../shared/contract/taxonomy";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
-import { AnswersReader, answeredRows } from "../../jobs/answers-file";
-import { openUpload } from "../../jobs/open-upload";
+import { AnswersReader, answeredRows } from "../../jobs/results/answers-file";
+import { openUpload } from "../../jobs/upload/open-upload";
 import { answersKey } from "../../jobs/storage-keys";
 import { ownedJob } from "./owned-job";
 import { asApiError } from "./store-upload";
-import { errorResponse, JobIdSchema } from "./schemas";
+import { errorResponse } from "../../../../shared/contract/schemas";
+import { JOB_ID_ERRORS, JobIdSchema } from "../../../../shared/contract/jobs";
 
 const VerdictListSchema = z
   .string()
@@ -39,6 +40,7 @@ const route = createRoute({
         "application/json": { schema: z.object({ results: z.array(z.record(z.string(), z.unknown())) }) },
       },
     },
+    ...JOB_ID_ERRORS,
     404: errorResponse("No such job (or another key made it)."),
     409: errorResponse("The job is not done yet (`not_ready`), or its results could not be assembled (`job_failed`)."),
   },

@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "../../../../shared/http/api-error";
 import type { AppEnv } from "../../env";
 import { ownedJob } from "./owned-job";
-import { errorResponse, JobIdSchema, JobStatusSchema } from "./schemas";
+import { errorResponse } from "../../../../shared/contract/schemas";
+import { JOB_ID_ERRORS, JobIdSchema, JobStatusSchema } from "../../../../shared/contract/jobs";
 
 const route = createRoute({
   method: "get",
@@ -12,6 +13,7 @@ const route = createRoute({
   request: { params: JobIdSchema },
   responses: {
     200: { description: "The job's progress.", content: { "application/json": { schema: JobStatusSchema } } },
+    ...JOB_ID_ERRORS,
     404: errorResponse("No such job (or it expired, or another key made it)."),
   },
 });

@@ -3,8 +3,8 @@ import type { HonoRequest } from "hono";
 import { BulkInputError } from "../../../../shared/bulk";
 import { ApiError } from "../../../../shared/http/api-error";
 import { edgeSettings, type Env } from "../../env";
-import { putEmails, storeUpload } from "../../jobs/upload";
-import { EmailsBodySchema, JobOptionsSchema } from "./schemas";
+import { putEmails, storeUpload } from "../../jobs/upload/upload";
+import { EmailsBodySchema, JobOptionsSchema } from "../../../../shared/contract/jobs";
 
 type JobOptions = z.infer<typeof JobOptionsSchema>;
 
