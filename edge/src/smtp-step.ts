@@ -89,6 +89,7 @@ function smtpFactsOf(result: ProbeAddressResult, response: ProbeResponse, prober
       ...(result.code !== null && { code: result.code }),
       ...(result.enhanced !== null && { enhanced: result.enhanced }),
       ...(result.message !== null && { message: result.message }),
+      ...(result.rule !== null && { rule: result.rule }),
       prober,
       duration_ms: result.duration_ms,
       ...(response.transcript && { transcript: response.transcript }),
