@@ -151,7 +151,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       const run = await mailvet(["clean", "list.csv", "-o", "clean.csv"]);
       expect(run.code, run.stderr).toBe(0);
       const [outHeader, ...outRows] = csvRows(join(dir, "clean.csv"));
-      expect(outHeader).toEqual([...header, "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"]);
+      expect(outHeader).toEqual([...header, "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish", "suggestion"]);
       expect(outRows.map((row) => row.slice(0, 5))).toEqual([
         [...rows[0]!, "deliverable", "accepted"],
         [...rows[3]!, "deliverable", "accepted"],
