@@ -12,7 +12,7 @@ const accepted: VerifyResult = {
   suggestion: null,
   score: 95,
   domain: { name: "ok.mailvet-mta.net", ascii: "ok.mailvet-mta.net", mx: [{ host: "mx1.mailvet-mta.net", preference: 10 }, { host: "mx2.mailvet-mta.net", preference: 20 }] },
-  smtp: { performed: true, host: "mx1.mailvet-mta.net", code: 250, enhanced: "2.1.5", message: "Ok", prober: "local", duration_ms: 9 },
+  smtp: { performed: true, host: "mx1.mailvet-mta.net", code: 250, enhanced: "2.1.5", message: "Ok", rule: "success", prober: "local", duration_ms: 9 },
   duration_ms: 18,
 };
 
@@ -24,7 +24,7 @@ describe("formatResult", () => {
         "  reason      the mail server accepts mail for this mailbox (accepted)",
         "  flags       none",
         "  mail hosts  mx1.mailvet-mta.net (10), mx2.mailvet-mta.net (20)",
-        "  smtp        250 2.1.5 Ok (from mx1.mailvet-mta.net in 9 ms)",
+        "  smtp        250 2.1.5 Ok (from mx1.mailvet-mta.net in 9 ms, rule success)",
         "  time        18 ms",
       ].join("\n"),
     );

@@ -16,7 +16,8 @@ function smtpLine(smtp: VerifyResult["smtp"]): string {
   if (!smtp.performed) return "not asked";
   const reply = [smtp.code, smtp.enhanced, smtp.message && printable(smtp.message)].filter(Boolean).join(" ") || "no reply";
   const where = [smtp.host && `from ${printable(smtp.host)}`, smtp.duration_ms !== undefined && `in ${smtp.duration_ms} ms`].filter(Boolean).join(" ");
-  return where ? `${reply} (${where})` : reply;
+  const why = [where, smtp.rule && `rule ${printable(smtp.rule)}`].filter(Boolean).join(", ");
+  return why ? `${reply} (${why})` : reply;
 }
 
 /**

@@ -11,12 +11,11 @@ const health = new ProberHealthBook();
 
 export const SMTP_SKIPPED: SmtpFacts = { reason: "smtp_skipped", info: { performed: false } };
 
-/** What the SMTP step learned of addresses of one domain. */
+/** What the SMTP step learned of one address. */
 export interface SmtpOutcome {
-  /** One per address, in the order asked. */
-  facts: SmtpFacts[];
-  /** Seconds the server asked to wait before asking again (greylisting), per address, or null. */
-  retryAfter: (number | null)[];
+  facts: SmtpFacts;
+  /** Seconds the server asked to wait before asking again (greylisting), or null. */
+  retryAfter: number | null;
   /** Set when no prober answered (down, broken, busy or out of time): the probers asked. */
   proberFailure: { tried: string[] } | null;
 }
@@ -35,13 +34,13 @@ export interface SmtpContext {
 /**
  * The SMTP step at the edge: asks a prober (signed hop, failover, deadline) whether the server
  * takes mail for addresses of one domain, all in one probe, so one session can check them all,
- * and turns its answer into SMTP facts. An accepted address at a domain that accepts anything is
- * only risky/catch_all: the 250 says nothing of the mailbox.
+ * and turns its answer into one outcome per address, in the order asked. An accepted address at
+ * a domain that accepts anything is only risky/catch_all: the 250 says nothing of the mailbox.
  *
  * @example
- * const { facts } = await checkSmtp([address], mx, { settings, regionHint: "eu", deadline, transcript: false });
+ * const [{ facts, retryAfter }] = await checkSmtp([address], mx, { settings, regionHint: "eu", deadline, transcript: false });
  */
-export async function checkSmtp(addresses: ParsedAddress[], mx: MxRecord[], context: SmtpContext): Promise<SmtpOutcome> {
+export async function checkSmtp(addresses: ParsedAddress[], mx: MxRecord[], context: SmtpContext): Promise<SmtpOutcome[]> {
   const { settings } = context;
   const domain = addresses[0]?.domain;
   if (settings.probers.length === 0 || domain === undefined) return outcomeForAll(addresses, SMTP_SKIPPED, null);
@@ -67,16 +66,16 @@ export async function checkSmtp(addresses: ParsedAddress[], mx: MxRecord[], cont
     return outcomeForAll(addresses, facts, { tried: answer.tried });
   }
   const byAddress = new Map(answer.response.results.map((result) => [result.address, result]));
-  const results = addresses.map((address) => byAddress.get(address.normalized));
-  return {
-    facts: results.map((result) => (result ? smtpFactsOf(result, answer.response, answer.prober) : { reason: "error", info: { performed: false, prober: answer.prober } })),
-    retryAfter: results.map((result) => result?.retry_after ?? null),
-    proberFailure: null,
-  };
+  return addresses.map((address) => {
+    const result = byAddress.get(address.normalized);
+    // A prober that leaves out an address it was asked about answered nothing for it.
+    if (!result) return { facts: { reason: "error", info: { performed: false, prober: answer.prober } }, retryAfter: null, proberFailure: null };
+    return { facts: smtpFactsOf(result, answer.response, answer.prober), retryAfter: result.retry_after, proberFailure: null };
+  });
 }
 
-function outcomeForAll(addresses: ParsedAddress[], facts: SmtpFacts, proberFailure: SmtpOutcome["proberFailure"]): SmtpOutcome {
-  return { facts: addresses.map(() => facts), retryAfter: addresses.map(() => null), proberFailure };
+function outcomeForAll(addresses: ParsedAddress[], facts: SmtpFacts, proberFailure: SmtpOutcome["proberFailure"]): SmtpOutcome[] {
+  return addresses.map(() => ({ facts, retryAfter: null, proberFailure }));
 }
 
 function smtpFactsOf(result: ProbeAddressResult, response: ProbeResponse, prober: string): SmtpFacts {
@@ -90,6 +89,7 @@ function smtpFactsOf(result: ProbeAddressResult, response: ProbeResponse, prober
       ...(result.code !== null && { code: result.code }),
       ...(result.enhanced !== null && { enhanced: result.enhanced }),
       ...(result.message !== null && { message: result.message }),
+      ...(result.rule !== null && { rule: result.rule }),
       prober,
       duration_ms: result.duration_ms,
       ...(response.transcript && { transcript: response.transcript }),

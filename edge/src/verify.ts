@@ -30,13 +30,13 @@ export interface GroupOptions {
   avoid?: readonly string[];
 }
 
-/** The answers for a group, with what a bulk job needs to know to ask again later. */
-export interface GroupVerification {
-  results: VerifyResult[];
-  /** Per address: seconds the mail server asked to wait (greylisting), or null. */
-  retryAfter: (number | null)[];
-  /** Per address: no prober answered for it (the probers tried), or null. */
-  proberFailure: ({ tried: string[] } | null)[];
+/** The answer for one address of a group, with what a bulk job needs to know to ask again later. */
+export interface AddressVerification {
+  result: VerifyResult;
+  /** Seconds the mail server asked to wait (greylisting), or null. */
+  retryAfter: number | null;
+  /** Set when no prober answered for the address: the probers tried. */
+  proberFailure: { tried: string[] } | null;
 }
 
 /** Time kept back from the deadline for composing and sending the answer. */
@@ -59,8 +59,8 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
     if (cached) return cached;
   }
   const deadline = Date.now() + request.timeoutMs - RESPONSE_MARGIN_MS;
-  const { results } = await verifyChecked([{ email: request.email, offline }], { smtp: request.smtp, deadline, transcript: request.transcript }, context);
-  const result = results[0]!;
+  const [verified] = await verifyChecked([{ email: request.email, offline }], { smtp: request.smtp, deadline, transcript: request.transcript }, context);
+  const result = verified!.result;
   if (result.smtp.performed && !request.transcript) context.waitUntil(rememberResult(caches.default, result, ttl));
   return result;
 }
@@ -68,12 +68,14 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
 /**
  * Verifies addresses together: the offline checks for each, DNS once per domain, then SMTP with
  * one probe per domain for every address that still needs it, so a prober can check a bulk
- * job's chunk of one domain in one session.
+ * job's chunk of one domain in one session. One record per address, in the order given.
  *
  * @example
- * const { results, retryAfter } = await verifyGroup(["a@example.net", "b@example.net"], { smtp: true, deadline, transcript: false }, context);
+ * const [first, second] = await verifyGroup(["a@example.net", "b@example.net"], { smtp: true, deadline, transcript: false }, context);
+ * first.result.reason; // "accepted"
+ * second.retryAfter; // 300 when its server greylisted it
  */
-export function verifyGroup(emails: string[], options: GroupOptions, context: VerifyContext): Promise<GroupVerification> {
+export function verifyGroup(emails: string[], options: GroupOptions, context: VerifyContext): Promise<AddressVerification[]> {
   return verifyChecked(
     emails.map((email) => ({ email, offline: checkOffline(email, offlineOptions(context)) })),
     options,
@@ -82,7 +84,7 @@ export function verifyGroup(emails: string[], options: GroupOptions, context: Ve
 }
 
 /** verifyGroup for addresses whose offline checks are done already. */
-async function verifyChecked(checked: { email: string; offline: OfflineFacts }[], options: GroupOptions, context: VerifyContext): Promise<GroupVerification> {
+async function verifyChecked(checked: { email: string; offline: OfflineFacts }[], options: GroupOptions, context: VerifyContext): Promise<AddressVerification[]> {
   const startedAt = Date.now();
   const emails = checked.map(({ email }) => email);
   const offline = checked.map((entry) => entry.offline);
@@ -108,28 +110,23 @@ async function verifyChecked(checked: { email: string; offline: OfflineFacts }[]
     if (!options.smtp || facts.address === null || mxOf(index).length === 0 || dnsReasonOf(index) !== undefined) return;
     smtpByDomain.set(facts.address.domain, [...(smtpByDomain.get(facts.address.domain) ?? []), index]);
   });
-  const outcomes = new Map<number, { outcome: SmtpOutcome; position: number }>();
+  const outcomes = new Map<number, SmtpOutcome>();
   await Promise.all(
     [...smtpByDomain.values()].map(async (indexes) => {
       const addresses = indexes.map((index) => offline[index]!.address as ParsedAddress);
-      const outcome = await checkSmtp(addresses, mxOf(indexes[0]!), { settings: context.settings, regionHint: context.regionHint, caller: context.caller, ...options });
-      indexes.forEach((index, position) => outcomes.set(index, { outcome, position }));
+      const domainOutcomes = await checkSmtp(addresses, mxOf(indexes[0]!), { settings: context.settings, regionHint: context.regionHint, caller: context.caller, ...options });
+      indexes.forEach((index, position) => outcomes.set(index, domainOutcomes[position]!));
     }),
   );
-  const results = emails.map((email, index) => {
-    const asked = outcomes.get(index);
-    const smtp = asked ? asked.outcome.facts[asked.position]! : SMTP_SKIPPED;
-    return composeResult({ email, offline: offline[index]!, mx: mxOf(index), dnsReason: dnsReasonOf(index), smtp, startedAt });
+  return emails.map((email, index) => {
+    const { facts, retryAfter, proberFailure } = outcomes.get(index) ?? NOT_ASKED;
+    const result = composeResult({ email, offline: offline[index]!, mx: mxOf(index), dnsReason: dnsReasonOf(index), smtp: facts, startedAt });
+    return { result, retryAfter, proberFailure };
   });
-  return {
-    results,
-    retryAfter: emails.map((_, index) => {
-      const asked = outcomes.get(index);
-      return asked ? (asked.outcome.retryAfter[asked.position] ?? null) : null;
-    }),
-    proberFailure: emails.map((_, index) => outcomes.get(index)?.outcome.proberFailure ?? null),
-  };
 }
+
+/** The SMTP outcome of an address no prober was asked about. */
+const NOT_ASKED: SmtpOutcome = { facts: SMTP_SKIPPED, retryAfter: null, proberFailure: null };
 
 function offlineOptions(context: VerifyContext) {
   return { ...context.lists, allowReservedDomains: context.settings.allowReservedDomains };

@@ -18,18 +18,21 @@ export interface ResultRow {
   verdict: Verdict;
   reason: Reason;
   flags: ResultFlags;
+  /** The corrected address when the domain looks like a typo, as /v1/verify gives it; else null. */
+  suggestion: string | null;
 }
 
 export const FLAG_NAMES = ["disposable", "role", "free", "catch_all", "gibberish"] as const satisfies readonly (keyof ResultFlags)[];
 
 /**
- * The header of a results table: the input's columns, then verdict, reason and the flags.
+ * The header of a results table: the input's columns, then verdict, reason, the flags and the
+ * suggestion (last, so the columns before it keep their places).
  *
  * @example
- * resultHeader(["name", "email"]); // ["name", "email", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"]
+ * resultHeader(["name", "email"]); // ["name", "email", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish", "suggestion"]
  */
 export function resultHeader(columns: string[]): string[] {
-  return [...columns, "verdict", "reason", ...FLAG_NAMES];
+  return [...columns, "verdict", "reason", ...FLAG_NAMES, "suggestion"];
 }
 
 /**
@@ -38,10 +41,11 @@ export function resultHeader(columns: string[]): string[] {
  * beyond the header, so nothing is lost.
  *
  * @example
- * resultCells(2, { row: 0, cells: ["Ann"], email: "", verdict: "undeliverable", reason: "invalid_syntax", flags })
- * // ["Ann", "", "undeliverable", "invalid_syntax", false, false, false, false, false]
+ * resultCells(2, { row: 0, cells: ["Ann"], email: "", verdict: "undeliverable", reason: "invalid_syntax", flags, suggestion: null })
+ * // ["Ann", "", "undeliverable", "invalid_syntax", false, false, false, false, false, ""]
  */
 export function resultCells(width: number, result: ResultRow): (string | boolean)[] {
   const original = Array.from({ length: width }, (_, i) => result.cells[i] ?? "");
-  return [...original, result.verdict, result.reason, ...FLAG_NAMES.map((name) => result.flags[name]), ...result.cells.slice(width)];
+  const answer = [result.verdict, result.reason, ...FLAG_NAMES.map((name) => result.flags[name]), result.suggestion ?? ""];
+  return [...original, ...answer, ...result.cells.slice(width)];
 }

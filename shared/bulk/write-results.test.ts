@@ -9,7 +9,7 @@ import { collect, inChunks } from "./testing/fixtures";
 import { xlsxRows } from "./xlsx/read-xlsx";
 
 const FLAGS = { disposable: false, role: true, free: false, catch_all: false, gibberish: false };
-const result = (row: number, cells: string[]): ResultRow => ({ row, cells, email: cells[1] ?? "", verdict: "deliverable", reason: "accepted", flags: FLAGS });
+const result = (row: number, cells: string[], suggestion: string | null = null): ResultRow => ({ row, cells, email: cells[1] ?? "", verdict: "deliverable", reason: "accepted", flags: FLAGS, suggestion });
 
 async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
   yield* items;
@@ -20,12 +20,12 @@ const csvTable = async (bytes: Uint8Array) => (await collect(csvRows(decodeText(
 
 describe("result writers", () => {
   const columns = ["名前", "email"];
-  const results = [result(0, ["山田, 太郎", "taro@example.jp"]), result(1, ["short"]), result(2, ['say "hi"\nbye', "x@example.net", "extra"])];
+  const results = [result(0, ["山田, 太郎", "taro@example.jp"]), result(1, ["short"]), result(2, ['say "hi"\nbye', "x@gmial.com", "extra"], "x@gmail.com")];
   const expected = [
-    ["名前", "email", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"],
-    ["山田, 太郎", "taro@example.jp", "deliverable", "accepted", "false", "true", "false", "false", "false"],
-    ["short", "", "deliverable", "accepted", "false", "true", "false", "false", "false"],
-    ['say "hi"\nbye', "x@example.net", "deliverable", "accepted", "false", "true", "false", "false", "false", "extra"],
+    ["名前", "email", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish", "suggestion"],
+    ["山田, 太郎", "taro@example.jp", "deliverable", "accepted", "false", "true", "false", "false", "false", ""],
+    ["short", "", "deliverable", "accepted", "false", "true", "false", "false", "false", ""],
+    ['say "hi"\nbye', "x@gmial.com", "deliverable", "accepted", "false", "true", "false", "false", "false", "x@gmail.com", "extra"],
   ];
 
   it("writes CSV in UTF-8 with a BOM that reads back as the same table", async () => {
@@ -36,13 +36,16 @@ describe("result writers", () => {
 
   it("writes XLSX that reads back as the same table, flags as booleans", async () => {
     const rows = await collect(xlsxRows(bytesSource(await bytesOf(resultsXlsx(columns, fromArray(results)))), { maxBytes: 1e7 }));
-    expect(rows.map((row) => row.cells)).toEqual(expected.map((row) => row.map((cell) => (cell === "true" ? "TRUE" : cell === "false" ? "FALSE" : cell))));
+    // An empty cell is not written, so a row without a suggestion reads back one cell shorter.
+    const asRead = expected.map((row) => row.map((cell) => (cell === "true" ? "TRUE" : cell === "false" ? "FALSE" : cell))).map((row) => (row.at(-1) === "" ? row.slice(0, -1) : row));
+    expect(rows.map((row) => row.cells)).toEqual(asRead);
   });
 
   it("writes the contract's JSON", async () => {
     const json = JSON.parse(new TextDecoder().decode(await bytesOf(resultsJson(fromArray(results)))));
     expect(json.results).toHaveLength(3);
-    expect(json.results[0]).toEqual({ row: 0, email: "taro@example.jp", verdict: "deliverable", reason: "accepted", flags: FLAGS, cells: ["山田, 太郎", "taro@example.jp"] });
+    expect(json.results[0]).toEqual({ row: 0, email: "taro@example.jp", verdict: "deliverable", reason: "accepted", flags: FLAGS, suggestion: null, cells: ["山田, 太郎", "taro@example.jp"] });
+    expect(json.results[2]).toMatchObject({ email: "x@gmial.com", suggestion: "x@gmail.com" });
     expect(JSON.parse(new TextDecoder().decode(await bytesOf(resultsJson(fromArray([])))))).toEqual({ results: [] });
   });
 
@@ -64,15 +67,15 @@ describe("result writers", () => {
     const [header, formulas, plain] = await csvTable(bytes);
     expect(header?.[0]).toBe("'=name");
     // The row's first cell, then its cells past the header's two, after the answer columns.
-    expect([formulas?.[0], ...(formulas?.slice(9) ?? [])]).toEqual(FORMULAS.map((cell) => `'${cell}`));
+    expect([formulas?.[0], ...(formulas?.slice(10) ?? [])]).toEqual(FORMULAS.map((cell) => `'${cell}`));
     expect(formulas?.[1]).toBe("ann@example.net");
     expect(plain?.slice(0, 2)).toEqual(["a-b", "x@example.net"]);
-    expect(plain?.slice(9)).toEqual(["1", "a=b", "", " "]);
+    expect(plain?.slice(10)).toEqual(["1", "a=b", "", " "]);
   });
 
   it("leaves formula-like cells as they are in XLSX, where they are text", async () => {
     const rows = await collect(xlsxRows(bytesSource(await bytesOf(resultsXlsx(["email"], fromArray([result(0, ["ann@example.net", ...FORMULAS])])))), { maxBytes: 1e7 }));
-    expect(rows[1]?.cells.slice(8)).toEqual(FORMULAS);
+    expect(rows[1]?.cells.slice(9)).toEqual(FORMULAS);
   });
 
   it("round-trips any table of text through CSV, formulas neutralized", async () => {

@@ -10,7 +10,7 @@ const UTF8_BOM = "\ufeff";
  * machine's legacy code page and garbles CJK), comma-separated, CRLF line ends (RFC 4180), a
  * field quoted when it holds a comma, quote, line break, another delimiter a reader might guess (; tab |) or leading/trailing space. Cells are
  * written as they came, except that a cell a spreadsheet would run as a formula gets a `'` in
- * front (see neutralizeFormula); flags are "true"/"false".
+ * front (see neutralizeFormula); flags are "true"/"false", no suggestion an empty cell.
  *
  * @example
  * return new Response(toStream(resultsCsv(table.columns, results)), { headers: { "content-type": "text/csv; charset=utf-8" } });
@@ -20,7 +20,7 @@ export async function* resultsCsv(columns: string[], results: AsyncIterable<Resu
 }
 
 /**
- * Results as the contract's JSON, streamed: `{"results":[{"row","email","verdict","reason","flags","cells"}, …]}`
+ * Results as the contract's JSON, streamed: `{"results":[{"row","email","verdict","reason","flags","suggestion","cells"}, …]}`
  * with `cells` the row's input cells in the order of `columns`.
  *
  * @example
@@ -28,8 +28,8 @@ export async function* resultsCsv(columns: string[], results: AsyncIterable<Resu
  */
 export async function* resultsJson(results: AsyncIterable<ResultRow>): AsyncGenerator<Uint8Array> {
   let first = true;
-  yield* pieces('{"results":[', results, ({ row, email, verdict, reason, flags, cells }) => {
-    const item = JSON.stringify({ row, email, verdict, reason, flags, cells });
+  yield* pieces('{"results":[', results, ({ row, email, verdict, reason, flags, suggestion, cells }) => {
+    const item = JSON.stringify({ row, email, verdict, reason, flags, suggestion, cells });
     return first ? ((first = false), item) : `,${item}`;
   });
   yield new TextEncoder().encode("]}\n");

@@ -59,6 +59,12 @@ export const ProbeAddressResultSchema = z.object({
   reason,
   /** The reply class of the classifier (prober/src/smtp/reply-class.ts), or null without a reply. */
   class: z.string().nullable(),
+  /**
+   * The name of the classification table's row that decided (prober/src/smtp/rows-*.ts), or
+   * null without a reply: says why an address got its reason. A prober of an earlier version
+   * sends none.
+   */
+  rule: z.string().max(100).nullable().default(null),
   /** The MX host whose reply decided, or the last one tried. */
   host: z.string().nullable(),
   code: z.number().int().nullable(),

@@ -81,6 +81,9 @@ export const SmtpInfoSchema = z
     code: z.number().int().optional(),
     enhanced: z.string().optional(),
     message: z.string().optional(),
+    rule: z.string().optional().openapi({
+      description: "The row of the prober's reply classification that decided (e.g. `mailbox-not-found`, `greylisting`): why the reason is what it is.",
+    }),
     prober: z.string().optional(),
     duration_ms: z.number().int().min(0).optional(),
     transcript: z

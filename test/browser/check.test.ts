@@ -94,6 +94,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     await expect(field(page, "smtp-code").textContent()).resolves.toBe("550");
     await expect(field(page, "smtp-enhanced").textContent()).resolves.toBe("5.1.1");
     await expect(field(page, "smtp-message").textContent()).resolves.toContain("User unknown");
+    await expect(field(page, "smtp-rule").textContent()).resolves.toBe("mailbox-not-found");
     // "nobody" is a role account, and the flag says what that means.
     await expect(field(page, "flag-role").textContent()).resolves.toContain("Yes");
     await screenshot(page, "check-undeliverable-en-dark");

@@ -101,7 +101,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       expect(run.code, run.stderr).toBe(1);
       expect(run.stdout).toContain("nobody@ok.mailvet-mta.net: undeliverable");
       expect(run.stdout).toContain("the mail server says this mailbox does not exist (mailbox_not_found)");
-      expect(run.stdout).toMatch(/smtp {8}550 5\.1\.1 /);
+      expect(run.stdout).toMatch(/smtp {8}550 5\.1\.1 .*rule mailbox-not-found\)/);
     });
 
     it("prints the API's results as JSON lines, in the order given", async () => {
@@ -151,7 +151,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       const run = await mailvet(["clean", "list.csv", "-o", "clean.csv"]);
       expect(run.code, run.stderr).toBe(0);
       const [outHeader, ...outRows] = csvRows(join(dir, "clean.csv"));
-      expect(outHeader).toEqual([...header, "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"]);
+      expect(outHeader).toEqual([...header, "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish", "suggestion"]);
       expect(outRows.map((row) => row.slice(0, 5))).toEqual([
         [...rows[0]!, "deliverable", "accepted"],
         [...rows[3]!, "deliverable", "accepted"],

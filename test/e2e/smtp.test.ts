@@ -65,7 +65,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
 
   it("fills in the smtp block from the server's own reply", async () => {
     const result = await verify("nobody2@ok.mailvet-mta.net");
-    expect(result.smtp).toMatchObject({ performed: true, host: "mx1.mailvet-mta.net", code: 550, enhanced: "5.1.1", prober: "local" });
+    expect(result.smtp).toMatchObject({ performed: true, host: "mx1.mailvet-mta.net", code: 550, enhanced: "5.1.1", rule: "mailbox-not-found", prober: "local" });
     expect(result.smtp.message).toMatch(/User unknown/);
     expect(result.domain?.mx).toEqual([{ host: "mx1.mailvet-mta.net", preference: 10 }]);
   });
@@ -84,6 +84,9 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
     const { smtp } = VerifyResultSchema.parse(await response.json());
     expect(smtp.transcript?.some((line) => line.includes("RCPT TO:<bob@ok.mailvet-mta.net>"))).toBe(true);
     expect(smtp.transcript?.some((line) => /DATA/.test(line))).toBe(false);
+    // The row that read the RCPT reply is named in the answer and in the conversation.
+    expect(smtp.rule).toEqual(expect.any(String));
+    expect(smtp.transcript).toContainEqual(expect.stringMatching(new RegExp(`note: RCPT TO:<bob@ok\\.mailvet-mta\\.net>: 250 read by row ${smtp.rule} as accepted$`)));
   });
 
   it("answers a tarpit with unknown/timeout within the request's deadline", async () => {

@@ -16,7 +16,7 @@ const PROBE: Omit<ProbeRequest, "budget_ms"> = {
 const answerOf = (prober: string): ProbeResponse => ({
   prober,
   catch_all: false,
-  results: [{ address: "alice@example.org", reason: "mailbox_not_found", class: "no_such_user", host: "mx.example.org", code: 550, enhanced: "5.1.1", message: "User unknown", retry_after: null, duration_ms: 3 }],
+  results: [{ address: "alice@example.org", reason: "mailbox_not_found", class: "mailbox_not_found", rule: "mailbox-not-found", host: "mx.example.org", code: 550, enhanced: "5.1.1", message: "User unknown", retry_after: null, duration_ms: 3 }],
 });
 
 /** What a prober does to its signed answer on the way back. */

@@ -37,7 +37,7 @@ export function movesOn(result: RecipientResult): boolean {
 
 /** A result for an address no server was asked about. */
 function resultWithoutReply(address: string, reason: Reason, text: string): RecipientResult {
-  return { address, stage: null, code: null, enhanced: null, text, class: null, reason, retryAfterSeconds: null, error: null, waitedMs: null };
+  return { address, stage: null, code: null, enhanced: null, text, class: null, rule: null, reason, retryAfterSeconds: null, error: null, waitedMs: null };
 }
 
 /** Why no MX address could be tried: the lookups failed, or there was none egress allows. */

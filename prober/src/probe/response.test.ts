@@ -13,6 +13,7 @@ describe("toAddressResult", () => {
       address: "bob@example.org",
       reason: "greylisted",
       class: "greylisted",
+      rule: "greylisting",
       host: "mx.example.org",
       code: 450,
       enhanced: "4.2.0",
@@ -20,6 +21,12 @@ describe("toAddressResult", () => {
       retry_after: 60,
       duration_ms: 41,
     });
+  });
+
+  it("reads the answer of a prober that names no rule (an earlier version) as deciding row unknown", () => {
+    const { rule, ...earlier } = toAddressResult({ result: greylisted, host: "mx.example.org", durationMs: 41 });
+    expect(rule).toBe("greylisting");
+    expect(ProbeAddressResultSchema.parse(earlier).rule).toBeNull();
   });
 });
 

@@ -16,6 +16,7 @@ export function toAddressResult({ result, host, durationMs }: SettledAddress): P
     address: result.address,
     reason: result.reason,
     class: result.class,
+    rule: result.rule,
     host,
     code: result.code,
     enhanced: result.enhanced,

@@ -281,6 +281,22 @@ describe("probing recipients", () => {
     expect(lines).toContain("server 550 5.1.1 User unknown");
     expect(lines[0]).toMatch(/^note connected to 127\.0\.0\.1 port \d+$/);
   });
+
+  it("names, for each RCPT reply, the classification row that read it, as each result does", async () => {
+    const server = await servers.start({ respond: mta({ rcpt: (address) => (address.startsWith("ghost") ? "550 5.1.1 User unknown" : "450 4.2.0 Greylisted, try again in 60 seconds") }) });
+    const session = await servers.open(server);
+    const results = await session.probe(SENDER, ["ghost@example.org", "slow@example.org"]);
+    await session.close();
+    expect(results.map(({ code, rule, class: replyClass }) => [code, rule, replyClass])).toEqual([
+      [550, "mailbox-not-found", "mailbox_not_found"],
+      [450, "greylisting", "greylisted"],
+    ]);
+    const notes = session.transcript.filter(({ from, line }) => from === "note" && line.includes(" read by row "));
+    expect(notes.map(({ line }) => line)).toEqual([
+      "RCPT TO:<ghost@example.org>: 550 read by row mailbox-not-found as mailbox_not_found",
+      "RCPT TO:<slow@example.org>: 450 read by row greylisting as greylisted",
+    ]);
+  });
 });
 
 describe("SMTPUTF8", () => {

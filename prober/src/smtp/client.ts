@@ -267,7 +267,9 @@ export class SmtpSession {
         for (const rcpt of rcpts) {
           const reply = pipelined ? await this.#read("RCPT TO", "rcpt") : await this.#command(rcpt, "RCPT TO", "rcpt");
           const waitedMs = waited();
-          results.push({ ...resultFromReply(addresses[results.length]!, reply, "rcpt"), waitedMs });
+          const result = { ...resultFromReply(addresses[results.length]!, reply, "rcpt"), waitedMs };
+          results.push(result);
+          this.#noteRule(`RCPT TO:<${result.address}>`, result);
           if (reply.code === 421) return this.#closing(judgeRest((address) => resultFromReply(address, reply, "rcpt")));
           if (reply.code >= 400 && waitedMs >= abandonAfterSlowRefusalMs && results.length < addresses.length) {
             this.#transcript.add("note", `a refusal took ${waitedMs} ms: the rest of the group goes to other sessions`);
@@ -277,6 +279,7 @@ export class SmtpSession {
         }
       } else {
         results.push(...addresses.map((address) => resultFromReply(address, mailReply, "mail")));
+        this.#noteRule("MAIL FROM", results[0]!);
         // The RCPTs of a pipelined group still get their (503) replies, which must be read.
         if (pipelined) for (const _ of rcpts) await this.#read("RCPT TO", "rcpt");
       }
@@ -291,6 +294,14 @@ export class SmtpSession {
       this.#shut();
       return judgeRest((address) => resultFromFailure(address, error));
     }
+  }
+
+  /**
+   * Names the classification row that read the reply to a command, so a transcript shows why an
+   * address got its reason. It names the command: pipelined replies are all read before any is judged.
+   */
+  #noteRule(command: string, { code, rule, class: replyClass }: RecipientResult): void {
+    if (rule !== null) this.#transcript.add("note", `${command}: ${code} read by row ${rule} as ${replyClass}`);
   }
 
   /** The server said 421: it is closing the connection, so this session is over. */

@@ -13,6 +13,8 @@ export interface RecipientResult {
   readonly enhanced: string | null;
   readonly text: string | null;
   readonly class: ReplyClass | null;
+  /** The name of the classification table's row that decided, or null without a reply. */
+  readonly rule: string | null;
   readonly reason: Reason;
   readonly retryAfterSeconds: number | null;
   /** Why the session failed before a reply judged the address, or null. */
@@ -50,6 +52,7 @@ export function resultFromReply(address: string, reply: SmtpReply, stage: SmtpSt
     enhanced: classification.enhanced,
     text: reply.text,
     class: classification.class,
+    rule: classification.rule,
     reason: classification.reason,
     retryAfterSeconds: classification.retryAfterSeconds,
     error,
@@ -85,6 +88,7 @@ export function resultFromFailure(address: string, error: SmtpError): RecipientR
     enhanced: null,
     text: error.response,
     class: null,
+    rule: null,
     reason: reasonOfFailure(error.code),
     retryAfterSeconds: null,
     error: error.code,
@@ -99,5 +103,5 @@ export function resultFromFailure(address: string, error: SmtpError): RecipientR
  * unsupportedResult("δοκιμή@example.org").reason; // "unsupported"
  */
 export function unsupportedResult(address: string): RecipientResult {
-  return { address, stage: null, code: null, enhanced: null, text: null, class: null, reason: "unsupported", retryAfterSeconds: null, error: null, waitedMs: null };
+  return { address, stage: null, code: null, enhanced: null, text: null, class: null, rule: null, reason: "unsupported", retryAfterSeconds: null, error: null, waitedMs: null };
 }

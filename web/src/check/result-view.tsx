@@ -141,6 +141,9 @@ export function ResultView({ result, onSuggestion }: { result: VerifyResult; onS
               <Field name={t.fieldSmtpMessage} id="smtp-message">
                 <span class="mono">{smtp.message ?? t.notGiven}</span>
               </Field>
+              <Field name={t.fieldSmtpRule} id="smtp-rule">
+                <span class="mono">{smtp.rule ?? t.notGiven}</span>
+              </Field>
               <Field name={t.fieldSmtpProber} id="smtp-prober">
                 {smtp.prober ?? t.notGiven}
               </Field>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Reason } from "../../../../shared/contract/taxonomy";
 import { composeResult } from "../../../../shared/verify/compose";
 import { checkOffline } from "../../../../shared/verify/offline";
-import type { GroupVerification } from "../../verify";
+import type { AddressVerification } from "../../verify";
 import { planRetries, retryWait } from "./retry-plan";
 
 const MX = [{ host: "mx.mailvet-fixture.net", preference: 10 }];
@@ -20,20 +20,18 @@ interface Answer {
 }
 
 /** A chunk's verification as verifyGroup gives it, one address per answer, at one domain. */
-function group(answers: Answer[], email = (index: number) => `user${index}@mailvet-fixture.net`): GroupVerification {
-  return {
-    results: answers.map(({ reason, code, proberFailed }, index) =>
-      composeResult({
-        email: email(index),
-        offline: checkOffline(email(index)),
-        mx: MX,
-        smtp: { reason, info: proberFailed ? { performed: false } : { performed: code !== undefined, ...(code !== undefined && { code }), prober: "eu1", duration_ms: 5 } },
-        startedAt: Date.now(),
-      }),
-    ),
-    retryAfter: answers.map(({ retryAfter }) => retryAfter ?? null),
-    proberFailure: answers.map(({ proberFailed }) => (proberFailed ? { tried: ["eu1"] } : null)),
-  };
+function group(answers: Answer[], email = (index: number) => `user${index}@mailvet-fixture.net`): AddressVerification[] {
+  return answers.map(({ reason, code, retryAfter, proberFailed }, index) => ({
+    result: composeResult({
+      email: email(index),
+      offline: checkOffline(email(index)),
+      mx: MX,
+      smtp: { reason, info: proberFailed ? { performed: false } : { performed: code !== undefined, ...(code !== undefined && { code }), prober: "eu1", duration_ms: 5 } },
+      startedAt: Date.now(),
+    }),
+    retryAfter: retryAfter ?? null,
+    proberFailure: proberFailed ? { tried: ["eu1"] } : null,
+  }));
 }
 
 describe("which answers of a chunk stand, and which go back on the queue", () => {

@@ -1,5 +1,5 @@
 import type { Reason } from "../../../../shared/contract/taxonomy";
-import type { GroupVerification } from "../../verify";
+import type { AddressVerification } from "../../verify";
 
 /** Why addresses go back on the queue: a greylisting server, a server that did not decide yet, or no prober. */
 export type RetryKind = "greylisted" | "temporary" | "prober";
@@ -57,13 +57,12 @@ export function retryWait(attempt: number, stated: number | null, maxWaitSeconds
  * addresses no prober answered go back to another prober. Every other answer stands.
  *
  * @example
- * const { final, retries } = planRetries(group, { greylisted: 0, temporary: 0, prober: 0 }, limits);
+ * const { final, retries } = planRetries(await verifyGroup(emails, options, context), { greylisted: 0, temporary: 0, prober: 0 }, limits);
  */
-export function planRetries(group: GroupVerification, tried: RetryCounts, limits: RetryLimits): { final: number[]; retries: PlannedRetry[] } {
-  const { results, proberFailure, retryAfter } = group;
+export function planRetries(group: readonly AddressVerification[], tried: RetryCounts, limits: RetryLimits): { final: number[]; retries: PlannedRetry[] } {
   // A chunk whose every address failed to connect (or whose MX did not resolve) asked a server
   // that is not there: asking again soon helps nobody.
-  const reachable = results.some(({ reason, smtp }) => smtp.performed || (smtp.prober !== undefined && AFTER_CONNECTING.has(reason)));
+  const reachable = group.some(({ result: { reason, smtp } }) => smtp.performed || (smtp.prober !== undefined && AFTER_CONNECTING.has(reason)));
   const final: number[] = [];
   const waiting = new Map<RetryKind, PlannedRetry>();
   const goBack = (kind: RetryKind, index: number, waitSeconds: number, avoid: readonly string[] = []) => {
@@ -73,11 +72,9 @@ export function planRetries(group: GroupVerification, tried: RetryCounts, limits
     retry.avoid = [...new Set([...retry.avoid, ...avoid])];
     waiting.set(kind, retry);
   };
-  results.forEach(({ reason }, index) => {
-    const failure = proberFailure[index];
-    const stated = retryAfter[index] ?? null;
-    if (failure) {
-      if (tried.prober < limits.prober) goBack("prober", index, PROBER_RETRY_WAIT_S * 2 ** tried.prober, failure.tried);
+  group.forEach(({ result: { reason }, retryAfter: stated, proberFailure }, index) => {
+    if (proberFailure) {
+      if (tried.prober < limits.prober) goBack("prober", index, PROBER_RETRY_WAIT_S * 2 ** tried.prober, proberFailure.tried);
       else final.push(index);
     } else if (reason === "greylisted" && tried.greylisted < limits.greylisted) {
       goBack("greylisted", index, retryWait(tried.greylisted, stated, limits.maxWaitSeconds));

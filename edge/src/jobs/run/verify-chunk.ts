@@ -57,7 +57,10 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   const tried = { greylisted: chunk.greylistRetries, temporary: chunk.temporaryRetries ?? 0, prober: chunk.proberRetries };
   const limits = { greylisted: settings.jobGreylistRetries, temporary: settings.jobTemporaryRetries, prober: settings.jobProberRetries, maxWaitSeconds: settings.jobGreylistMaxWaitSeconds };
   const { final, retries } = planRetries(group, tried, limits);
-  const answers = final.map((index) => ({ key: addresses[index]!.key, answer: { reason: group.results[index]!.reason, flags: group.results[index]!.flags } }));
+  const answers = final.map((index) => {
+    const { reason, flags } = group[index]!.result;
+    return { key: addresses[index]!.key, answer: { reason, flags } };
+  });
   const now = Date.now();
   // Answers first, and the retries announced (the status shows them waiting, and the job's
   // watchdog waits for them): a crash after this point redelivers the chunk, which skips what

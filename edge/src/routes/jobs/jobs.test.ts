@@ -67,7 +67,7 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     expect(json.results[2]?.reason).toBe(json.results[0]?.reason);
     expect(json.results[4]?.reason).toBe(json.results[0]?.reason);
 
-    const header = ["name", "Email", "city", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"];
+    const header = ["name", "Email", "city", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish", "suggestion"];
     for (const format of ["csv", "xlsx"] as const) {
       const { columns, rows } = await readBack(await results(job.id, format));
       expect(columns).toEqual(header);
@@ -110,10 +110,17 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
   });
 
   it("takes JSON {emails} and a multipart file", async () => {
-    const fromJson = await finishedJob(JSON.stringify({ emails: ["a@gmail.com", "b@nope.mailvet-fixture.net", "x, \"y\""] }), "application/json");
-    expect(fromJson).toMatchObject({ total: 3, processed: 3 });
-    const json = (await (await results(fromJson.id, "json")).json()) as { results: { email: string }[] };
-    expect(json.results.map((result) => result.email)).toEqual(["a@gmail.com", "b@nope.mailvet-fixture.net", "x, \"y\""]);
+    const emails = ["a@gmail.com", "b@nope.mailvet-fixture.net", "x, \"y\"", "c@gmial.com"];
+    const fromJson = await finishedJob(JSON.stringify({ emails }), "application/json");
+    expect(fromJson).toMatchObject({ total: 4, processed: 4 });
+    const json = (await (await results(fromJson.id, "json")).json()) as { results: { email: string; suggestion: string | null }[] };
+    expect(json.results.map((result) => result.email)).toEqual(emails);
+    // The "did you mean" of /v1/verify, in every format.
+    expect(json.results.map((result) => result.suggestion)).toEqual([null, null, null, "c@gmail.com"]);
+    for (const format of ["csv", "xlsx"] as const) {
+      const { columns, rows } = await readBack(await results(fromJson.id, format));
+      expect(rows.map((cells) => cells[columns.indexOf("suggestion")] ?? "")).toEqual(["", "", "", "c@gmail.com"]);
+    }
 
     const form = new FormData();
     form.set("file", new Blob([CSV], { type: "text/csv" }), "list.csv");

@@ -2,8 +2,9 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { resultsCsv, resultsJson, resultsXlsx, toStream } from "../../../../shared/bulk";
 import { type Verdict, VERDICTS } from "../../../../shared/contract/taxonomy";
 import { ApiError } from "../../../../shared/http/api-error";
+import { checkOffline } from "../../../../shared/verify/offline";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
+import { type AppEnv, edgeSettings } from "../../env";
 import { AnswersReader, answeredRows } from "../../jobs/results/answers-file";
 import { openUpload } from "../../jobs/upload/open-upload";
 import { answersKey } from "../../jobs/storage-keys";
@@ -24,7 +25,7 @@ const route = createRoute({
   path: "/v1/jobs/{id}/results",
   summary: "A bulk job's results",
   description:
-    "Every input row, in input order, with its original columns plus verdict, reason and the flags; JSON is `{\"results\": [...]}`. " +
+    "Every input row, in input order, with its original columns plus verdict, reason, the flags and the typo suggestion (as /v1/verify gives it; empty when none); JSON is `{\"results\": [...]}`. " +
     "Once the job is done (or failed with results): before that the answer is 409, and the client polls GET /v1/jobs/{id}. " +
     "During a scheduled re-verification, the results of the run before.",
   request: {
@@ -75,12 +76,22 @@ async function* onlyVerdicts<T extends { verdict: Verdict }>(rows: AsyncIterable
   for await (const row of rows) if (!verdicts || verdicts.includes(row.verdict)) yield row;
 }
 
+/**
+ * Each row with the typo suggestion /v1/verify gives its address, recomputed from the address by
+ * the same offline check rather than stored: the answers file keeps two bytes a row, which a
+ * suggestion would make variable in length, and the check costs a few microseconds a row (a
+ * domain's facts are remembered). The suggestion depends on the address alone, not on the lists.
+ */
+async function* withSuggestions<Row extends { email: string }>(rows: AsyncIterable<Row>, allowReservedDomains: boolean): AsyncGenerator<Row & { suggestion: string | null }> {
+  for await (const row of rows) yield { ...row, suggestion: checkOffline(row.email, { allowReservedDomains }).suggestion };
+}
+
 /** `GET /v1/jobs/{id}/results`: CSV, XLSX or JSON, streamed, optionally only some verdicts. */
 export const jobResults = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { id } = c.req.valid("param");
   const { format, verdicts } = c.req.valid("query");
   const { columns, rows } = await readResults(c, id);
-  const results = onlyVerdicts(rows, verdicts);
+  const results = withSuggestions(onlyVerdicts(rows, verdicts), edgeSettings(c.env).allowReservedDomains);
   const chunks = format === "csv" ? resultsCsv(columns, results) : format === "xlsx" ? resultsXlsx(columns, results) : resultsJson(results);
   const name = `mailvet-${id.slice(0, 8)}-${verdicts ? verdicts.join("-") : "all"}.${format}`;
   return c.body(toStream(chunks), 200, { "Content-Type": CONTENT_TYPES[format], "Content-Disposition": `attachment; filename="${name}"` });

@@ -148,6 +148,7 @@ export const en = {
   fieldSmtpCode: "Reply code",
   fieldSmtpEnhanced: "Enhanced code",
   fieldSmtpMessage: "Server message",
+  fieldSmtpRule: "Decided by rule",
   fieldSmtpProber: "Checked from",
   fieldSmtpDuration: "SMTP time",
   fieldTotalDuration: "Total time",

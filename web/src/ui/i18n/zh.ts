@@ -133,6 +133,7 @@ export const zh: Messages = {
   fieldSmtpCode: "应答码",
   fieldSmtpEnhanced: "增强状态码",
   fieldSmtpMessage: "服务器消息",
+  fieldSmtpRule: "判定规则",
   fieldSmtpProber: "验证节点",
   fieldSmtpDuration: "SMTP 用时",
   fieldTotalDuration: "总用时",
