@@ -48,63 +48,67 @@ export async function apiError(response: Response): Promise<CliError> {
  * const result = await api.verify("ann@example.org", { smtp: true, timeoutMs: undefined });
  */
 export class MailvetApi {
+  readonly #signal: AbortSignal;
+
   constructor(
     readonly target: ApiTarget,
-    private readonly signal: AbortSignal,
-  ) {}
+    signal: AbortSignal,
+  ) {
+    this.#signal = signal;
+  }
 
   async verify(email: string, options: { smtp: boolean; timeoutMs: number | undefined }): Promise<VerifyResult> {
     const query = new URLSearchParams({ email });
     if (!options.smtp) query.set("smtp", "false");
     if (options.timeoutMs !== undefined) query.set("timeout_ms", String(options.timeoutMs));
-    const response = await this.request(`/v1/verify?${query}`, {}, (options.timeoutMs ?? MAX_TIMEOUT_MS) + VERIFY_MARGIN_MS);
-    return this.json(response);
+    const response = await this.#request(`/v1/verify?${query}`, {}, (options.timeoutMs ?? MAX_TIMEOUT_MS) + VERIFY_MARGIN_MS);
+    return this.#json(response);
   }
 
   /** Uploads a list; no deadline, since a large file takes what it takes. */
   async createJob(body: Blob | FormData): Promise<JobCreated> {
-    return this.json(await this.request("/v1/jobs", { method: "POST", body }, undefined));
+    return this.#json(await this.#request("/v1/jobs", { method: "POST", body }, undefined));
   }
 
   async jobStatus(id: string): Promise<JobStatus> {
-    return this.json(await this.request(`/v1/jobs/${encodeURIComponent(id)}`, {}, REQUEST_TIMEOUT_MS));
+    return this.#json(await this.#request(`/v1/jobs/${encodeURIComponent(id)}`, {}, REQUEST_TIMEOUT_MS));
   }
 
   /** The finished job's results in the output's format, only the kept verdicts' rows, as a stream. */
   async results(id: string, output: Pick<OutputChoice, "format" | "keep">): Promise<ReadableStream<Uint8Array>> {
     const query = new URLSearchParams({ format: output.format });
     if (output.keep !== "all") query.set("verdicts", output.keep.join(","));
-    const response = await this.request(`/v1/jobs/${encodeURIComponent(id)}/results?${query}`, {}, undefined);
+    const response = await this.#request(`/v1/jobs/${encodeURIComponent(id)}/results?${query}`, {}, undefined);
     if (!response.body) throw new CliError(EXIT.api, "the API sent results without a body");
     return response.body;
   }
 
-  private async request(path: string, init: RequestInit, timeoutMs: number | undefined): Promise<Response> {
+  async #request(path: string, init: RequestInit, timeoutMs: number | undefined): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.target.key) headers.set("Authorization", `Bearer ${this.target.key}`);
-    const signal = timeoutMs === undefined ? this.signal : AbortSignal.any([this.signal, AbortSignal.timeout(timeoutMs)]);
+    const signal = timeoutMs === undefined ? this.#signal : AbortSignal.any([this.#signal, AbortSignal.timeout(timeoutMs)]);
     let response: Response;
     try {
       response = await fetch(`${this.target.url}${path}`, { ...init, headers, signal });
     } catch (error) {
-      throw this.unreachable(error, timeoutMs);
+      throw this.#unreachable(error, timeoutMs);
     }
     if (!response.ok) throw await apiError(response);
     return response;
   }
 
-  private async json<T>(response: Response): Promise<T> {
+  async #json<T>(response: Response): Promise<T> {
     try {
       return (await response.json()) as T;
     } catch (error) {
-      if (this.signal.aborted) throw error;
+      if (this.#signal.aborted) throw error;
       throw new CliError(EXIT.api, `the API at ${this.target.url} answered with something that is not JSON`);
     }
   }
 
   /** Why a request got no answer, unless it was Ctrl-C, which passes through as it is. */
-  private unreachable(error: unknown, timeoutMs: number | undefined): unknown {
-    if (this.signal.aborted) return error;
+  #unreachable(error: unknown, timeoutMs: number | undefined): unknown {
+    if (this.#signal.aborted) return error;
     if (error instanceof Error && error.name === "TimeoutError") return new CliError(EXIT.api, `the API at ${this.target.url} did not answer within ${(timeoutMs ?? 0) / 1000} s`, true);
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const why = cause instanceof Error ? ("code" in cause && typeof cause.code === "string" ? cause.code : cause.message) : String(cause);

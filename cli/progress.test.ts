@@ -92,6 +92,6 @@ describe("progressReporter", () => {
     progress.update(job(20));
     progress.clear();
     expect(out.text()).not.toContain("\n");
-    expect(out.text()).toMatch(/^\rrunning  10% .*\x1b\[K\rrunning  20% .*\x1b\[K\r\x1b\[K$/);
+    expect(out.text()).toMatch(/^\rrunning {2}10% .*\x1b\[K\rrunning {2}20% .*\x1b\[K\r\x1b\[K$/);
   });
 });

@@ -18,7 +18,7 @@ describe("edgeSettings", () => {
       resultCacheTtlSeconds: 600,
       jobRetentionDays: 7,
       jobLimits: { maxRows: 5_000_000, maxBytes: 1024 ** 3 },
-      jobDomainChunks: 2,
+      jobDomainChunks: 4,
       jobDomainRate: 5,
       jobGreylistRetries: 5,
       jobTemporaryRetries: 3,

@@ -14,7 +14,7 @@ const cellsOf = async (csv: string, chunkSize = 7) => (await collect(csvRows(inC
 
 describe("csvRows", () => {
   it.each([",", ";", "\t", "|"])("finds the delimiter %j", async (delimiter) => {
-    const csv = ["name", "email", "city"].join(delimiter) + "\n" + ["Ann", "ann@example.net", "Oslo"].join(delimiter) + "\n";
+    const csv = `${["name", "email", "city"].join(delimiter)}\n${["Ann", "ann@example.net", "Oslo"].join(delimiter)}\n`;
     expect(await cellsOf(csv)).toEqual([
       ["name", "email", "city"],
       ["Ann", "ann@example.net", "Oslo"],
@@ -46,7 +46,7 @@ describe("csvRows", () => {
   });
 
   it("ends a quote left open for over 1 MiB at its line, and goes on", async () => {
-    const csv = 'email,note\n"ann@example.net,x\n' + "bob@example.net,y\n".repeat(70_000);
+    const csv = `email,note\n"ann@example.net,x\n${"bob@example.net,y\n".repeat(70_000)}`;
     const rows = await cellsOf(csv, 64 * 1024);
     expect(rows[1]).toEqual(['"ann@example.net', "x"]);
     expect(rows.at(-1)).toEqual(["bob@example.net", "y"]);
@@ -72,7 +72,7 @@ describe("csvRows", () => {
   });
 
   it("reads the same rows however large the chunks", async () => {
-    const csv = "email,n\n" + "ann@example.net,1\n".repeat(20_000);
+    const csv = `email,n\n${"ann@example.net,1\n".repeat(20_000)}`;
     expect(await cellsOf(csv, csv.length)).toEqual(await cellsOf(csv, 1000));
   });
 

@@ -21,12 +21,12 @@ export class WireReader {
   ) {}
 
   u8(): number {
-    this.need(1);
+    this.#need(1);
     return this.bytes[this.offset++]!;
   }
 
   u16(): number {
-    this.need(2);
+    this.#need(2);
     const value = (this.bytes[this.offset]! << 8) | this.bytes[this.offset + 1]!;
     this.offset += 2;
     return value;
@@ -37,13 +37,13 @@ export class WireReader {
   }
 
   take(length: number): Uint8Array {
-    this.need(length);
+    this.#need(length);
     const slice = this.bytes.subarray(this.offset, this.offset + length);
     this.offset += length;
     return slice;
   }
 
-  private need(length: number): void {
+  #need(length: number): void {
     if (this.offset + length > this.bytes.length) throw new MalformedMessage("message is truncated");
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HOP_HEADERS } from "./hop-headers";
 import { signResponse } from "./sign-response";
 import { endlessBody } from "./testing/endless-body";
-import { HopResponseError, MAX_HOP_RESPONSE_BYTES, verifySignedResponse } from "./verify-signed-response";
+import { type HopResponseError, MAX_HOP_RESPONSE_BYTES, verifySignedResponse } from "./verify-signed-response";
 
 const NEW_KEY = "new-hop-key-0123456789abcdef";
 const OLD_KEY = "old-hop-key-0123456789abcdef";

@@ -108,7 +108,7 @@ export function generateBulkCsv({ rows: count, domains: domainCount, seed, paren
     if (ragged) row.cells.pop();
     rows.push(row);
   }
-  const text = [BULK_HEADER, ...rows.map(({ cells }) => cells)].map((cells) => cells.map(csvField).join(",")).join("\r\n") + "\r\n";
+  const text = `${[BULK_HEADER, ...rows.map(({ cells }) => cells)].map((cells) => cells.map(csvField).join(",")).join("\r\n")}\r\n`;
   return { bytes: Buffer.from(text, "utf8"), header: BULK_HEADER, rows, domains: domains.size };
 }
 

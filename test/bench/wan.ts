@@ -91,7 +91,7 @@ async function withStack(peers: WanPeers, work: (stack: LocalStack, log: () => P
 }
 
 const expectedReason = ({ exists }: WanAddress) => (exists ? "accepted" : "mailbox_not_found");
-const csvOf = (addresses: WanAddress[]) => Buffer.from(["email", ...addresses.map(({ email }) => email)].join("\r\n") + "\r\n");
+const csvOf = (addresses: WanAddress[]) => Buffer.from(`${["email", ...addresses.map(({ email }) => email)].join("\r\n")}\r\n`);
 
 async function throughBulkJob(peers: WanPeers, list: WanList): Promise<WanRow> {
   return withStack(peers, async (stack, log) => {

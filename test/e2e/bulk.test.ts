@@ -131,7 +131,7 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
   }, 150_000);
 
   it("finishes a job with exactly one answer per row when a prober is killed in the middle of it", async () => {
-    const emails = Array.from({ length: 120 }, (_, domain) => Array.from({ length: 25 }, (_, user) => (user % 5 === 4 ? `nobody${user}` : `user${user}`) + `@kill-${domain}.bulk.mailvet-mta.net`)).flat();
+    const emails = Array.from({ length: 120 }, (_, domain) => Array.from({ length: 25 }, (_, user) => `${user % 5 === 4 ? `nobody${user}` : `user${user}`}@kill-${domain}.bulk.mailvet-mta.net`)).flat();
     const job = await post(emails);
     await expect.poll(async () => (await status(job.id)).processed, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
     process.kill(-secondProber.child.pid!, "SIGKILL");

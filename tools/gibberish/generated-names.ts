@@ -46,7 +46,7 @@ export function romajiName(random: Random): string {
   let kana = "";
   for (let i = 0; i < morae; i++) {
     if (i > 0 && random.next() < 0.12) kana += "ん";
-    if (i > 0 && random.next() < 0.05) kana += "っ" + random.pick(GEMINABLE_MORAE);
+    if (i > 0 && random.next() < 0.05) kana += `っ${random.pick(GEMINABLE_MORAE)}`;
     else kana += random.pick(MORAE);
   }
   return toLocalPartLetters(toRomaji(kana));

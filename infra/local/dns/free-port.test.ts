@@ -1,6 +1,6 @@
 import { createSocket } from "node:dgram";
 import { createServer } from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { freeLoopbackPort } from "./free-port";
 
 describe("freeLoopbackPort", () => {

@@ -104,7 +104,7 @@ describe("opening a session", () => {
 
   it("reports a server that hangs up in the middle of its EHLO reply as EDISCONNECTED, with what it said", async () => {
     const server = await servers.start({
-      respond: (command, session) => {
+      respond: (_command, session) => {
         session.write("250-mx.test\r\n250-PIPELINING\r\n250-SIZ");
         session.end();
         return undefined;

@@ -209,7 +209,10 @@ export class SmtpConnection {
 
   #deliver(reply: SmtpReply): void {
     const waiter = this.#takeWaiter();
-    if (waiter) return waiter.resolve(reply);
+    if (waiter) {
+      waiter.resolve(reply);
+      return;
+    }
     this.#unread.push(reply);
     if (this.#unread.length > MAX_UNREAD_REPLIES) {
       this.#break({ code: "EPROTOCOL", message: "the server sends replies nobody asked for", response: reply.text });

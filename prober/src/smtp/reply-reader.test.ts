@@ -45,9 +45,9 @@ describe("ReplyReader", () => {
 
   it("reads a reply of MAX_LINES_PER_REPLY lines, and stops at a longer one, keeping the replies before it", () => {
     const reader = new ReplyReader();
-    const longest = "250-x\r\n".repeat(MAX_LINES_PER_REPLY - 1) + "250 end\r\n";
+    const longest = `${"250-x\r\n".repeat(MAX_LINES_PER_REPLY - 1)}250 end\r\n`;
     expect(reader.push(bytes(longest))[0]!.lines).toHaveLength(MAX_LINES_PER_REPLY);
-    const replies = reader.push(bytes("220 ok\r\n" + "250-first\r\n" + "250-x\r\n".repeat(MAX_LINES_PER_REPLY * 10) + "250 end\r\n"));
+    const replies = reader.push(bytes(`220 ok\r\n250-first\r\n${"250-x\r\n".repeat(MAX_LINES_PER_REPLY * 10)}250 end\r\n`));
     expect(replies.map((reply) => reply.text)).toEqual(["ok"]);
     expect(reader.failure).toEqual({ kind: "reply_too_large", start: "first" });
     expect(reader.push(bytes("250 more\r\n"))).toEqual([]);
@@ -57,7 +57,7 @@ describe("ReplyReader", () => {
     const reader = new ReplyReader();
     const line = `250-${"y".repeat(MAX_LINE_BYTES * 2)}\r\n`;
     const lines = Math.ceil(MAX_REPLY_BYTES / MAX_LINE_BYTES) + 1;
-    expect(reader.push(bytes(line.repeat(lines) + "250 end\r\n"))).toEqual([]);
+    expect(reader.push(bytes(`${line.repeat(lines)}250 end\r\n`))).toEqual([]);
     expect(reader.failure).toMatchObject({ kind: "reply_too_large" });
   });
 

@@ -9,10 +9,13 @@ import { ANSWER_BYTES, type DataRow, decodeAnswer, type RowAnswer, streamChunks 
  * const answer = await reader?.next();
  */
 export class AnswersReader {
-  private buffered: Uint8Array = new Uint8Array(0);
-  private offset = 0;
+  #buffered: Uint8Array = new Uint8Array(0);
+  #offset = 0;
+  readonly #chunks: AsyncGenerator<Uint8Array>;
 
-  private constructor(private readonly chunks: AsyncGenerator<Uint8Array>) {}
+  private constructor(chunks: AsyncGenerator<Uint8Array>) {
+    this.#chunks = chunks;
+  }
 
   /** The reader of the file at `key`, or null when there is none. */
   static async open(bucket: R2Bucket, key: string): Promise<AnswersReader | null> {
@@ -22,14 +25,14 @@ export class AnswersReader {
 
   /** The next row's answer as its two codes; throws when the file ends before the rows do. */
   async nextCodes(): Promise<[number, number]> {
-    while (this.buffered.length - this.offset < ANSWER_BYTES) {
-      const next = await this.chunks.next();
+    while (this.#buffered.length - this.#offset < ANSWER_BYTES) {
+      const next = await this.#chunks.next();
       if (next.done) throw new Error("the answers file ended before the rows did");
-      this.buffered = concat(this.buffered.subarray(this.offset), next.value);
-      this.offset = 0;
+      this.#buffered = concat(this.#buffered.subarray(this.#offset), next.value);
+      this.#offset = 0;
     }
-    const codes: [number, number] = [this.buffered[this.offset]!, this.buffered[this.offset + 1]!];
-    this.offset += ANSWER_BYTES;
+    const codes: [number, number] = [this.#buffered[this.#offset]!, this.#buffered[this.#offset + 1]!];
+    this.#offset += ANSWER_BYTES;
     return codes;
   }
 
@@ -42,7 +45,7 @@ export class AnswersReader {
 
   /** Stops reading (the rest of the file is not fetched). */
   async close(): Promise<void> {
-    await this.chunks.return(undefined);
+    await this.#chunks.return(undefined);
   }
 }
 
