@@ -109,7 +109,8 @@ export class MailvetApi {
   /** Why a request got no answer, unless it was Ctrl-C, which passes through as it is. */
   #unreachable(error: unknown, timeoutMs: number | undefined): unknown {
     if (this.#signal.aborted) return error;
-    if (error instanceof Error && error.name === "TimeoutError") return new CliError(EXIT.api, `the API at ${this.target.url} did not answer within ${(timeoutMs ?? 0) / 1000} s`, true);
+    if (error instanceof Error && error.name === "TimeoutError")
+      return new CliError(EXIT.api, `the API at ${this.target.url} did not answer within ${(timeoutMs ?? 0) / 1000} s`, true);
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const why = cause instanceof Error ? ("code" in cause && typeof cause.code === "string" ? cause.code : cause.message) : String(cause);
     return new CliError(EXIT.api, `cannot reach the API at ${this.target.url} (${why}); start one with \`npm start\` or point --api at one`, true);

@@ -89,7 +89,10 @@ export function keptVerdicts(values: { keep?: string | undefined; all: boolean }
   if (values.all && values.keep !== undefined) throw usageError("use either --keep or --all, not both");
   if (values.all) return "all";
   if (values.keep === undefined) return DEFAULT_KEEP;
-  const names = values.keep.split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const names = values.keep
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(VERDICTS as readonly string[]).includes(name));
   if (names.length === 0 || unknown.length > 0) throw usageError(`--keep takes verdicts from ${VERDICTS.join(", ")} (comma-separated), not "${values.keep}"`);
   return VERDICTS.filter((verdict) => names.includes(verdict));

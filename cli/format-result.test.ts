@@ -11,7 +11,14 @@ const accepted: VerifyResult = {
   flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false },
   suggestion: null,
   score: 95,
-  domain: { name: "ok.mailvet-mta.net", ascii: "ok.mailvet-mta.net", mx: [{ host: "mx1.mailvet-mta.net", preference: 10 }, { host: "mx2.mailvet-mta.net", preference: 20 }] },
+  domain: {
+    name: "ok.mailvet-mta.net",
+    ascii: "ok.mailvet-mta.net",
+    mx: [
+      { host: "mx1.mailvet-mta.net", preference: 10 },
+      { host: "mx2.mailvet-mta.net", preference: 20 },
+    ],
+  },
   smtp: { performed: true, host: "mx1.mailvet-mta.net", code: 250, enhanced: "2.1.5", message: "Ok", rule: "success", prober: "local", duration_ms: 9 },
   duration_ms: 18,
 };
@@ -50,7 +57,10 @@ describe("formatResult", () => {
   });
 
   it("says when a domain has no mail host", () => {
-    const text = formatResult({ ...accepted, verdict: "undeliverable", reason: "no_mail_server", domain: { ...accepted.domain!, mx: [] }, smtp: { performed: false } }, plain);
+    const text = formatResult(
+      { ...accepted, verdict: "undeliverable", reason: "no_mail_server", domain: { ...accepted.domain!, mx: [] }, smtp: { performed: false } },
+      plain,
+    );
     expect(text).toContain("  mail hosts  none found\n");
   });
 
@@ -61,6 +71,8 @@ describe("formatResult", () => {
   });
 
   it("paints the verdict only", () => {
-    expect(formatResult(accepted, (verdict, text) => `<${verdict}>${text}</>`).split("\n")[0]).toBe("Alice@OK.mailvet-mta.net: <deliverable>deliverable</> (score 95)");
+    expect(formatResult(accepted, (verdict, text) => `<${verdict}>${text}</>`).split("\n")[0]).toBe(
+      "Alice@OK.mailvet-mta.net: <deliverable>deliverable</> (score 95)",
+    );
   });
 });

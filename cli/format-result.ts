@@ -3,7 +3,9 @@ import { type Paint, printable } from "./paint";
 import { REASON_TEXT } from "./reason-text";
 
 function flagsLine(flags: VerifyResult["flags"]): string {
-  const set = Object.entries(flags).filter(([, on]) => on).map(([name]) => name.replace("_", "-"));
+  const set = Object.entries(flags)
+    .filter(([, on]) => on)
+    .map(([name]) => name.replace("_", "-"));
   return set.length ? set.join(", ") : "none";
 }
 
@@ -29,7 +31,10 @@ function smtpLine(smtp: VerifyResult["smtp"]): string {
  * // "ann@example.org: deliverable (score 95)\n  reason      the mail server accepts mail for this mailbox (accepted)\n  …"
  */
 export function formatResult(result: VerifyResult, paint: Paint): string {
-  const lines: [string, string][] = [["reason", `${REASON_TEXT[result.reason]} (${result.reason})`], ["flags", flagsLine(result.flags)]];
+  const lines: [string, string][] = [
+    ["reason", `${REASON_TEXT[result.reason]} (${result.reason})`],
+    ["flags", flagsLine(result.flags)],
+  ];
   if (result.suggestion) lines.push(["suggestion", `did you mean ${printable(result.suggestion)}?`]);
   if (result.domain) lines.push(["mail hosts", mailHostsLine(result.domain)]);
   lines.push(["smtp", smtpLine(result.smtp)], ["time", `${result.duration_ms} ms`]);

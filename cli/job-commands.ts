@@ -34,7 +34,14 @@ async function finishJob(api: MailvetApi, jobId: string, output: OutputChoice, j
     const job = await watchJob(api, jobId, (status) => progress.update(status), io.signal);
     progress.clear();
     await writeWhole(output.path, await api.results(jobId, output), io.signal);
-    const summary = { jobId, status: job.status, total: job.total, counts: job.counts, output, elapsedMs: startedAt === undefined ? undefined : Date.now() - startedAt };
+    const summary = {
+      jobId,
+      status: job.status,
+      total: job.total,
+      counts: job.counts,
+      output,
+      elapsedMs: startedAt === undefined ? undefined : Date.now() - startedAt,
+    };
     io.stdout.write(json ? `${JSON.stringify(summaryJson(summary))}\n` : `${formatSummary(summary, paintFor(io.stdout))}\n`);
     if (job.status === "done") return EXIT.ok;
     // The results are whole, but the service could not answer some rows: scripts should know.
@@ -90,7 +97,9 @@ export async function runStatus(command: { api: ApiTarget; json: boolean; jobId:
     io.stdout.write(`${JSON.stringify(job)}\n`);
     return EXIT.ok;
   }
-  const counts = Object.entries(job.counts).map(([verdict, rows]) => `${verdict} ${formatCount(rows)}`).join(", ");
+  const counts = Object.entries(job.counts)
+    .map(([verdict, rows]) => `${verdict} ${formatCount(rows)}`)
+    .join(", ");
   io.stdout.write(`Job ${job.id}: ${job.status}, ${formatCount(job.processed)}/${formatCount(job.total)} rows (${counts})\n`);
   return EXIT.ok;
 }

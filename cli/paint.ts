@@ -34,5 +34,8 @@ export const plain: Paint = (_, text) => text;
  * printable("550 5.1.1 \x1b[2JUser\r\nunknown"); // "550 5.1.1 [2JUser unknown"
  */
 export function printable(text: string): string {
-  return text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ").replace(/ {2,}/g, " ").trim();
+  return text
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }

@@ -76,7 +76,13 @@ export function progressReporter(stream: NodeJS.WriteStream, now: () => number =
     update(job: JobStatus): void {
       const at = now();
       rate.add(at, job.processed);
-      const state: ProgressState = { status: job.status, processed: job.processed, total: job.total, perSecond: rate.perSecond(), secondsLeft: rate.secondsLeft(job.total) };
+      const state: ProgressState = {
+        status: job.status,
+        processed: job.processed,
+        total: job.total,
+        perSecond: rate.perSecond(),
+        secondsLeft: rate.secondsLeft(job.total),
+      };
       if (job.waiting.until !== null) state.waiting = { rows: job.waiting.rows, secondsLeft: Math.max(0, (Date.parse(job.waiting.until) - at) / 1000) };
       if (stream.isTTY) {
         stream.write(`\r${progressBar(state, stream.columns || 80)}\x1b[K`);

@@ -46,7 +46,9 @@ export function formatSummary(summary: Summary, paint: Paint): string {
   const which = keep === "all" ? "all verdicts" : keep.join(", ");
   lines.push(`Kept ${formatCount(keptRows(summary.counts, keep))} of ${formatCount(summary.total)} rows (${which}) in ${path}.`);
   const pace =
-    summary.elapsedMs === undefined ? "" : `: ${formatCount(summary.total)} rows in ${formatElapsed(summary.elapsedMs)} (${formatCount(Math.round((summary.total * 1000) / Math.max(1, summary.elapsedMs)))} rows/s)`;
+    summary.elapsedMs === undefined
+      ? ""
+      : `: ${formatCount(summary.total)} rows in ${formatElapsed(summary.elapsedMs)} (${formatCount(Math.round((summary.total * 1000) / Math.max(1, summary.elapsedMs)))} rows/s)`;
   lines.push(`Job ${summary.jobId}${pace}.`);
   return lines.join("\n");
 }
@@ -60,5 +62,15 @@ export function formatSummary(summary: Summary, paint: Paint): string {
  */
 export function summaryJson(summary: Summary) {
   const { jobId, status, total, counts, output, elapsedMs } = summary;
-  return { job: jobId, status, output: output.path, format: output.format, keep: output.keep, total, kept: keptRows(counts, output.keep), counts, elapsed_ms: elapsedMs ?? null };
+  return {
+    job: jobId,
+    status,
+    output: output.path,
+    format: output.format,
+    keep: output.keep,
+    total,
+    kept: keptRows(counts, output.keep),
+    counts,
+    elapsed_ms: elapsedMs ?? null,
+  };
 }

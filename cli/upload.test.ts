@@ -27,7 +27,10 @@ describe("uploadBody", () => {
   });
 
   it("reports a missing file or a folder as an input problem", async () => {
-    await expect(uploadBody(join(dir, "nope.csv"))).rejects.toMatchObject({ exitCode: EXIT.input, message: expect.stringMatching(/cannot read .*nope\.csv \(ENOENT\)/) });
+    await expect(uploadBody(join(dir, "nope.csv"))).rejects.toMatchObject({
+      exitCode: EXIT.input,
+      message: expect.stringMatching(/cannot read .*nope\.csv \(ENOENT\)/),
+    });
     await expect(uploadBody(dir)).rejects.toMatchObject({ exitCode: EXIT.input, message: expect.stringMatching(/is not a file/) });
   });
 });

@@ -29,7 +29,10 @@ describe("watchJob", () => {
     }).listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     close = () => server.close();
-    return { client: new MailvetApi({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, key: undefined }, new AbortController().signal), polls: () => polls };
+    return {
+      client: new MailvetApi({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, key: undefined }, new AbortController().signal),
+      polls: () => polls,
+    };
   }
 
   it("polls until the job is done, reporting each status", async () => {

@@ -25,7 +25,15 @@ describe("bulk formats in workerd", () => {
 
   it("writes an XLSX and reads it back", async () => {
     async function* results(): AsyncGenerator<ResultRow> {
-      yield { row: 0, cells: ["山田", "yamada@example.jp"], email: "yamada@example.jp", verdict: "deliverable", reason: "accepted", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false }, suggestion: null };
+      yield {
+        row: 0,
+        cells: ["山田", "yamada@example.jp"],
+        email: "yamada@example.jp",
+        verdict: "deliverable",
+        reason: "accepted",
+        flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false },
+        suggestion: null,
+      };
     }
     const bytes = new Uint8Array(await new Blob(await collect(resultsXlsx(["氏名", "email"], results()))).arrayBuffer());
     const rows = await collect(xlsxRows(bytesSource(bytes), { maxBytes: 1e6 }));

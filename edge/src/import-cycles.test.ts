@@ -22,7 +22,10 @@ function resolve(from: string, specifier: string): string {
  */
 function findCycle(sources: Record<string, string>): string[] | null {
   const imports = new Map(
-    Object.entries(sources).map(([path, text]) => [path, [...text.matchAll(RUNTIME_IMPORT)].map((m) => resolve(path, (m[1] ?? m[2])!)).filter((to) => to in sources)]),
+    Object.entries(sources).map(([path, text]) => [
+      path,
+      [...text.matchAll(RUNTIME_IMPORT)].map((m) => resolve(path, (m[1] ?? m[2])!)).filter((to) => to in sources),
+    ]),
   );
   const done = new Set<string>();
   const visit = (path: string, chain: string[]): string[] | null => {

@@ -84,7 +84,11 @@ export function verifyGroup(emails: string[], options: GroupOptions, context: Ve
 }
 
 /** verifyGroup for addresses whose offline checks are done already. */
-async function verifyChecked(checked: { email: string; offline: OfflineFacts }[], options: GroupOptions, context: VerifyContext): Promise<AddressVerification[]> {
+async function verifyChecked(
+  checked: { email: string; offline: OfflineFacts }[],
+  options: GroupOptions,
+  context: VerifyContext,
+): Promise<AddressVerification[]> {
   const startedAt = Date.now();
   const emails = checked.map(({ email }) => email);
   const offline = checked.map((entry) => entry.offline);
@@ -114,7 +118,12 @@ async function verifyChecked(checked: { email: string; offline: OfflineFacts }[]
   await Promise.all(
     [...smtpByDomain.values()].map(async (indexes) => {
       const addresses = indexes.map((index) => offline[index]!.address as ParsedAddress);
-      const domainOutcomes = await checkSmtp(addresses, mxOf(indexes[0]!), { settings: context.settings, regionHint: context.regionHint, caller: context.caller, ...options });
+      const domainOutcomes = await checkSmtp(addresses, mxOf(indexes[0]!), {
+        settings: context.settings,
+        regionHint: context.regionHint,
+        caller: context.caller,
+        ...options,
+      });
       indexes.forEach((index, position) => outcomes.set(index, domainOutcomes[position]!));
     }),
   );

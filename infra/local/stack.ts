@@ -21,7 +21,6 @@ export const WRANGLER_BIN = join(dirname(createRequire(import.meta.url).resolve(
 /** Keeps wrangler and miniflare from phoning home. */
 export const OFFLINE_WRANGLER_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
 
-
 export interface StackOptions {
   /**
    * Give the edge a state of its own (KV, caches) that goes when the stack stops, instead of the
@@ -115,7 +114,13 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
   await assertPortFree(proberPort, "MAILVET_PROBER_PORT");
   const varsDir = mkdtempSync(join(tmpdir(), "mailvet-"));
   const varsFile = join(varsDir, "edge.env");
-  writeFileSync(varsFile, Object.entries(edgeEnv).map(([name, value]) => `${name}=${dotenvQuote(value)}`).join("\n"), { mode: 0o600 });
+  writeFileSync(
+    varsFile,
+    Object.entries(edgeEnv)
+      .map(([name, value]) => `${name}=${dotenvQuote(value)}`)
+      .join("\n"),
+    { mode: 0o600 },
+  );
 
   const persistTo = options.freshState ? join(varsDir, "state") : undefined;
   try {
@@ -126,7 +131,27 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
   }
   const processes: ManagedProcess[] = [
     startProber(proberEnv),
-    startProcess("edge", process.execPath, [WRANGLER_BIN, "dev", "--cwd", repoRoot, "--ip", "127.0.0.1", "--port", String(edgePort), "--env-file", varsFile, "--show-interactive-dev-session=false", "--log-level", "warn", ...(persistTo ? ["--persist-to", persistTo] : [])], baseProcessEnv()),
+    startProcess(
+      "edge",
+      process.execPath,
+      [
+        WRANGLER_BIN,
+        "dev",
+        "--cwd",
+        repoRoot,
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(edgePort),
+        "--env-file",
+        varsFile,
+        "--show-interactive-dev-session=false",
+        "--log-level",
+        "warn",
+        ...(persistTo ? ["--persist-to", persistTo] : []),
+      ],
+      baseProcessEnv(),
+    ),
   ];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));

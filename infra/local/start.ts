@@ -7,7 +7,9 @@ import { startStack } from "./stack";
 
 try {
   const stack = await startStack(process.env);
-  console.log(`Mailvet is up: edge ${stack.edgeUrl} (try ${stack.edgeUrl}/v1/verify?email=you@example.org&smtp=false), prober ${stack.proberUrl}. Ctrl-C stops both.`);
+  console.log(
+    `Mailvet is up: edge ${stack.edgeUrl} (try ${stack.edgeUrl}/v1/verify?email=you@example.org&smtp=false), prober ${stack.proberUrl}. Ctrl-C stops both.`,
+  );
   let stopping = false;
   const shutdown = async (exitCode: number) => {
     if (stopping) return;

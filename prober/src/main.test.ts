@@ -38,7 +38,9 @@ describe("the prober process", () => {
     });
     try {
       await waitForHealthy(`http://127.0.0.1:${port}/healthz`, prober, 20_000);
-      const body = JSON.stringify(probeRequest([MX_HOST], ["alice@multi-mx.mailvet-fixture.net"], { domain: "multi-mx.mailvet-fixture.net", budget_ms: 10_000 }));
+      const body = JSON.stringify(
+        probeRequest([MX_HOST], ["alice@multi-mx.mailvet-fixture.net"], { domain: "multi-mx.mailvet-fixture.net", budget_ms: 10_000 }),
+      );
       const response = await fetch(await signRequest(new Request(`http://127.0.0.1:${port}/v1/probe`, { method: "POST", body }), [KEY]));
       expect(response.status).toBe(200);
       expect(((await response.json()) as ProbeResponse).results[0]).toMatchObject({ reason: "accepted", host: MX_HOST });

@@ -15,7 +15,8 @@ export type ProberSettings = ReturnType<typeof readProberSettings>;
  */
 export function readProberSettings(env: Record<string, string | undefined>) {
   const parsed = parseSettings(env, PROBER_VARIABLES);
-  if (parsed.MAILVET_PROBER_SECRET.length === 0) throw new SettingsError("MAILVET_PROBER_SECRET: must be set; the prober accepts only requests the edge signs with it");
+  if (parsed.MAILVET_PROBER_SECRET.length === 0)
+    throw new SettingsError("MAILVET_PROBER_SECRET: must be set; the prober accepts only requests the edge signs with it");
   const heloName = parsed.MAILVET_HELO_NAME ?? hostname();
   const port = parsed.MAILVET_PROBER_PORT;
   return {

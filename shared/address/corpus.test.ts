@@ -30,7 +30,9 @@ function accepts(address: string): boolean {
   return result.ok && !isSpecialUseDomain(result.address.domain);
 }
 
-const files = readdirSync(CORPUS_DIR).filter((name) => name.endsWith(".jsonl")).sort();
+const files = readdirSync(CORPUS_DIR)
+  .filter((name) => name.endsWith(".jsonl"))
+  .sort();
 const corpus = files.map((file) => ({
   file,
   records: readFileSync(new URL(file, CORPUS_DIR), "utf8")
@@ -54,19 +56,24 @@ describe("the labelled syntax corpus", () => {
   });
 
   it("agrees on every uncontested record", () => {
-    const misses = outcomes.filter((o) => !o.record.contested && !o.agrees).map((o) => `${o.key}: ${JSON.stringify(o.record.address)} labelled ${o.record.expect}`);
+    const misses = outcomes
+      .filter((o) => !o.record.contested && !o.agrees)
+      .map((o) => `${o.key}: ${JSON.stringify(o.record.address)} labelled ${o.record.expect}`);
     expect(misses).toEqual([]);
   });
 
   it("departs only where an accepted difference says so, and only on contested records", () => {
-    const unexplained = outcomes.filter((o) => !o.agrees && !o.accepted).map((o) => `${o.key}: ${JSON.stringify(o.record.address)} labelled ${o.record.expect}`);
+    const unexplained = outcomes
+      .filter((o) => !o.agrees && !o.accepted)
+      .map((o) => `${o.key}: ${JSON.stringify(o.record.address)} labelled ${o.record.expect}`);
     expect(unexplained).toEqual([]);
     const stale = outcomes.filter((o) => o.accepted && (o.agrees || !o.record.contested)).map((o) => o.key);
     expect(stale).toEqual([]);
   });
 
   it("scores at least 98% overall, and prints the scores", () => {
-    const score = (subset: typeof outcomes) => `${subset.filter((o) => o.agrees).length}/${subset.length} (${((100 * subset.filter((o) => o.agrees).length) / subset.length).toFixed(1)}%)`;
+    const score = (subset: typeof outcomes) =>
+      `${subset.filter((o) => o.agrees).length}/${subset.length} (${((100 * subset.filter((o) => o.agrees).length) / subset.length).toFixed(1)}%)`;
     const uncontested = outcomes.filter((o) => !o.record.contested);
     console.log(`syntax corpus: all ${score(outcomes)}, uncontested ${score(uncontested)}`);
     for (const { file } of corpus) {

@@ -12,8 +12,7 @@
  * and not one of the PVALID/CONTEXTO exceptions (§2.6: ß ς ۽ ۾ ་ 〇, and · ͵ ׳ ״ ・), nor a
  * CONTEXTJ joiner, which UTS #46 CheckJoiners judges.
  */
-const OUTSIDE_LETTER_DIGITS =
-  /[^a-z0-9\-\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}\u00DF\u03C2\u06FD\u06FE\u0F0B\u3007\u00B7\u0375\u05F3\u05F4\u30FB\u200C\u200D]/u;
+const OUTSIDE_LETTER_DIGITS = /[^a-z0-9\-\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}\u00DF\u03C2\u06FD\u06FE\u0F0B\u3007\u00B7\u0375\u05F3\u05F4\u30FB\u200C\u200D]/u;
 
 /**
  * LetterDigits that IDNA2008 still disallows: the DISALLOWED exceptions (§2.6), the

@@ -21,13 +21,14 @@ const alphanumeric = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstu
 /** Single hyphens between words, so never one at an end nor a pair in third and fourth place. */
 const ldhLabel = fc.array(alphanumeric, { minLength: 1, maxLength: 3 }).map((words) => words.join("-"));
 const uLabel = fc.constantFrom("bücher", "例子", "παράδειγμα", "почта", "münchen", "日本語");
-const tld = fc.oneof(fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), minLength: 2, maxLength: 6 }), fc.constantFrom("рф", "中国", "xn--p1ai"));
-const domainName = fc
-  .tuple(fc.array(fc.oneof(ldhLabel, uLabel), { minLength: 1, maxLength: 4 }), tld, fc.boolean())
-  .map(([labels, top, shout]) => {
-    const name = [...labels, top].join(".");
-    return shout ? name.toUpperCase() : name;
-  });
+const tld = fc.oneof(
+  fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), minLength: 2, maxLength: 6 }),
+  fc.constantFrom("рф", "中国", "xn--p1ai"),
+);
+const domainName = fc.tuple(fc.array(fc.oneof(ldhLabel, uLabel), { minLength: 1, maxLength: 4 }), tld, fc.boolean()).map(([labels, top, shout]) => {
+  const name = [...labels, top].join(".");
+  return shout ? name.toUpperCase() : name;
+});
 const octet = fc.integer({ min: 0, max: 255 });
 const hexGroup = fc.integer({ min: 0, max: 0xffff }).map((group) => group.toString(16));
 const addressLiteral = fc.oneof(
@@ -35,7 +36,9 @@ const addressLiteral = fc.oneof(
   fc.array(hexGroup, { minLength: 8, maxLength: 8 }).map((groups) => `[IPv6:${groups.join(":")}]`),
   fc.array(hexGroup, { minLength: 0, maxLength: 6 }).map((groups) => `[IPv6:${groups.join(":")}::]`),
 );
-const validAddress = fc.tuple(fc.oneof(dotAtom, quotedString), fc.oneof({ weight: 4, arbitrary: domainName }, { weight: 1, arbitrary: addressLiteral })).map(([local, domain]) => `${local}@${domain}`);
+const validAddress = fc
+  .tuple(fc.oneof(dotAtom, quotedString), fc.oneof({ weight: 4, arbitrary: domainName }, { weight: 1, arbitrary: addressLiteral }))
+  .map(([local, domain]) => `${local}@${domain}`);
 
 /** The invariants every result keeps, whatever the input. */
 function expectWellFormed(result: SyntaxResult): void {

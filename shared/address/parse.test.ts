@@ -50,7 +50,10 @@ describe("parseAddress normalization", () => {
   });
 
   it("marks and normalizes an address literal", () => {
-    expect(parsed("me@[IPv6:0000:0000:0000:0000:0000:0000:0000:0001]")).toMatchObject({ isLiteral: true, domain: "[IPv6:0000:0000:0000:0000:0000:0000:0000:0001]" });
+    expect(parsed("me@[IPv6:0000:0000:0000:0000:0000:0000:0000:0001]")).toMatchObject({
+      isLiteral: true,
+      domain: "[IPv6:0000:0000:0000:0000:0000:0000:0000:0001]",
+    });
     expect(parsed("me@[ipv6:::ABCD]")).toMatchObject({ domain: "[IPv6:::abcd]", domainUnicode: "[IPv6:::abcd]", normalized: "me@[IPv6:::abcd]" });
     expect(parsed("me@[127.0.0.1]")).toMatchObject({ isLiteral: true, domain: "[127.0.0.1]" });
   });

@@ -24,9 +24,7 @@ export interface ParsedAddress {
  * const result: SyntaxResult = parseAddress(input);
  * if (!result.ok) console.log(result.problem); // e.g. "dotless_domain", never the address itself
  */
-export type SyntaxResult =
-  | { ok: true; address: ParsedAddress }
-  | { ok: false; problem: SyntaxProblem; message: string };
+export type SyntaxResult = { ok: true; address: ParsedAddress } | { ok: false; problem: SyntaxProblem; message: string };
 
 /** RFC 5321 §4.5.3.1.3: a 256-octet path, less its angle brackets. */
 const MAX_ADDRESS_OCTETS = 254;

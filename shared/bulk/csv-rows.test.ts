@@ -76,13 +76,21 @@ describe("csvRows", () => {
     expect(await cellsOf(csv, csv.length)).toEqual(await cellsOf(csv, 1000));
   });
 
-  it("never throws and ends, whatever the text (fuzz)", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom("a", ",", ";", '"', "\n", "\r", "\t", "|", "@", "é") , maxLength: 300 }), fc.integer({ min: 1, max: 50 }), async (text, chunkSize) => {
-        const rows = await collect(csvRows(inChunks(text, chunkSize)));
-        expect(rows.every((row, index) => row.index === index)).toBe(true);
-      }),
-      { numRuns: fuzzRuns(100) },
-    );
-  }, fuzzTimeout());
+  it(
+    "never throws and ends, whatever the text (fuzz)",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.string({ unit: fc.constantFrom("a", ",", ";", '"', "\n", "\r", "\t", "|", "@", "é"), maxLength: 300 }),
+          fc.integer({ min: 1, max: 50 }),
+          async (text, chunkSize) => {
+            const rows = await collect(csvRows(inChunks(text, chunkSize)));
+            expect(rows.every((row, index) => row.index === index)).toBe(true);
+          },
+        ),
+        { numRuns: fuzzRuns(100) },
+      );
+    },
+    fuzzTimeout(),
+  );
 });

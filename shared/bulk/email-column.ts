@@ -13,12 +13,62 @@ export interface EmailColumn {
  */
 const EMAIL_HEADERS = new Set(
   [
-    "email", "e-mail", "mail", "emails", "email address", "e-mail address", "mail address", "email addr", "emailaddress", "correo",
-    "correo electrónico", "correo electronico", "email de contacto", "courriel", "adresse e-mail", "adresse électronique", "adresse mail",
-    "e-mail-adresse", "mailadresse", "posta elettronica", "indirizzo email", "e-mail adres", "e-postadress", "e-post", "sähköposti",
-    "correio eletrônico", "endereço de email", "poczta", "adres e-mail", "邮箱", "邮件", "电子邮件", "电子邮箱", "邮箱地址", "電子郵件",
-    "電郵", "郵箱", "電子郵箱", "メール", "メールアドレス", "eメール", "電子メール", "이메일", "전자우편", "이메일 주소", "почта",
-    "электронная почта", "эл. почта", "email адрес", "е-mail", "البريد الإلكتروني", "דוא\"ל", "ईमेल", "e-posta", "eposta", "thư điện tử",
+    "email",
+    "e-mail",
+    "mail",
+    "emails",
+    "email address",
+    "e-mail address",
+    "mail address",
+    "email addr",
+    "emailaddress",
+    "correo",
+    "correo electrónico",
+    "correo electronico",
+    "email de contacto",
+    "courriel",
+    "adresse e-mail",
+    "adresse électronique",
+    "adresse mail",
+    "e-mail-adresse",
+    "mailadresse",
+    "posta elettronica",
+    "indirizzo email",
+    "e-mail adres",
+    "e-postadress",
+    "e-post",
+    "sähköposti",
+    "correio eletrônico",
+    "endereço de email",
+    "poczta",
+    "adres e-mail",
+    "邮箱",
+    "邮件",
+    "电子邮件",
+    "电子邮箱",
+    "邮箱地址",
+    "電子郵件",
+    "電郵",
+    "郵箱",
+    "電子郵箱",
+    "メール",
+    "メールアドレス",
+    "eメール",
+    "電子メール",
+    "이메일",
+    "전자우편",
+    "이메일 주소",
+    "почта",
+    "электронная почта",
+    "эл. почта",
+    "email адрес",
+    "е-mail",
+    "البريد الإلكتروني",
+    'דוא"ל',
+    "ईमेल",
+    "e-posta",
+    "eposta",
+    "thư điện tử",
   ].map(normalizeHeader),
 );
 
@@ -43,7 +93,10 @@ export function findEmailColumn(records: string[][]): EmailColumn {
   const width = Math.max(0, ...records.map((cells) => cells.length));
   let best = { column: -1, share: 0 };
   for (let column = 0; column < width; column++) {
-    const values = records.map((cells) => (cells[column] ?? "").trim()).filter((value) => value !== "").slice(0, CONTENT_SAMPLE);
+    const values = records
+      .map((cells) => (cells[column] ?? "").trim())
+      .filter((value) => value !== "")
+      .slice(0, CONTENT_SAMPLE);
     const share = values.filter(isAddress).length / Math.max(1, values.length);
     if (share > best.share) best = { column, share };
   }
@@ -56,13 +109,19 @@ function isAddress(value: string): boolean {
 }
 
 function normalizeHeader(header: string): string {
-  return header.trim().toLowerCase().normalize("NFC").replace(/[\s\-_.:：]/g, "");
+  return header
+    .trim()
+    .toLowerCase()
+    .normalize("NFC")
+    .replace(/[\s\-_.:：]/g, "");
 }
 
 function noEmailColumn(first: string[], hasData: boolean): BulkInputError {
   // Only a header row is quoted back: data rows could hold addresses, which the message must not echo.
   const names = first.filter((cell) => cell.trim() !== "" && !cell.includes("@")).map((cell) => JSON.stringify(cell.trim().slice(0, 40)));
-  const found = names.length ? `The columns found are ${names.slice(0, 20).join(", ")}${names.length > 20 ? ", …" : ""}.` : `The file has ${first.length} column(s) and no header.`;
+  const found = names.length
+    ? `The columns found are ${names.slice(0, 20).join(", ")}${names.length > 20 ? ", …" : ""}.`
+    : `The file has ${first.length} column(s) and no header.`;
   return new BulkInputError(
     "no_email_column",
     `No column of e-mail addresses was found${hasData ? "" : " (the file has only one row)"}. ${found} Name the column "email", or put addresses in it.`,

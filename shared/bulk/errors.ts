@@ -2,15 +2,7 @@
  * Why an upload cannot be read, as a short machine code. `too_large` and `too_many_rows` are the
  * API's 413; every other code is a 400.
  */
-export type BulkInputErrorCode =
-  | "too_large"
-  | "too_many_rows"
-  | "empty"
-  | "no_rows"
-  | "binary"
-  | "bad_xlsx"
-  | "no_email_column"
-  | "row_too_large";
+export type BulkInputErrorCode = "too_large" | "too_many_rows" | "empty" | "no_rows" | "binary" | "bad_xlsx" | "no_email_column" | "row_too_large";
 
 /**
  * The one error the bulk input and output formats throw: a code for the API and a message a

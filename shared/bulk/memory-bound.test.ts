@@ -40,7 +40,9 @@ describe("the bulk readers' memory, whatever the file", { timeout: 180_000 }, ()
   ])("reads %s (%s) in a bounded heap", async (kind, outcome) => {
     const measured = await measure(kind);
     const growth = measured.peakRss - measured.startRss;
-    console.log(`${kind}: ${measured.outcome}; RSS ${(measured.startRss / MiB).toFixed(0)} MiB before, peak ${(measured.peakRss / MiB).toFixed(0)} MiB (+${(growth / MiB).toFixed(0)} MiB)`);
+    console.log(
+      `${kind}: ${measured.outcome}; RSS ${(measured.startRss / MiB).toFixed(0)} MiB before, peak ${(measured.peakRss / MiB).toFixed(0)} MiB (+${(growth / MiB).toFixed(0)} MiB)`,
+    );
     expect(measured.outcome).toBe(outcome);
     expect(growth).toBeLessThan(MAX_GROWTH);
   });

@@ -17,7 +17,13 @@ interface Field {
 function encodeForm(boundary: string, fields: Field[], extras: { preamble?: string; padding?: string; epilogue?: string } = {}): Uint8Array {
   const pieces: Uint8Array[] = [ascii(extras.preamble === undefined ? "" : `${extras.preamble}\r\n`)];
   for (const { name, content } of fields) {
-    pieces.push(ascii(`--${boundary}${extras.padding ?? ""}\r\nContent-Disposition: form-data; name="${name}"; filename="x.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`), content, ascii("\r\n"));
+    pieces.push(
+      ascii(
+        `--${boundary}${extras.padding ?? ""}\r\nContent-Disposition: form-data; name="${name}"; filename="x.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      content,
+      ascii("\r\n"),
+    );
   }
   pieces.push(ascii(`--${boundary}--${extras.epilogue === undefined ? "" : `\r\n${extras.epilogue}`}`));
   return join(pieces);
@@ -70,21 +76,32 @@ const formArb = boundaryArb.chain((boundary) =>
   fc.record({
     boundary: fc.constant(boundary),
     fields: fc.array(fc.record({ name: fc.string({ unit: fc.constantFrom(..."abcé_ ;"), maxLength: 12 }), content: contentArb(boundary) }), { maxLength: 5 }),
-    extras: fc.record({ preamble: fc.string({ unit: fc.constantFrom(..."ab -\r\n"), maxLength: 40 }), padding: fc.constantFrom("", " ", "\t "), epilogue: fc.string({ maxLength: 20 }) }, { requiredKeys: [] }),
+    extras: fc.record(
+      {
+        preamble: fc.string({ unit: fc.constantFrom(..."ab -\r\n"), maxLength: 40 }),
+        padding: fc.constantFrom("", " ", "\t "),
+        epilogue: fc.string({ maxLength: 20 }),
+      },
+      { requiredKeys: [] },
+    ),
     sizes: fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 }),
   }),
 );
 
 describe("readFormParts", () => {
-  it("gives back every field byte-exact, whatever the boundary, the content and the chunk splits (fuzz)", async () => {
-    await fc.assert(
-      fc.asyncProperty(formArb, async ({ boundary, fields, extras, sizes }) => {
-        fc.pre(extras.preamble === undefined || !contains(ascii(`\r\n${extras.preamble}\r\n`), ascii(`\r\n--${boundary}`)));
-        expect(await readAll(cut(encodeForm(boundary, fields, extras), sizes), boundary)).toEqual(fields);
-      }),
-      { numRuns: fuzzRuns(500) },
-    );
-  }, fuzzTimeout());
+  it(
+    "gives back every field byte-exact, whatever the boundary, the content and the chunk splits (fuzz)",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(formArb, async ({ boundary, fields, extras, sizes }) => {
+          fc.pre(extras.preamble === undefined || !contains(ascii(`\r\n${extras.preamble}\r\n`), ascii(`\r\n--${boundary}`)));
+          expect(await readAll(cut(encodeForm(boundary, fields, extras), sizes), boundary)).toEqual(fields);
+        }),
+        { numRuns: fuzzRuns(500) },
+      );
+    },
+    fuzzTimeout(),
+  );
 
   it("skips what a reader leaves of a part and reads the next ones right", async () => {
     await fc.assert(
@@ -128,15 +145,19 @@ describe("readFormParts", () => {
     );
   });
 
-  it("ends with parts or a MultipartError, never another error, for any bytes (fuzz)", async () => {
-    await fc.assert(
-      fc.asyncProperty(boundaryArb, fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 1, max: 30 }), async (boundary, noise, size) => {
-        const bytes = join([ascii(`--${boundary}\r\n`), noise]);
-        await readAll(cut(bytes, [size]), boundary).catch((error: unknown) => expect(error).toBeInstanceOf(MultipartError));
-      }),
-      { numRuns: fuzzRuns(100) },
-    );
-  }, fuzzTimeout());
+  it(
+    "ends with parts or a MultipartError, never another error, for any bytes (fuzz)",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(boundaryArb, fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 1, max: 30 }), async (boundary, noise, size) => {
+          const bytes = join([ascii(`--${boundary}\r\n`), noise]);
+          await readAll(cut(bytes, [size]), boundary).catch((error: unknown) => expect(error).toBeInstanceOf(MultipartError));
+        }),
+        { numRuns: fuzzRuns(100) },
+      );
+    },
+    fuzzTimeout(),
+  );
 
   it.each([
     ["no boundary in the body", "just,a,csv\r\n", /no part with the boundary/],

@@ -38,7 +38,12 @@ export async function* readFormParts(chunks: AsyncIterable<Uint8Array>, boundary
   // as if a line break came first finds that one too.
   const scanner = new ByteScanner(chunks, CRLF);
   try {
-    await drain(read(scanner.until(delimiter, MAX_HEADER_BYTES), { too_long: "the form does not start with its boundary", ended: "the body has no part with the boundary its Content-Type names" }));
+    await drain(
+      read(scanner.until(delimiter, MAX_HEADER_BYTES), {
+        too_long: "the form does not start with its boundary",
+        ended: "the body has no part with the boundary its Content-Type names",
+      }),
+    );
     for (;;) {
       if (await scanner.skip(DASHES)) return; // the closing delimiter; the epilogue is not read
       const padding = await bytesOf(scanner.until(CRLF, MAX_HEADER_BYTES));

@@ -71,10 +71,17 @@ export async function readTable(source: ByteSource, limits: TableLimits): Promis
   return { format, columns, emailColumn: column, rows: dataRows(head, exhausted ? null : records, hasHeader, column, limits.maxRows) };
 }
 
-async function* dataRows(head: InputRow[], rest: AsyncGenerator<InputRow> | null, hasHeader: boolean, column: number, maxRows: number): AsyncGenerator<DataRow> {
+async function* dataRows(
+  head: InputRow[],
+  rest: AsyncGenerator<InputRow> | null,
+  hasHeader: boolean,
+  column: number,
+  maxRows: number,
+): AsyncGenerator<DataRow> {
   let row = 0;
   const toData = (record: InputRow): DataRow => {
-    if (row >= maxRows) throw new BulkInputError("too_many_rows", `The file has more than the ${maxRows.toLocaleString("en")} rows allowed; split it into smaller files.`);
+    if (row >= maxRows)
+      throw new BulkInputError("too_many_rows", `The file has more than the ${maxRows.toLocaleString("en")} rows allowed; split it into smaller files.`);
     return { row: row++, cells: record.cells, email: (record.cells[column] ?? "").trim() };
   };
   for (const record of hasHeader ? head.slice(1) : head) yield toData(record);

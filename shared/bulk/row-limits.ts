@@ -17,7 +17,10 @@ export const MAX_ROW_CHARS = 1024 * 1024;
  * if (cells.length > MAX_ROW_CELLS) throw rowTooLarge(index, `it has more than ${MAX_ROW_CELLS} cells`);
  */
 export function rowTooLarge(index: number, why: string): BulkInputError {
-  return new BulkInputError("row_too_large", `Record ${(index + 1).toLocaleString("en")} of the file cannot be read: ${why}. Check the file's delimiter and quotes, or export it again.`);
+  return new BulkInputError(
+    "row_too_large",
+    `Record ${(index + 1).toLocaleString("en")} of the file cannot be read: ${why}. Check the file's delimiter and quotes, or export it again.`,
+  );
 }
 
 /**

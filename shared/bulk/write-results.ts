@@ -69,7 +69,10 @@ export function neutralizeFormula(cell: string): string {
 }
 
 function csvLine(fields: string[]): string {
-  return `${fields.map(neutralizeFormula).map((field) => (/[",;\t|\r\n]|^\s|\s$/.test(field) ? `"${field.replaceAll('"', '""')}"` : field)).join(",")}\r\n`;
+  return `${fields
+    .map(neutralizeFormula)
+    .map((field) => (/[",;\t|\r\n]|^\s|\s$/.test(field) ? `"${field.replaceAll('"', '""')}"` : field))
+    .join(",")}\r\n`;
 }
 
 async function* pieces(start: string, results: AsyncIterable<ResultRow>, line: (result: ResultRow) => string): AsyncGenerator<Uint8Array> {

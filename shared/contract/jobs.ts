@@ -19,7 +19,12 @@ export const JOB_ID_ERRORS = {
   429: errorResponse("The key (or, without a secret key, the client address) is over its rate limit; see Retry-After."),
 };
 
-export const JobIdSchema = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" }, description: "The id POST /v1/jobs returned." }) });
+export const JobIdSchema = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" }, description: "The id POST /v1/jobs returned." }),
+});
 
 /** What a job may ask for besides its list, in JSON or as form fields. */
 export const JobOptionsSchema = z.object({
@@ -28,13 +33,9 @@ export const JobOptionsSchema = z.object({
     .max(2_000)
     .optional()
     .openapi({ description: "POSTed (signed, see `webhook_secret`) when the job is done, and after each re-verification; retried with backoff." }),
-  reverify_days: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(365)
-    .optional()
-    .openapi({ description: "Re-verify the list every this many days and tell `webhook_url` which rows changed verdict. The list is kept until DELETE /v1/jobs/{id}." }),
+  reverify_days: z.coerce.number().int().min(1).max(365).optional().openapi({
+    description: "Re-verify the list every this many days and tell `webhook_url` which rows changed verdict. The list is kept until DELETE /v1/jobs/{id}.",
+  }),
 });
 
 export const EmailsBodySchema = JobOptionsSchema.extend({ emails: z.array(z.string().max(1000)).min(1).max(MAX_JSON_EMAILS) }).openapi("JobEmails");
@@ -53,7 +54,8 @@ export const JobStatusSchema = z
   .object({
     id: z.string(),
     status: z.enum(JOB_STATUSES).openapi({
-      description: "`failed`: some addresses could not be verified after every retry (they are unknown/error in the results), or the results could not be assembled.",
+      description:
+        "`failed`: some addresses could not be verified after every retry (they are unknown/error in the results), or the results could not be assembled.",
     }),
     total: z.number().int(),
     processed: z.number().int().openapi({ description: "Rows answered so far." }),

@@ -39,7 +39,10 @@ export const ProbeRequestSchema = z
      * address; never a key): the prober shares its sessions fairly between callers. Absent, the
      * request shares one caller's share with every other request that names none.
      */
-    caller: z.string().regex(/^[0-9a-f]{1,64}$/, "caller must be hex").optional(),
+    caller: z
+      .string()
+      .regex(/^[0-9a-f]{1,64}$/, "caller must be hex")
+      .optional(),
   })
   .strict();
 

@@ -60,9 +60,7 @@ export const FlagsSchema = z
   })
   .openapi("Flags");
 
-export const MxRecordSchema = z
-  .object({ host: z.string(), preference: z.number().int().min(0).max(65535) })
-  .openapi("MxRecord");
+export const MxRecordSchema = z.object({ host: z.string(), preference: z.number().int().min(0).max(65535) }).openapi("MxRecord");
 
 export type MxRecord = z.infer<typeof MxRecordSchema>;
 
@@ -86,10 +84,7 @@ export const SmtpInfoSchema = z
     }),
     prober: z.string().optional(),
     duration_ms: z.number().int().min(0).optional(),
-    transcript: z
-      .array(z.string())
-      .optional()
-      .openapi({ description: "The SMTP conversation, line by line, when the request asked for it." }),
+    transcript: z.array(z.string()).optional().openapi({ description: "The SMTP conversation, line by line, when the request asked for it." }),
   })
   .openapi("SmtpInfo");
 
@@ -113,9 +108,7 @@ export const VerifyResultSchema = z
 
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 
-export const ErrorBodySchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
-  .openapi("Error");
+export const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi("Error");
 
 /**
  * An error response of a route, for the OpenAPI document.

@@ -6,17 +6,7 @@ export const REASONS_BY_VERDICT = {
   deliverable: ["accepted"],
   undeliverable: ["invalid_syntax", "invalid_domain", "no_mail_server", "mailbox_not_found", "mailbox_disabled"],
   risky: ["disposable", "mailbox_full", "catch_all"],
-  unknown: [
-    "greylisted",
-    "deferred",
-    "blocked",
-    "timeout",
-    "no_connect",
-    "dns_error",
-    "smtp_skipped",
-    "unsupported",
-    "error",
-  ],
+  unknown: ["greylisted", "deferred", "blocked", "timeout", "no_connect", "dns_error", "smtp_skipped", "unsupported", "error"],
 } as const;
 
 export type Verdict = keyof typeof REASONS_BY_VERDICT;
@@ -29,9 +19,7 @@ export const VERDICTS = ["deliverable", "undeliverable", "risky", "unknown"] as 
 
 export const REASONS: readonly Reason[] = VERDICTS.flatMap((verdict) => REASONS_BY_VERDICT[verdict]);
 
-const verdictByReason = new Map<Reason, Verdict>(
-  VERDICTS.flatMap((verdict) => REASONS_BY_VERDICT[verdict].map((reason) => [reason, verdict] as const)),
-);
+const verdictByReason = new Map<Reason, Verdict>(VERDICTS.flatMap((verdict) => REASONS_BY_VERDICT[verdict].map((reason) => [reason, verdict] as const)));
 
 /**
  * The verdict a reason decides.

@@ -18,11 +18,15 @@ describe("createDohExchange with upstreams that fail", () => {
     ["servfail", "SERVFAIL"],
     ["http-error", "HTTP 503 text/plain"],
     ["missing", "HTTP 404"],
-  ])("says what went wrong with an upstream that does %s", async (route, detail) => {
-    const result = await exchange(`${stubs}/${route}`, query, question);
-    expect(result.ok).toBe(false);
-    expect(result.ok ? "" : result.detail).toMatch(detail);
-  }, 20_000);
+  ])(
+    "says what went wrong with an upstream that does %s",
+    async (route, detail) => {
+      const result = await exchange(`${stubs}/${route}`, query, question);
+      expect(result.ok).toBe(false);
+      expect(result.ok ? "" : result.detail).toMatch(detail);
+    },
+    20_000,
+  );
 });
 
 describe.skipIf(peer === null)("createDohExchange against the local DNS peer", () => {

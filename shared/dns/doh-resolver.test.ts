@@ -13,20 +13,24 @@ const SLOW_TEST_MS = 20_000;
 const fixture = (label: string) => `${label}.mailvet-fixture.net`;
 
 describe("createDohResolver with upstreams that fail", () => {
-  it("gives dns_error naming every upstream's failure, and caches none of them", async () => {
-    const upstreams = [`${stubs}/hang`, `${stubs}/garbage`, `${stubs}/servfail`, `${stubs}/http-error`, REFUSING];
-    const resolver = createDohResolver({ upstreams, timeoutMs: 300 });
-    const outcome = await resolver.lookup("example.net", "MX");
-    expect(outcome.kind).toBe("dns_error");
-    const detail = outcome.kind === "dns_error" ? outcome.detail : "";
-    expect(detail).toMatch(/no answer within 300 ms/);
-    expect(detail).toMatch(/malformed answer|not for the question/);
-    expect(detail).toMatch(/SERVFAIL/);
-    expect(detail).toMatch(/HTTP 503/);
-    expect(detail).toMatch(/unreachable: fetch failed \(ECONNREFUSED\)/);
-    await resolver.lookup("example.net", "MX");
-    expect(resolver.stats()).toEqual({ lookups: 2, cacheHits: 0, upstreamQueries: 10 });
-  }, SLOW_TEST_MS);
+  it(
+    "gives dns_error naming every upstream's failure, and caches none of them",
+    async () => {
+      const upstreams = [`${stubs}/hang`, `${stubs}/garbage`, `${stubs}/servfail`, `${stubs}/http-error`, REFUSING];
+      const resolver = createDohResolver({ upstreams, timeoutMs: 300 });
+      const outcome = await resolver.lookup("example.net", "MX");
+      expect(outcome.kind).toBe("dns_error");
+      const detail = outcome.kind === "dns_error" ? outcome.detail : "";
+      expect(detail).toMatch(/no answer within 300 ms/);
+      expect(detail).toMatch(/malformed answer|not for the question/);
+      expect(detail).toMatch(/SERVFAIL/);
+      expect(detail).toMatch(/HTTP 503/);
+      expect(detail).toMatch(/unreachable: fetch failed \(ECONNREFUSED\)/);
+      await resolver.lookup("example.net", "MX");
+      expect(resolver.stats()).toEqual({ lookups: 2, cacheHits: 0, upstreamQueries: 10 });
+    },
+    SLOW_TEST_MS,
+  );
 
   it("never sends a name that cannot be a DNS name", async () => {
     const resolver = createDohResolver({ upstreams: [REFUSING] });

@@ -21,7 +21,16 @@ describe("encodeQuery", () => {
       fc.property(name, fc.constantFrom("A", "AAAA", "MX" as const), (text, type) => {
         expect(parseMessage(encodeQuery(text, type)!)).toEqual({
           ok: true,
-          message: { id: 0, isResponse: false, truncated: false, rcode: 0, questions: [{ name: text, code: QUERY_TYPES[type] }], answers: [], authorities: [], additionals: [] },
+          message: {
+            id: 0,
+            isResponse: false,
+            truncated: false,
+            rcode: 0,
+            questions: [{ name: text, code: QUERY_TYPES[type] }],
+            answers: [],
+            authorities: [],
+            additionals: [],
+          },
         });
       }),
     );

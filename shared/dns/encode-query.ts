@@ -2,10 +2,18 @@ import { QUERY_TYPES, type QueryType } from "./message";
 import { encodeName } from "./wire-name";
 
 const HEADER = [
-  0x00, 0x00, // id 0, so HTTP caches see one URL per question (RFC 8484 §4.1)
-  0x01, 0x00, // a standard query with recursion desired
-  0x00, 0x01, // one question
-  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // no answer, authority or additional records
+  0x00,
+  0x00, // id 0, so HTTP caches see one URL per question (RFC 8484 §4.1)
+  0x01,
+  0x00, // a standard query with recursion desired
+  0x00,
+  0x01, // one question
+  0x00,
+  0x00,
+  0x00,
+  0x00,
+  0x00,
+  0x00, // no answer, authority or additional records
 ];
 const CLASS_IN = 1;
 

@@ -11,9 +11,19 @@ describe.skipIf(peer === null)("resolveMailDomain against the local DNS peer", (
   const resolver = createDohResolver({ upstreams: [peer!] });
 
   it.each<[string, string, Partial<MailDomainFacts>, ReturnType<typeof mailDomainReason>]>([
-    ["several MX, out of order", "multi-mx.mailvet-fixture.net", { kind: "mx", mx: [mx1, { host: "mx2.multi-mx.mailvet-fixture.net", preference: 20 }, { host: "mx3.multi-mx.mailvet-fixture.net", preference: 30 }] }, null],
+    [
+      "several MX, out of order",
+      "multi-mx.mailvet-fixture.net",
+      { kind: "mx", mx: [mx1, { host: "mx2.multi-mx.mailvet-fixture.net", preference: 20 }, { host: "mx3.multi-mx.mailvet-fixture.net", preference: 30 }] },
+      null,
+    ],
     ["MX through a CNAME chain", "cname-mx.mailvet-fixture.net", { kind: "mx" }, null],
-    ["an MX host that is an alias", "alias-host-mx.mailvet-fixture.net", { kind: "mx", mx: [{ host: "alias-host.mailvet-fixture.net", preference: 10 }] }, null],
+    [
+      "an MX host that is an alias",
+      "alias-host-mx.mailvet-fixture.net",
+      { kind: "mx", mx: [{ host: "alias-host.mailvet-fixture.net", preference: 10 }] },
+      null,
+    ],
     ["implicit MX from A", "a-only.mailvet-fixture.net", { kind: "implicit", mx: [{ host: "a-only.mailvet-fixture.net", preference: 0 }] }, null],
     ["implicit MX from AAAA", "aaaa-only.mailvet-fixture.net", { kind: "implicit", host: "aaaa-only.mailvet-fixture.net" }, null],
     ["null MX", "null-mx.mailvet-fixture.net", { kind: "null_mx" }, "no_mail_server"],

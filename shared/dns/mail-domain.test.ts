@@ -53,7 +53,10 @@ describe("resolveMailDomain", () => {
     for (const [, host] of many) zone[`A ${host}`] = a;
     const resolver = resolverFor(zone);
     const facts = await resolveMailDomain(resolver, "example.net");
-    const best = many.slice(-MAX_MX_HOSTS).reverse().map(([preference, host]) => ({ host, preference }));
+    const best = many
+      .slice(-MAX_MX_HOSTS)
+      .reverse()
+      .map(([preference, host]) => ({ host, preference }));
     expect(facts).toEqual({ kind: "mx", mx: best });
     expect(resolver.asked).toHaveLength(1 + MAX_MX_HOSTS);
   });
@@ -65,19 +68,61 @@ describe("resolveMailDomain", () => {
   });
 
   it.each<[string, Zone, MailDomainFacts]>([
-    ["implicit MX from an A record", { "MX example.net": nodata, "A example.net": a }, { kind: "implicit", host: "example.net", mx: [{ host: "example.net", preference: 0 }] }],
-    ["implicit MX from an AAAA record", { "MX example.net": nodata, "A example.net": nodata, "AAAA example.net": aaaa }, { kind: "implicit", host: "example.net", mx: [{ host: "example.net", preference: 0 }] }],
+    [
+      "implicit MX from an A record",
+      { "MX example.net": nodata, "A example.net": a },
+      { kind: "implicit", host: "example.net", mx: [{ host: "example.net", preference: 0 }] },
+    ],
+    [
+      "implicit MX from an AAAA record",
+      { "MX example.net": nodata, "A example.net": nodata, "AAAA example.net": aaaa },
+      { kind: "implicit", host: "example.net", mx: [{ host: "example.net", preference: 0 }] },
+    ],
     ["null MX, even with an address", { "MX example.net": mx([0, ""]), "A example.net": a }, { kind: "null_mx" }],
     ["NXDOMAIN", {}, { kind: "nxdomain" }],
     ["no MX and no address", { "MX example.net": nodata, "A example.net": nodata, "AAAA example.net": nodata }, { kind: "no_mail" }],
-    ["MX hosts that do not resolve", { "MX example.net": mx([10, "gone.example.net"], [20, "empty.example.net"]), "A empty.example.net": nodata, "AAAA empty.example.net": nodata }, { kind: "unresolvable_mx", hosts: [{ host: "gone.example.net", preference: 10 }, { host: "empty.example.net", preference: 20 }] }],
-    ["one MX host resolvable, one not", { "MX example.net": mx([10, "gone.example.net"], [20, "mx.example.net"]), "A mx.example.net": a }, { kind: "mx", mx: [{ host: "mx.example.net", preference: 20 }] }],
-    ["a null MX beside a real one, which wins", { "MX example.net": mx([0, ""], [10, "mx.example.net"]), "A mx.example.net": a }, { kind: "mx", mx: [{ host: "mx.example.net", preference: 10 }] }],
+    [
+      "MX hosts that do not resolve",
+      { "MX example.net": mx([10, "gone.example.net"], [20, "empty.example.net"]), "A empty.example.net": nodata, "AAAA empty.example.net": nodata },
+      {
+        kind: "unresolvable_mx",
+        hosts: [
+          { host: "gone.example.net", preference: 10 },
+          { host: "empty.example.net", preference: 20 },
+        ],
+      },
+    ],
+    [
+      "one MX host resolvable, one not",
+      { "MX example.net": mx([10, "gone.example.net"], [20, "mx.example.net"]), "A mx.example.net": a },
+      { kind: "mx", mx: [{ host: "mx.example.net", preference: 20 }] },
+    ],
+    [
+      "a null MX beside a real one, which wins",
+      { "MX example.net": mx([0, ""], [10, "mx.example.net"]), "A mx.example.net": a },
+      { kind: "mx", mx: [{ host: "mx.example.net", preference: 10 }] },
+    ],
     ["SERVFAIL on MX", { "MX example.net": servfail }, { kind: "dns_error", detail: "SERVFAIL" }],
-    ["SERVFAIL on the implicit MX's address", { "MX example.net": nodata, "A example.net": servfail, "AAAA example.net": nodata }, { kind: "dns_error", detail: "SERVFAIL" }],
-    ["SERVFAIL on AAAA after A NODATA", { "MX example.net": nodata, "A example.net": nodata, "AAAA example.net": servfail }, { kind: "dns_error", detail: "SERVFAIL" }],
-    ["an MX host that SERVFAILs beside one that does not resolve", { "MX example.net": mx([10, "gone.example.net"], [20, "flaky.example.net"]), "A flaky.example.net": servfail, "AAAA flaky.example.net": servfail }, { kind: "dns_error", detail: "SERVFAIL" }],
-    ["an MX host that SERVFAILs on A but has AAAA", { "MX example.net": mx([10, "mx.example.net"]), "A mx.example.net": servfail, "AAAA mx.example.net": aaaa }, { kind: "mx", mx: [{ host: "mx.example.net", preference: 10 }] }],
+    [
+      "SERVFAIL on the implicit MX's address",
+      { "MX example.net": nodata, "A example.net": servfail, "AAAA example.net": nodata },
+      { kind: "dns_error", detail: "SERVFAIL" },
+    ],
+    [
+      "SERVFAIL on AAAA after A NODATA",
+      { "MX example.net": nodata, "A example.net": nodata, "AAAA example.net": servfail },
+      { kind: "dns_error", detail: "SERVFAIL" },
+    ],
+    [
+      "an MX host that SERVFAILs beside one that does not resolve",
+      { "MX example.net": mx([10, "gone.example.net"], [20, "flaky.example.net"]), "A flaky.example.net": servfail, "AAAA flaky.example.net": servfail },
+      { kind: "dns_error", detail: "SERVFAIL" },
+    ],
+    [
+      "an MX host that SERVFAILs on A but has AAAA",
+      { "MX example.net": mx([10, "mx.example.net"]), "A mx.example.net": servfail, "AAAA mx.example.net": aaaa },
+      { kind: "mx", mx: [{ host: "mx.example.net", preference: 10 }] },
+    ],
   ])("%s", async (_, zone, facts) => {
     expect(await resolveMailDomain(resolverFor(zone), "example.net")).toEqual(facts);
   });

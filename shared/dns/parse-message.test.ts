@@ -123,9 +123,7 @@ describe("parseMessage", () => {
   });
 });
 
-const arbitraryName = fc
-  .array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 4 })
-  .map((labels) => labels.join("."));
+const arbitraryName = fc.array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 4 }).map((labels) => labels.join("."));
 
 const arbitraryRecord: fc.Arbitrary<ResourceRecord> = fc.record({
   name: arbitraryName,
@@ -134,9 +132,7 @@ const arbitraryRecord: fc.Arbitrary<ResourceRecord> = fc.record({
     fc.ipV4().map((address): RecordData => ({ type: "A", address })),
     fc.uint8Array({ minLength: 16, maxLength: 16 }).map((octets): RecordData => ({ type: "AAAA", address: ipv6Text(octets) })),
     arbitraryName.map((target): RecordData => ({ type: "CNAME", target })),
-    fc
-      .record({ preference: fc.nat({ max: 0xffff }), exchange: fc.oneof(arbitraryName, fc.constant("")) })
-      .map((mx): RecordData => ({ type: "MX", ...mx })),
+    fc.record({ preference: fc.nat({ max: 0xffff }), exchange: fc.oneof(arbitraryName, fc.constant("")) }).map((mx): RecordData => ({ type: "MX", ...mx })),
     fc.nat({ max: 0x7fffffff }).map((minimum): RecordData => ({ type: "SOA", minimum })),
     fc.constantFrom(16, 99, 257).map((code): RecordData => ({ type: "other", code })),
   ),

@@ -26,8 +26,7 @@ describe("symbolOf", () => {
 describe("trigramIndex", () => {
   it("lays out every trigram once in a flat table", () => {
     const seen = new Set<number>();
-    for (let a = 0; a < SYMBOL_COUNT; a++)
-      for (let b = 0; b < SYMBOL_COUNT; b++) for (let c = 0; c < SYMBOL_COUNT; c++) seen.add(trigramIndex(a, b, c));
+    for (let a = 0; a < SYMBOL_COUNT; a++) for (let b = 0; b < SYMBOL_COUNT; b++) for (let c = 0; c < SYMBOL_COUNT; c++) seen.add(trigramIndex(a, b, c));
     expect(seen.size).toBe(TRIGRAM_COUNT);
     expect(Math.min(...seen)).toBe(0);
     expect(Math.max(...seen)).toBe(TRIGRAM_COUNT - 1);

@@ -24,6 +24,6 @@ export function encodeTable(table: Int8Array): string {
 export function decodeTable(base64: string): Int8Array {
   const binary = atob(base64);
   const table = new Int8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) table[i] = binary.charCodeAt(i) << 24 >> 24;
+  for (let i = 0; i < binary.length; i++) table[i] = (binary.charCodeAt(i) << 24) >> 24;
   return table;
 }

@@ -19,7 +19,9 @@ describe("canonicalHopString", () => {
 
   it("takes the verifier's own host over the request's", () => {
     const received = new Request("http://eu1.probers.example/v1/probe", { method: "POST" });
-    expect(canonicalHopString(received, claims, "eu2.probers.example")).toBe(canonicalHopString(new Request("http://eu2.probers.example/v1/probe", { method: "POST" }), claims));
+    expect(canonicalHopString(received, claims, "eu2.probers.example")).toBe(
+      canonicalHopString(new Request("http://eu2.probers.example/v1/probe", { method: "POST" }), claims),
+    );
   });
 
   it("keeps line breaks out of the path", () => {

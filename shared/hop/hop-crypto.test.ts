@@ -27,7 +27,6 @@ describe("hmacBase64url", () => {
   });
 });
 
-
 describe("signedByAnyKey", () => {
   it("accepts a signature made with any key of the list, and nothing else", async () => {
     const [oldKey, otherKey] = ["old-hop-key-0123456789abcdef", "other-hop-key-0123456789abcdef"];

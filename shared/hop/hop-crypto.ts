@@ -37,9 +37,7 @@ export function hopKeys(secrets: readonly string[]): Promise<HopKeys> {
 
 async function importKeys(secrets: readonly string[]): Promise<HopKeys> {
   const all = await Promise.all(
-    secrets.map((secret) =>
-      crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]),
-    ),
+    secrets.map((secret) => crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])),
   );
   return { signing: all[0]!, all };
 }
@@ -53,7 +51,6 @@ async function importKeys(secrets: readonly string[]): Promise<HopKeys> {
 export async function hmacBase64url(key: HmacKey, text: string): Promise<string> {
   return base64url(new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(text))));
 }
-
 
 /**
  * Whether a signature is the HMAC of a text under any of the keys (a rotation has two). Every

@@ -36,6 +36,8 @@ describe("readBodyWithin", () => {
 
   it("reads a response's body within the limit too, and says it was the response", async () => {
     expect(await readBodyWithin(new Response("hello"), LIMIT)).toEqual(new TextEncoder().encode("hello"));
-    await expect(readBodyWithin(new Response(new Uint8Array(LIMIT + 1)), LIMIT)).rejects.toMatchObject({ message: `the response body is larger than ${LIMIT} bytes` });
+    await expect(readBodyWithin(new Response(new Uint8Array(LIMIT + 1)), LIMIT)).rejects.toMatchObject({
+      message: `the response body is larger than ${LIMIT} bytes`,
+    });
   });
 });

@@ -8,8 +8,7 @@ import { signRequest } from "./sign-request";
 const NEW_KEY = "new-hop-key-0123456789abcdef";
 const OLD_KEY = "old-hop-key-0123456789abcdef";
 const BODY = JSON.stringify({ email: "someone@example.net" });
-const probeRequest = () =>
-  new Request("http://prober/v1/probe?transcript=1", { method: "POST", body: BODY, headers: { "Content-Type": "application/json" } });
+const probeRequest = () => new Request("http://prober/v1/probe?transcript=1", { method: "POST", body: BODY, headers: { "Content-Type": "application/json" } });
 
 describe("signRequest", () => {
   it("keeps method, URL, headers and body, and adds the hop headers", async () => {

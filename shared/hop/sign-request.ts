@@ -22,11 +22,7 @@ export interface SignRequestOptions {
  * const request = new Request(`${prober.url}/v1/probe`, { method: "POST", body: JSON.stringify(probe) });
  * const response = await fetch(await signRequest(request, settings.proberSecrets));
  */
-export async function signRequest(
-  request: Request,
-  secrets: readonly string[],
-  { now = Date.now }: SignRequestOptions = {},
-): Promise<Request> {
+export async function signRequest(request: Request, secrets: readonly string[], { now = Date.now }: SignRequestOptions = {}): Promise<Request> {
   const { signing } = await hopKeys(secrets);
   const body = new Uint8Array(await request.arrayBuffer());
   const claims: HopClaims = {

@@ -34,7 +34,8 @@ async function signedProbe({ secrets = [NEW_KEY], body = BODY as RequestInit["bo
 }
 
 const send = ({ url, method, headers, body }: Sent) => new Request(url, { method, headers, body, duplex: "half" });
-const verify = (sent: Sent, secrets: readonly string[] = [NEW_KEY], host = "prober") => verifySignedRequest(send(sent), { secrets, host, nonces, now: () => clock });
+const verify = (sent: Sent, secrets: readonly string[] = [NEW_KEY], host = "prober") =>
+  verifySignedRequest(send(sent), { secrets, host, nonces, now: () => clock });
 const refusedFor = (reason: string) => expect.objectContaining({ status: 401, code: "unauthorized", message: expect.stringContaining(reason) });
 
 describe("verifySignedRequest", () => {
@@ -226,7 +227,10 @@ describe("verifySignedRequest, properties", () => {
         Object.values(HOP_HEADERS).forEach((name, i) => {
           if (values[i] !== undefined) headers.set(name, values[i]);
         });
-        const error = await verify({ url: PROBE_URL, method: "POST", headers, body }).then(() => null, (thrown: unknown) => thrown);
+        const error = await verify({ url: PROBE_URL, method: "POST", headers, body }).then(
+          () => null,
+          (thrown: unknown) => thrown,
+        );
         expect(error).toBeInstanceOf(ApiError);
         expect(error).toMatchObject({ status: 401 });
       }),

@@ -39,7 +39,10 @@ export interface VerifySignedResponseOptions {
  * const body = await verifySignedResponse(response, { secrets, requestNonce: signed.headers.get(HOP_HEADERS.nonce)! });
  * const answer = JSON.parse(new TextDecoder().decode(body));
  */
-export async function verifySignedResponse(response: Response, { secrets, requestNonce, maxBodyBytes = MAX_HOP_RESPONSE_BYTES }: VerifySignedResponseOptions): Promise<Uint8Array> {
+export async function verifySignedResponse(
+  response: Response,
+  { secrets, requestNonce, maxBodyBytes = MAX_HOP_RESPONSE_BYTES }: VerifySignedResponseOptions,
+): Promise<Uint8Array> {
   const signature = readSignature(response.headers);
   if (signature === null) {
     await response.body?.cancel();

@@ -3,12 +3,9 @@ import { BUNDLED_DISPOSABLE_BLOCKLIST, DomainList, isDisposable } from "./dispos
 import { REAL_PROVIDERS } from "./real-providers.fixture";
 
 describe("isDisposable with the bundled lists", () => {
-  it.each(["mailinator.com", "yopmail.com", "guerrillamail.com", "10minutemail.com", "temp-mail.org"])(
-    "flags %s",
-    (domain) => {
-      expect(isDisposable(domain)).toBe(true);
-    },
-  );
+  it.each(["mailinator.com", "yopmail.com", "guerrillamail.com", "10minutemail.com", "temp-mail.org"])("flags %s", (domain) => {
+    expect(isDisposable(domain)).toBe(true);
+  });
 
   it("flags subdomains of a listed domain", () => {
     expect(isDisposable("a.b.mailinator.com")).toBe(true);

@@ -28,11 +28,7 @@ const NEVER_DISPOSABLE = DomainList.fromDomains(POPULAR_MAIL_DOMAINS);
  * isDisposable("gmail.com"); // false
  * isDisposable("mailinator.com", DomainList.fromText(await env.LISTS.get("disposable") ?? "")); // per KV
  */
-export function isDisposable(
-  domain: string,
-  blocklist: DomainList = BUNDLED_DISPOSABLE_BLOCKLIST,
-  allowlist: DomainList = NO_DOMAINS,
-): boolean {
+export function isDisposable(domain: string, blocklist: DomainList = BUNDLED_DISPOSABLE_BLOCKLIST, allowlist: DomainList = NO_DOMAINS): boolean {
   if (!blocklist.hasDomainOrParent(domain)) return false;
   return !allowlist.hasDomainOrParent(domain) && !NEVER_DISPOSABLE.hasDomainOrParent(domain);
 }

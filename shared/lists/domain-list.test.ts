@@ -9,19 +9,13 @@ describe("DomainList", () => {
     expect(list.has("a.mailinator.com")).toBe(false);
   });
 
-  it.each(["mailinator.com", "a.mailinator.com", "a.b.mailinator.com", "x.guerrillamail.co.uk"])(
-    "matches %s by itself or a parent",
-    (domain) => {
-      expect(list.hasDomainOrParent(domain)).toBe(true);
-    },
-  );
+  it.each(["mailinator.com", "a.mailinator.com", "a.b.mailinator.com", "x.guerrillamail.co.uk"])("matches %s by itself or a parent", (domain) => {
+    expect(list.hasDomainOrParent(domain)).toBe(true);
+  });
 
-  it.each(["notmailinator.com", "mailinator.com.evil.net", "com", "co.uk", "example.co.uk", ""])(
-    "does not match %j",
-    (domain) => {
-      expect(list.hasDomainOrParent(domain)).toBe(false);
-    },
-  );
+  it.each(["notmailinator.com", "mailinator.com.evil.net", "com", "co.uk", "example.co.uk", ""])("does not match %j", (domain) => {
+    expect(list.hasDomainOrParent(domain)).toBe(false);
+  });
 
   it("never lets a bare public suffix in, so it cannot cover every domain beneath it", () => {
     const careless = DomainList.fromText("co.uk\ncom\nmailinator.com");

@@ -29,9 +29,7 @@ describe("parseDomainListText", () => {
 
   it("never throws, and yields only normalized domains, on arbitrary text", () => {
     const anyText = fc.string({ unit: "binary", maxLength: 300 });
-    const lineLikeText = fc
-      .array(fc.oneof(fc.domain(), fc.string({ unit: "binary", maxLength: 20 }), fc.constant("# x")))
-      .map((lines) => lines.join("\n"));
+    const lineLikeText = fc.array(fc.oneof(fc.domain(), fc.string({ unit: "binary", maxLength: 20 }), fc.constant("# x"))).map((lines) => lines.join("\n"));
     fc.assert(
       fc.property(fc.oneof(anyText, lineLikeText), (text) => {
         for (const domain of parseDomainListText(text)) expect(normalizeListEntry(domain)).toBe(domain);
@@ -40,9 +38,7 @@ describe("parseDomainListText", () => {
   });
 
   it("round-trips: formatting what was parsed and parsing again changes nothing", () => {
-    const text = fc
-      .array(fc.oneof(fc.domain(), fc.mixedCase(fc.domain()), fc.string({ unit: "binary", maxLength: 30 })))
-      .map((lines) => lines.join("\n"));
+    const text = fc.array(fc.oneof(fc.domain(), fc.mixedCase(fc.domain()), fc.string({ unit: "binary", maxLength: 30 }))).map((lines) => lines.join("\n"));
     fc.assert(
       fc.property(text, (original) => {
         const domains = parseDomainListText(original);

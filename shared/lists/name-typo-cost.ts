@@ -77,10 +77,7 @@ export function nameTypoCost(typed: TypoName, intended: TypoName): number | null
   if (length === 4) return isInnerSwap(name, target) || isDoubling(name, target) || isDoubling(target, name) ? 1 : null;
   if (!startsAlike(name, target)) return null;
   const max = length < 10 ? 1 : 2;
-  const onOneSideOnly = Math.max(
-    countBits(typed.characters & ~intended.characters),
-    countBits(intended.characters & ~typed.characters),
-  );
+  const onOneSideOnly = Math.max(countBits(typed.characters & ~intended.characters), countBits(intended.characters & ~typed.characters));
   if (onOneSideOnly > max) return null;
   const distance = typoDistance(name, target, max);
   return distance <= max ? distance : null;

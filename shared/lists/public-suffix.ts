@@ -4,9 +4,7 @@
  * List would cost about 100 KB in every Worker; these few labels cover the suffixes that mail
  * domains actually use, and a miss only means a two-label suffix is taken for a registrable name.
  */
-const GENERIC_SECOND_LEVEL_LABELS = new Set([
-  "ac", "co", "com", "edu", "go", "gob", "gov", "gv", "ltd", "mil", "ne", "net", "nom", "or", "org", "plc", "sch",
-]);
+const GENERIC_SECOND_LEVEL_LABELS = new Set(["ac", "co", "com", "edu", "go", "gob", "gov", "gv", "ltd", "mil", "ne", "net", "nom", "or", "org", "plc", "sch"]);
 
 /**
  * How many trailing labels form the public suffix: 2 for a generic second level under a country

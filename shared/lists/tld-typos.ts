@@ -3,17 +3,35 @@
  * A domain under one of them cannot receive mail, so correcting it is safe whatever the name.
  */
 const NONEXISTENT_TLD_FIXES = new Map([
-  ["con", "com"], ["cmo", "com"], ["comm", "com"], ["ocm", "com"], ["cpm", "com"], ["vom", "com"],
-  ["xom", "com"], ["coom", "com"], ["conm", "com"], ["comn", "com"],
-  ["nte", "net"], ["nett", "net"], ["ner", "net"],
-  ["ogr", "org"], ["orgg", "org"], ["rog", "org"], ["prg", "org"],
+  ["con", "com"],
+  ["cmo", "com"],
+  ["comm", "com"],
+  ["ocm", "com"],
+  ["cpm", "com"],
+  ["vom", "com"],
+  ["xom", "com"],
+  ["coom", "com"],
+  ["conm", "com"],
+  ["comn", "com"],
+  ["nte", "net"],
+  ["nett", "net"],
+  ["ner", "net"],
+  ["ogr", "org"],
+  ["orgg", "org"],
+  ["rog", "org"],
+  ["prg", "org"],
 ]);
 
 /**
  * Real country codes one slip away from `com` or `net` (`qq.co`, `163.cm`, `yahoo.om`, `gmx.ne`).
  * Others own domains there, so these are corrected only towards a popular provider.
  */
-const REAL_TLD_SLIPS = new Map([["co", "com"], ["cm", "com"], ["om", "com"], ["ne", "net"]]);
+const REAL_TLD_SLIPS = new Map([
+  ["co", "com"],
+  ["cm", "com"],
+  ["om", "com"],
+  ["ne", "net"],
+]);
 
 /** Each label's slips: `com` → `con`, `cmo`, … `co`, `cm`, `om`. */
 const SLIPS_BY_LABEL = new Map<string, string[]>();
@@ -31,9 +49,7 @@ for (const [slip, meant] of [...NONEXISTENT_TLD_FIXES, ...REAL_TLD_SLIPS]) {
  */
 export function suffixSlips(suffix: string): string[] {
   const labels = suffix.split(".");
-  return labels.flatMap((label, index) =>
-    (SLIPS_BY_LABEL.get(label) ?? []).map((slip) => labels.with(index, slip).join(".")),
-  );
+  return labels.flatMap((label, index) => (SLIPS_BY_LABEL.get(label) ?? []).map((slip) => labels.with(index, slip).join(".")));
 }
 
 /**

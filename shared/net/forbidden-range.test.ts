@@ -97,12 +97,30 @@ describe("forbiddenRange", () => {
  */
 const referenceV4 = new BlockList();
 for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 3],
-] as const) referenceV4.addSubnet(network, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 3],
+] as const)
+  referenceV4.addSubnet(network, prefix, "ipv4");
 const referenceV6 = new BlockList();
-for (const [network, prefix] of [["64:ff9b:1::", 48], ["2001::", 23], ["2001:db8::", 32], ["3fff::", 20]] as const) referenceV6.addSubnet(network, prefix, "ipv6");
+for (const [network, prefix] of [
+  ["64:ff9b:1::", 48],
+  ["2001::", 23],
+  ["2001:db8::", 32],
+  ["3fff::", 20],
+] as const)
+  referenceV6.addSubnet(network, prefix, "ipv6");
 
 const v4Text = (octets: readonly number[]) => octets.join(".");
 const hex16 = (high: number, low: number) => ((high << 8) | low).toString(16);

@@ -53,10 +53,17 @@ describe("MAILVET_API_KEYS", () => {
 
   it("never throws on any text, and anything it accepts has keys of 16 characters or more", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.array(fc.string()).map((keys) => keys.join(","))), (text) => {
-        const parsed = apiKeysVariable.safeParse(text);
-        if (parsed.success) for (const { secret } of parsed.data) if ("key" in secret) expect(secret.key.length).toBeGreaterThanOrEqual(16);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.array(fc.string()).map((keys) => keys.join(",")),
+        ),
+        (text) => {
+          const parsed = apiKeysVariable.safeParse(text);
+          if (parsed.success) for (const { secret } of parsed.data) if ("key" in secret) expect(secret.key.length).toBeGreaterThanOrEqual(16);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -36,23 +36,29 @@ const keyEntry = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "id must be 1–64 letters, digits, '.', '_' or '-'"),
     key: plainKey.optional(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 lower-case hex digits (sha256sum of the key)").optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "sha256 must be 64 lower-case hex digits (sha256sum of the key)")
+      .optional(),
     scopes: z.array(z.enum(SCOPES, { error: "scopes are verify, jobs and admin" })).min(1, "list at least one scope"),
     origins: z.array(origin).min(1, "a widget key lists at least one origin").optional(),
   })
   .strict()
   .superRefine((entry, ctx) => {
-    if ((entry.key === undefined) === (entry.sha256 === undefined)) ctx.addIssue({ code: "custom", message: `key ${entry.id}: give exactly one of "key" or "sha256"` });
+    if ((entry.key === undefined) === (entry.sha256 === undefined))
+      ctx.addIssue({ code: "custom", message: `key ${entry.id}: give exactly one of "key" or "sha256"` });
     if (entry.origins && entry.scopes.some((scope) => scope !== "verify")) {
       ctx.addIssue({ code: "custom", message: `key ${entry.id}: a key with origins (a widget key) may only have the verify scope` });
     }
   })
-  .transform(({ id, key, sha256, scopes, origins }): ApiKeySetting => ({
-    id,
-    secret: key !== undefined ? { key } : { sha256: sha256! },
-    scopes: [...new Set(scopes)],
-    ...(origins && { origins }),
-  }));
+  .transform(
+    ({ id, key, sha256, scopes, origins }): ApiKeySetting => ({
+      id,
+      secret: key !== undefined ? { key } : { sha256: sha256! },
+      scopes: [...new Set(scopes)],
+      ...(origins && { origins }),
+    }),
+  );
 
 const jsonList = z
   .string()
@@ -74,7 +80,12 @@ const jsonList = z
 /** The list form of earlier versions: every key may verify and run jobs of its own. */
 const plainList = z
   .string()
-  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(plainKey).min(1, "must list at least one key"))
   .transform((keys) => keys.map((key): ApiKeySetting => ({ id: null, secret: { key }, scopes: ["verify", "jobs"] })));
 

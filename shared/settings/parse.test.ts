@@ -46,7 +46,11 @@ describe("parseSettings", () => {
   });
 
   it("takes plain http prober URLs on loopback only, as the local stack and the suites use them", () => {
-    const probers = ["http://127.0.0.1:8788", "http://127.0.0.9", "http://[::1]:8788", "http://localhost:8788", "https://p1.example"].map((url, index) => ({ id: `p${index}`, region: "local", url }));
+    const probers = ["http://127.0.0.1:8788", "http://127.0.0.9", "http://[::1]:8788", "http://localhost:8788", "https://p1.example"].map((url, index) => ({
+      id: `p${index}`,
+      region: "local",
+      url,
+    }));
     expect(parseSettings({ MAILVET_PROBERS: JSON.stringify(probers) }, ["MAILVET_PROBERS"])).toEqual({ MAILVET_PROBERS: probers });
     expect(parseSettings({ MAILVET_PROBER_URL: "http://127.0.0.1:8788" }, ["MAILVET_PROBER_URL"])).toEqual({ MAILVET_PROBER_URL: "http://127.0.0.1:8788" });
   });

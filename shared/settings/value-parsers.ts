@@ -11,14 +11,17 @@ export const port = z
   .transform(Number)
   .pipe(z.number().int().min(1, "must be a port from 1 to 65535").max(65535, "must be a port from 1 to 65535"));
 
-export const onOff = z
-  .enum(["0", "1", "true", "false", ""], { error: "must be 1 or 0" })
-  .transform((value) => value === "1" || value === "true");
+export const onOff = z.enum(["0", "1", "true", "false", ""], { error: "must be 1 or 0" }).transform((value) => value === "1" || value === "true");
 
 export const commaList = (item: z.ZodType<string, string>, what: string) =>
   z
     .string()
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1, `must list at least one ${what}`));
 
 export const httpUrl = z.url({ protocol: /^https?$/, error: "must be http(s) URLs" });
@@ -46,11 +49,7 @@ export const proberList = z
       return z.NEVER;
     }
   })
-  .pipe(
-    z
-      .array(z.object({ id: z.string().min(1), region: z.string().min(1), url: proberUrl }).strict())
-      .min(1, "must list at least one prober"),
-  );
+  .pipe(z.array(z.object({ id: z.string().min(1), region: z.string().min(1), url: proberUrl }).strict()).min(1, "must list at least one prober"));
 
 /** A whole number from `min` to `max`; `unit` names what it counts, for the messages. */
 export const wholeNumber = (min: number, max: number, unit = "") =>

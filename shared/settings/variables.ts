@@ -125,8 +125,7 @@ export const variables = {
   MAILVET_API_KEYS: variable({
     schema: apiKeysVariable,
     users: ["edge"],
-    meaning:
-      'API keys with owners and scopes (JSON, see "API keys"), or comma-separated keys of 16 characters or more; when set `/v1/*` needs a bearer key',
+    meaning: 'API keys with owners and scopes (JSON, see "API keys"), or comma-separated keys of 16 characters or more; when set `/v1/*` needs a bearer key',
     default: [],
     readmeDefault: "unset = open",
   }),

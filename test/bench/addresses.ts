@@ -5,16 +5,96 @@ import { seededRandom } from "../../shared/gibberish/random";
  * people at free and company domains, with the cases a sign-up form really meets — role
  * accounts, disposable domains, typos, IDN, SMTPUTF8, random strings and broken syntax.
  */
-const FIRST = ["james", "maria", "wei", "yuki", "olga", "ahmed", "lucas", "sofia", "minjun", "priya", "jan", "emma", "li", "carlos", "anna", "hiroshi", "fatima", "noah", "zhang", "ines"];
-const LAST = ["smith", "garcia", "wang", "tanaka", "ivanova", "khan", "silva", "rossi", "kim", "patel", "novak", "muller", "chen", "lopez", "berg", "sato", "haddad", "brown", "liu", "costa"];
-const FREE = ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "qq.com", "163.com", "yahoo.co.jp", "naver.com", "web.de", "mail.ru", "gmx.de", "icloud.com", "orange.fr", "uol.com.br", "libero.it"];
-const COMPANY = ["acme-corp.com", "northwind.io", "contoso-shop.de", "globex.co.uk", "initech.net", "umbrella-labs.org", "stark-industries.com.au", "wayne-enterprises.fr"];
+const FIRST = [
+  "james",
+  "maria",
+  "wei",
+  "yuki",
+  "olga",
+  "ahmed",
+  "lucas",
+  "sofia",
+  "minjun",
+  "priya",
+  "jan",
+  "emma",
+  "li",
+  "carlos",
+  "anna",
+  "hiroshi",
+  "fatima",
+  "noah",
+  "zhang",
+  "ines",
+];
+const LAST = [
+  "smith",
+  "garcia",
+  "wang",
+  "tanaka",
+  "ivanova",
+  "khan",
+  "silva",
+  "rossi",
+  "kim",
+  "patel",
+  "novak",
+  "muller",
+  "chen",
+  "lopez",
+  "berg",
+  "sato",
+  "haddad",
+  "brown",
+  "liu",
+  "costa",
+];
+const FREE = [
+  "gmail.com",
+  "yahoo.com",
+  "outlook.com",
+  "hotmail.com",
+  "qq.com",
+  "163.com",
+  "yahoo.co.jp",
+  "naver.com",
+  "web.de",
+  "mail.ru",
+  "gmx.de",
+  "icloud.com",
+  "orange.fr",
+  "uol.com.br",
+  "libero.it",
+];
+const COMPANY = [
+  "acme-corp.com",
+  "northwind.io",
+  "contoso-shop.de",
+  "globex.co.uk",
+  "initech.net",
+  "umbrella-labs.org",
+  "stark-industries.com.au",
+  "wayne-enterprises.fr",
+];
 const DISPOSABLE = ["mailinator.com", "guerrillamail.com", "10minutemail.com", "yopmail.com", "trashmail.com", "sharklasers.com"];
 const ROLE = ["info", "sales", "support", "admin", "noreply", "contact", "billing", "postmaster", "hr", "office"];
 const TYPO = ["gmial.com", "gmai.com", "hotmial.com", "yahooo.com", "outlok.com", "gmail.con", "hotmail.co", "yaho.com.tw", "163.cm", "qq.con"];
 const IDN = ["例子.广告", "bücher.de", "почта.рф", "παράδειγμα.ελ", "日本語.jp", "münchen.de"];
 const UTF8_LOCAL = ["用户", "josé", "иван", "δοκιμή", "ユーザー", "müller"];
-const BROKEN = ["plainaddress", "@no-local.com", "john..doe@example.org", "john.doe@", "a b@example.com", "jane@-bad-.com", "x@y", "name@domain..com", "(comment)me@example.com", "\"unterminated@example.com", "me@[300.1.1.1]", "Name <me@example.com>"];
+const BROKEN = [
+  "plainaddress",
+  "@no-local.com",
+  "john..doe@example.org",
+  "john.doe@",
+  "a b@example.com",
+  "jane@-bad-.com",
+  "x@y",
+  "name@domain..com",
+  "(comment)me@example.com",
+  '"unterminated@example.com',
+  "me@[300.1.1.1]",
+  "Name <me@example.com>",
+];
 
 /**
  * @example

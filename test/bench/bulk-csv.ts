@@ -38,15 +38,98 @@ export interface BulkCsvOptions {
 /** The columns; `customer_id` is C100000 for the first data row, one more for each row after. */
 export const BULK_HEADER = ["customer_id", "name", "email", "company", "signup_date", "notes"];
 
-const FIRST = ["James", "María", "Wei", "Yuki", "Olga", "Ahmed", "Lucas", "Sofia", "Min-jun", "Priya", "Jan", "Emma", "Li", "Carlos", "Anna", "Hiroshi", "Fatima", "Noah", "Zoë", "Inês"];
-const LAST = ["Smith", "García", "Wang", "Tanaka", "Ivanova", "Khan", "Silva", "Rossi", "Kim", "Patel", "Novák", "Müller", "Chen", "López", "Berg", "Sato", "Haddad", "O'Brien", "Liu", "Costa"];
-const COMPANY_WORDS = ["North", "Blue", "Acme", "Vertex", "Harbor", "Summit", "Cedar", "Nimbus", "Atlas", "Orion", "Pioneer", "Silver", "Quartz", "Maple", "Falcon", "Lumen", "Granite", "Redwood", "Beacon", "Delta"];
+const FIRST = [
+  "James",
+  "María",
+  "Wei",
+  "Yuki",
+  "Olga",
+  "Ahmed",
+  "Lucas",
+  "Sofia",
+  "Min-jun",
+  "Priya",
+  "Jan",
+  "Emma",
+  "Li",
+  "Carlos",
+  "Anna",
+  "Hiroshi",
+  "Fatima",
+  "Noah",
+  "Zoë",
+  "Inês",
+];
+const LAST = [
+  "Smith",
+  "García",
+  "Wang",
+  "Tanaka",
+  "Ivanova",
+  "Khan",
+  "Silva",
+  "Rossi",
+  "Kim",
+  "Patel",
+  "Novák",
+  "Müller",
+  "Chen",
+  "López",
+  "Berg",
+  "Sato",
+  "Haddad",
+  "O'Brien",
+  "Liu",
+  "Costa",
+];
+const COMPANY_WORDS = [
+  "North",
+  "Blue",
+  "Acme",
+  "Vertex",
+  "Harbor",
+  "Summit",
+  "Cedar",
+  "Nimbus",
+  "Atlas",
+  "Orion",
+  "Pioneer",
+  "Silver",
+  "Quartz",
+  "Maple",
+  "Falcon",
+  "Lumen",
+  "Granite",
+  "Redwood",
+  "Beacon",
+  "Delta",
+];
 const COMPANY_KINDS = ["Logistics", "Labs", "Foods", "Analytics", "Studio", "Partners", "Robotics", "Health", "Energy", "Media"];
 const LEGAL = ["Inc.", "GmbH", "Ltd", "LLC", "S.A."];
 /** Notes as people type them into a CRM: commas, quotes and line breaks inside one field. */
-const NOTES = ["", "", "", "", "Met at the trade fair, wants a demo", 'Asked for "enterprise" pricing', "Call back in Q3\nprefers e-mail", "VIP", "Referred by a partner, see ticket #4411", "Unsubscribed from the newsletter;\nkeep for invoices"];
+const NOTES = [
+  "",
+  "",
+  "",
+  "",
+  "Met at the trade fair, wants a demo",
+  'Asked for "enterprise" pricing',
+  "Call back in Q3\nprefers e-mail",
+  "VIP",
+  "Referred by a partner, see ticket #4411",
+  "Unsubscribed from the newsletter;\nkeep for invoices",
+];
 /** Addresses broken the ways real exports break them; each is invalid_syntax. */
-const MALFORMED = (local: string, domain: string) => [`${local}@`, `${local} @${domain}`, `${local}..x@${domain}`, `@${domain}`, `${local}.${domain}`, `${local}@${domain}@${domain}`, "", "n/a"];
+const MALFORMED = (local: string, domain: string) => [
+  `${local}@`,
+  `${local} @${domain}`,
+  `${local}..x@${domain}`,
+  `@${domain}`,
+  `${local}.${domain}`,
+  `${local}@${domain}@${domain}`,
+  "",
+  "n/a",
+];
 
 /** Shares of the rows: the farm has user<digits>, alice and bob at every bulk domain, and no one else. */
 const DUPLICATE_SHARE = 0.05;
@@ -89,7 +172,12 @@ export function generateBulkCsv({ rows: count, domains: domainCount, seed, paren
       const earlier = rows[earlierIndex]!;
       const email = recase(earlier.email, next());
       // The other cells are the earlier contact's: the same person entered twice.
-      row = { cells: [id, earlier.cells[1]!, email, ...earlier.cells.slice(3)], email, mailbox: earlier.mailbox, duplicateOf: earlier.duplicateOf ?? earlierIndex };
+      row = {
+        cells: [id, earlier.cells[1]!, email, ...earlier.cells.slice(3)],
+        email,
+        mailbox: earlier.mailbox,
+        duplicateOf: earlier.duplicateOf ?? earlierIndex,
+      };
     } else {
       const company = companies[Math.floor(domainCount * next() ** SKEW)]!;
       const [first, last] = [pick(FIRST), pick(LAST)];
@@ -127,7 +215,10 @@ function recase(email: string, roll: number): string {
 
 /** Plain ASCII for a local part: the letters of the names without their accents. */
 function ascii(text: string): string {
-  return text.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/[^a-z0-9.]/gi, "");
+  return text
+    .normalize("NFD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/[^a-z0-9.]/gi, "");
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */

@@ -46,7 +46,10 @@ export async function runJob(stack: LocalStack, bytes: Buffer, phase: (reached: 
   let [firstProgressSeconds, answeredSeconds] = [NaN, NaN];
   let lastChange = performance.now();
   for (;;) {
-    const response = await Promise.race([fetch(`${stack.edgeUrl}/v1/jobs/${id}`), stack.died.then((name) => Promise.reject(new Error(`the ${name} process died during the job`)))]);
+    const response = await Promise.race([
+      fetch(`${stack.edgeUrl}/v1/jobs/${id}`),
+      stack.died.then((name) => Promise.reject(new Error(`the ${name} process died during the job`))),
+    ]);
     if (response.status !== 200) throw new Error(`GET /v1/jobs/${id} answered HTTP ${response.status}: ${await response.text()}`);
     const status = (await response.json()) as JobStatus;
     const seconds = since();
@@ -66,7 +69,10 @@ export async function runJob(stack: LocalStack, bytes: Buffer, phase: (reached: 
       const results = await download.text();
       return { total, acceptedSeconds, firstProgressSeconds, answeredSeconds, doneSeconds, timeline, status, results, downloadSeconds: since() - doneSeconds };
     }
-    if (performance.now() - lastChange > STALL_MS) throw new Error(`job ${id} stalled at ${status.processed} of ${status.total} rows (${status.status}); all answered ${answeredSeconds.toFixed(1)} s after the POST`);
+    if (performance.now() - lastChange > STALL_MS)
+      throw new Error(
+        `job ${id} stalled at ${status.processed} of ${status.total} rows (${status.status}); all answered ${answeredSeconds.toFixed(1)} s after the POST`,
+      );
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

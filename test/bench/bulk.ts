@@ -192,16 +192,19 @@ function checkResults(csv: BulkCsv, text: string, status: JobStatus): ResultChec
     const input = csv.rows[index];
     if (!input) return;
     const original = csv.header.map((_, column) => input.cells[column] ?? "");
-    if (original.some((cell, column) => cells[column] !== cell)) report(`row ${index + 2} is ${JSON.stringify(cells.slice(0, csv.header.length))}, not ${JSON.stringify(original)}`);
+    if (original.some((cell, column) => cells[column] !== cell))
+      report(`row ${index + 2} is ${JSON.stringify(cells.slice(0, csv.header.length))}, not ${JSON.stringify(original)}`);
     const [verdict = "", reason = ""] = [cells[verdictColumn], cells[reasonColumn]];
     verdicts[verdict] = (verdicts[verdict] ?? 0) + 1;
     reasons[reason] = (reasons[reason] ?? 0) + 1;
     if (reason === EXPECTED[input.mailbox]) agreeing++;
   });
   for (const verdict of VERDICTS) {
-    if ((verdicts[verdict] ?? 0) !== status.counts[verdict]) report(`${verdicts[verdict] ?? 0} ${verdict} rows in the results, ${status.counts[verdict]} in the status`);
+    if ((verdicts[verdict] ?? 0) !== status.counts[verdict])
+      report(`${verdicts[verdict] ?? 0} ${verdict} rows in the results, ${status.counts[verdict]} in the status`);
   }
-  if (status.processed !== status.total || status.total !== csv.rows.length) report(`status says ${status.processed} of ${status.total} rows processed, for ${csv.rows.length} rows`);
+  if (status.processed !== status.total || status.total !== csv.rows.length)
+    report(`status says ${status.processed} of ${status.total} rows processed, for ${csv.rows.length} rows`);
   return { problems, verdicts, reasons, agreeing };
 }
 
@@ -210,11 +213,20 @@ async function throughNpmVerifier(verifier: VerifierName, peers: SmtpBenchPeers,
   const sample = csv.rows.slice(0, NPM_SAMPLE);
   const client = await startNpmVerifier(verifier, peers, NPM_CONCURRENCY);
   try {
-    await client.validate(generateBulkCsv(WARM_UP).rows.slice(0, NPM_CONCURRENCY).map(({ email }) => email.trim()));
-    return await fastestPass(`${verifier} (SMTP on, ${NPM_CONCURRENCY} in flight), first ${sample.length.toLocaleString("en-US")} rows`, sample.length, client, async (record) => {
-      const answers = await client.validate(sample.map(({ email }) => email.trim()));
-      answers.forEach(({ valid, reason }, index) => record(reason ?? "valid", valid === (sample[index]!.mailbox === "exists")));
-    });
+    await client.validate(
+      generateBulkCsv(WARM_UP)
+        .rows.slice(0, NPM_CONCURRENCY)
+        .map(({ email }) => email.trim()),
+    );
+    return await fastestPass(
+      `${verifier} (SMTP on, ${NPM_CONCURRENCY} in flight), first ${sample.length.toLocaleString("en-US")} rows`,
+      sample.length,
+      client,
+      async (record) => {
+        const answers = await client.validate(sample.map(({ email }) => email.trim()));
+        answers.forEach(({ valid, reason }, index) => record(reason ?? "valid", valid === (sample[index]!.mailbox === "exists")));
+      },
+    );
   } finally {
     await client.stop();
   }
@@ -233,7 +245,9 @@ export function printBulkBench(results: BulkBenchResult[]): void {
   console.log("|---|---:|---:|---:|---:|");
   for (const { farm, rows, job, smtpConnections, checks } of results) {
     const temporary = (checks.reasons.timeout ?? 0) + (checks.reasons.deferred ?? 0);
-    console.log(`| ${farm} | ${Math.round(rows / job.doneSeconds).toLocaleString("en-US")} | ${smtpConnections.toLocaleString("en-US")} | ${temporary.toLocaleString("en-US")} | ${checks.agreeing.toLocaleString("en-US")} of ${rows.toLocaleString("en-US")} |`);
+    console.log(
+      `| ${farm} | ${Math.round(rows / job.doneSeconds).toLocaleString("en-US")} | ${smtpConnections.toLocaleString("en-US")} | ${temporary.toLocaleString("en-US")} | ${checks.agreeing.toLocaleString("en-US")} of ${rows.toLocaleString("en-US")} |`,
+    );
   }
   console.log("\nTarget against the stock farm: no row answered timeout or deferred where the server gives a definitive answer.");
 }
@@ -243,7 +257,9 @@ function printOne(result: BulkBenchResult): void {
   const count = (value: number) => Math.round(value).toLocaleString("en-US");
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const perSecond = result.rows / job.doneSeconds;
-  console.log(`\n## Bulk job end to end, ${result.farm} farm (${count(result.rows)}-row CSV over ${count(result.domains)} domains, edge in wrangler dev → one prober → Postfix)\n`);
+  console.log(
+    `\n## Bulk job end to end, ${result.farm} farm (${count(result.rows)}-row CSV over ${count(result.domains)} domains, edge in wrangler dev → one prober → Postfix)\n`,
+  );
   console.log(`Farm: ${result.limits}.\n`);
   console.log("| measure | value |");
   console.log("|---|---:|");
@@ -273,19 +289,32 @@ function printOne(result: BulkBenchResult): void {
   const ours = CONTRIBUTORS.filter((name) => name !== "postfix");
   const ourCpu = ours.reduce((sum, name) => sum + usage[name].cpuSeconds, 0);
   const ourRss = ours.reduce((sum, name) => sum + usage[name].peakRssBytes, 0);
-  console.log(`| mailvet bulk job (edge + prober) | ${count(result.rows)} | ${count(perSecond)} | 1.0 | ${count(result.smtpConnections)} | ${ourCpu.toFixed(1)} | ${mb(ourRss)} | ${count(checks.agreeing)} |`);
+  console.log(
+    `| mailvet bulk job (edge + prober) | ${count(result.rows)} | ${count(perSecond)} | 1.0 | ${count(result.smtpConnections)} | ${ourCpu.toFixed(1)} | ${mb(ourRss)} | ${count(checks.agreeing)} |`,
+  );
   for (const row of npm) {
-    console.log(`| ${row.contender} | ${count(row.addresses)} | ${count(row.perSecond)} | ${(perSecond / row.perSecond).toFixed(1)} | ${count(row.smtpConnections)} | ${row.cpuSeconds.toFixed(1)} | ${mb(row.peakRssBytes)} | ${count(row.correct)} |`);
+    console.log(
+      `| ${row.contender} | ${count(row.addresses)} | ${count(row.perSecond)} | ${(perSecond / row.perSecond).toFixed(1)} | ${count(row.smtpConnections)} | ${row.cpuSeconds.toFixed(1)} | ${mb(row.peakRssBytes)} | ${count(row.correct)} |`,
+    );
   }
 
   const marks = progressMarks(job.timeline, result.rows);
   console.log(`\nProgress (s after POST → rows): ${marks.map(({ seconds, processed }) => `${seconds.toFixed(1)} → ${count(processed)}`).join("; ")}.`);
-  const tally = (counts: Record<string, number>) => Object.entries(counts).map(([name, n]) => `${count(n)} ${name}`).join(", ");
+  const tally = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([name, n]) => `${count(n)} ${name}`)
+      .join(", ");
   console.log(`Results: ${tally(checks.verdicts)} (${tally(checks.reasons)}).`);
   for (const row of npm) {
-    console.log(`${row.contender.split(" ")[0]}: ${tally(row.answers)} in the fastest pass; rows/s of its ${row.rounds.length} passes ${row.rounds.map(count).join(", ")}.`);
+    console.log(
+      `${row.contender.split(" ")[0]}: ${tally(row.answers)} in the fastest pass; rows/s of its ${row.rounds.length} passes ${row.rounds.map(count).join(", ")}.`,
+    );
   }
-  console.log(checks.problems.length === 0 ? "Checks: one result row per input row, in order, cells intact; verdict counts equal the status's." : `Checks FAILED:\n- ${checks.problems.join("\n- ")}`);
+  console.log(
+    checks.problems.length === 0
+      ? "Checks: one result row per input row, in order, cells intact; verdict counts equal the status's."
+      : `Checks FAILED:\n- ${checks.problems.join("\n- ")}`,
+  );
   console.log(`\nTarget: at least 1,000 rows/s, with far fewer SMTP connections than rows. Bench run time ${result.seconds.toFixed(1)} s.`);
 }
 

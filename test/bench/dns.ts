@@ -99,8 +99,12 @@ export function printDnsBench({ latency, queries, seconds }: DnsBenchResult): vo
     console.log(`| ${cells.join(" | ")} |`);
   }
   const { forwarded } = queries;
-  const types = Object.entries(forwarded.byType).map(([type, n]) => `${type} ${count(n)}`).join(", ");
-  console.log(`\n## DNS at the edge: upstream queries for ${count(queries.verifications)} verifications over ${count(queries.domains)} domains (${COUNT_CONCURRENCY} at a time, fresh stack)\n`);
+  const types = Object.entries(forwarded.byType)
+    .map(([type, n]) => `${type} ${count(n)}`)
+    .join(", ");
+  console.log(
+    `\n## DNS at the edge: upstream queries for ${count(queries.verifications)} verifications over ${count(queries.domains)} domains (${COUNT_CONCURRENCY} at a time, fresh stack)\n`,
+  );
   console.log("| | queries |");
   console.log("|---|---:|");
   console.log(`| verifications | ${count(queries.verifications)} |`);
@@ -108,7 +112,9 @@ export function printDnsBench({ latency, queries, seconds }: DnsBenchResult): vo
   console.log(`| DoH queries the edge sent (${types}) | ${count(forwarded.total)} |`);
   console.log(`| of which repeats of a question already asked | ${count(forwarded.total - forwarded.distinct)} |`);
   console.log(`| of which the DNS peer did not answer | ${count(forwarded.failed)} |`);
-  const answers = Object.entries(queries.reasons).map(([reason, n]) => `${count(n)} ${reason}`).join(", ");
+  const answers = Object.entries(queries.reasons)
+    .map(([reason, n]) => `${count(n)} ${reason}`)
+    .join(", ");
   console.log(`\nAnswers: ${answers}; ${queries.seconds.toFixed(1)} s for the ${count(queries.verifications)}. Bench run time ${seconds.toFixed(1)} s.`);
 }
 
@@ -135,7 +141,11 @@ async function countQueries(stack: BenchStack, names: string[]): Promise<DnsBenc
   const addresses = names.flatMap((domain) => Array.from({ length: ADDRESSES_PER_DOMAIN }, (_, k) => `user${k}@${domain}`));
   shuffle(addresses, seededRandom(42).next);
   const started = performance.now();
-  await pool(addresses.map((email) => verifyUrl(stack, email)), COUNT_CONCURRENCY, verifyProbe(stack, reasons));
+  await pool(
+    addresses.map((email) => verifyUrl(stack, email)),
+    COUNT_CONCURRENCY,
+    verifyProbe(stack, reasons),
+  );
   const seconds = (performance.now() - started) / 1000;
   return { verifications: addresses.length, domains: names.length, ideal: IDEAL_QUERIES, forwarded: stack.forwarder.counts(), reasons, seconds };
 }
@@ -146,7 +156,11 @@ async function measureLatency(stack: BenchStack, run: string): Promise<LatencyRo
   const verify = verifyProbe(stack, reasons);
   const healthUrls = Array.from({ length: DOMAINS }, () => `${stack.edgeUrl}/healthz`);
   const warmUp = domains(`${run}-warm`).slice(0, WARM_UP);
-  await pool(warmUp.map((domain) => verifyUrl(stack, `user0@${domain}`)), 1, verify);
+  await pool(
+    warmUp.map((domain) => verifyUrl(stack, `user0@${domain}`)),
+    1,
+    verify,
+  );
   await pool(healthUrls.slice(0, WARM_UP), 1, health);
   const rows: LatencyRow[] = [];
   for (const concurrency of [1, LATENCY_CONCURRENCY]) {
@@ -167,7 +181,12 @@ async function measureLatency(stack: BenchStack, run: string): Promise<LatencyRo
 
 type Probe = (url: string) => Promise<void>;
 
-async function timedPass(stack: BenchStack, urls: string[], concurrency: number, probe: Probe): Promise<Omit<LatencyRow, "request" | "concurrency" | "otherAnswers">> {
+async function timedPass(
+  stack: BenchStack,
+  urls: string[],
+  concurrency: number,
+  probe: Probe,
+): Promise<Omit<LatencyRow, "request" | "concurrency" | "otherAnswers">> {
   const queriesBefore = stack.forwarder.counts().total;
   const durations: number[] = [];
   await pool(urls, concurrency, async (url) => {
@@ -176,7 +195,12 @@ async function timedPass(stack: BenchStack, urls: string[], concurrency: number,
     durations.push(performance.now() - started);
   });
   durations.sort((a, b) => a - b);
-  return { requests: urls.length, p50Ms: percentile(durations, 0.5), p99Ms: percentile(durations, 0.99), upstreamQueries: stack.forwarder.counts().total - queriesBefore };
+  return {
+    requests: urls.length,
+    p50Ms: percentile(durations, 0.5),
+    p99Ms: percentile(durations, 0.99),
+    upstreamQueries: stack.forwarder.counts().total - queriesBefore,
+  };
 }
 
 function healthProbe({ dispatcher }: BenchStack): Probe {
@@ -209,7 +233,6 @@ function verifyUrl({ edgeUrl }: BenchStack, email: string): string {
 function domains(label: string): string[] {
   return Array.from({ length: DOMAINS }, (_, i) => `d${i}.${label}.bench.mailvet-fixture.net`);
 }
-
 
 function shuffle<T>(items: T[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {

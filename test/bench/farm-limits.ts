@@ -2,7 +2,15 @@ import { execFileSync } from "node:child_process";
 import { MTA_FARM_HOSTS, type MtaFarm } from "../../infra/local/mta/peer";
 
 /** The Postfix settings that decide how a session with many unknown recipients, or many sessions, go. */
-const LIMITS = ["smtpd_soft_error_limit", "smtpd_hard_error_limit", "smtpd_error_sleep_time", "smtpd_junk_command_limit", "smtpd_client_connection_count_limit", "smtpd_client_connection_rate_limit", "in_flow_delay"];
+const LIMITS = [
+  "smtpd_soft_error_limit",
+  "smtpd_hard_error_limit",
+  "smtpd_error_sleep_time",
+  "smtpd_junk_command_limit",
+  "smtpd_client_connection_count_limit",
+  "smtpd_client_connection_rate_limit",
+  "in_flow_delay",
+];
 
 /** Which of the farm's listeners a bench sends its SMTP to: stock Postfix limits, or the farm's relaxed ones. */
 export type FarmLimits = "stock" | "relaxed";
@@ -45,8 +53,11 @@ export function farmLimits(farm: Pick<MtaFarm, "runDir" | "port">, host: string)
 
 /** `name = value` lines as pairs. */
 function lines(text: string): [string, string][] {
-  return text.trim().split("\n").map((line) => {
-    const [name = "", value = ""] = line.split(/\s*=\s*/, 2);
-    return [name, value];
-  });
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [name = "", value = ""] = line.split(/\s*=\s*/, 2);
+      return [name, value];
+    });
 }

@@ -52,12 +52,22 @@ export async function benchFuzz(): Promise<FuzzResult> {
   const dir = mkdtempSync(join(tmpdir(), "mailvet-fuzz-"));
   const countFile = join(dir, "counts.jsonl");
   try {
-    const exitCode = await runVitest(files.map(([file]) => file), { MAILVET_FUZZ_RUNS: String(RUNS), MAILVET_FUZZ_COUNT_FILE: countFile });
+    const exitCode = await runVitest(
+      files.map(([file]) => file),
+      { MAILVET_FUZZ_RUNS: String(RUNS), MAILVET_FUZZ_COUNT_FILE: countFile },
+    );
     const counts = readCounts(countFile);
     const parsers = PARSERS.map(([parser]): ParserFuzz => {
       const mine = files.filter(([, owner]) => owner === parser).map(([file]) => file);
       const runs = counts.filter((count) => mine.includes(count.file));
-      return { parser, files: mine, properties: runs.length, inputs: runs.reduce((sum, { runs }) => sum + runs, 0), fewest: Math.min(...runs.map(({ runs }) => runs)), failed: runs.filter(({ failed }) => failed).length };
+      return {
+        parser,
+        files: mine,
+        properties: runs.length,
+        inputs: runs.reduce((sum, { runs }) => sum + runs, 0),
+        fewest: Math.min(...runs.map(({ runs }) => runs)),
+        failed: runs.filter(({ failed }) => failed).length,
+      };
     });
     return { runsAsked: RUNS, parsers, exitCode, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -76,7 +86,11 @@ function propertyTestFiles(): [file: string, parser: string][] {
 
 function runVitest(files: string[], env: Record<string, string>): Promise<number> {
   const vitest = join(repoRoot, "node_modules/vitest/vitest.mjs");
-  const child = spawn(process.execPath, [vitest, "run", "-c", "test/bench/fuzz.vitest.config.ts", "--reporter", "dot", ...files], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, [vitest, "run", "-c", "test/bench/fuzz.vitest.config.ts", "--reporter", "dot", ...files], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   return new Promise((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
 }
 
@@ -106,9 +120,13 @@ export function printFuzz({ runsAsked, parsers, exitCode, seconds }: FuzzResult)
   console.log("| parser | test files | properties | inputs run | fewest in one property | failures |");
   console.log("|---|---|---:|---:|---:|---:|");
   for (const p of parsers) {
-    console.log(`| ${p.parser} | ${p.files.join(", ") || "none found"} | ${p.properties} | ${count(p.inputs)} | ${p.properties ? count(p.fewest) : "–"} | ${p.failed} |`);
+    console.log(
+      `| ${p.parser} | ${p.files.join(", ") || "none found"} | ${p.properties} | ${count(p.inputs)} | ${p.properties ? count(p.fewest) : "–"} | ${p.failed} |`,
+    );
   }
   const short = parsers.filter((p) => p.inputs < runsAsked).map((p) => p.parser);
   const crashed = exitCode !== 0 || parsers.some((p) => p.failed > 0);
-  console.log(`\n${crashed ? `FAILED: vitest exited ${exitCode}; see its output above.` : "No crash: every property held and every test passed."} ${short.length ? `Below ${count(runsAsked)} inputs: ${short.join(", ")} (their tests do not read MAILVET_FUZZ_RUNS).` : `Every parser ran at least ${count(runsAsked)} inputs.`} Run time ${seconds.toFixed(1)} s.`);
+  console.log(
+    `\n${crashed ? `FAILED: vitest exited ${exitCode}; see its output above.` : "No crash: every property held and every test passed."} ${short.length ? `Below ${count(runsAsked)} inputs: ${short.join(", ")} (their tests do not read MAILVET_FUZZ_RUNS).` : `Every parser ran at least ${count(runsAsked)} inputs.`} Run time ${seconds.toFixed(1)} s.`,
+  );
 }

@@ -14,7 +14,20 @@ export function printLoad({ seconds, scenarios, runSeconds }: LoadResult): void 
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const { name, rate, quiet, attacked } of scenarios) {
     const line = (machine: string, r: FixedRateResult, ratio: string) => {
-      const cells = [`${name} at ${rate}/s`, machine, count(r.scheduled), r.p50Ms.toFixed(1), r.p99Ms.toFixed(1), r.maxMs.toFixed(0), r.outcomes["5xx"], r.outcomes["4xx"], r.outcomes.failed, r.outcomes.wrong, r.skipped, ratio];
+      const cells = [
+        `${name} at ${rate}/s`,
+        machine,
+        count(r.scheduled),
+        r.p50Ms.toFixed(1),
+        r.p99Ms.toFixed(1),
+        r.maxMs.toFixed(0),
+        r.outcomes["5xx"],
+        r.outcomes["4xx"],
+        r.outcomes.failed,
+        r.outcomes.wrong,
+        r.skipped,
+        ratio,
+      ];
       console.log(`| ${cells.join(" | ")} |`);
     };
     line("quiet", quiet, "1.00");
@@ -22,13 +35,20 @@ export function printLoad({ seconds, scenarios, runSeconds }: LoadResult): void 
   }
   console.log("");
   for (const { name, quiet, attacked } of scenarios) {
-    for (const [machine, r] of [["quiet", quiet], ["attacked", attacked]] as const) {
-      const answers = Object.entries(r.unexpected).sort(([, a], [, b]) => b - a).map(([answer, n]) => `${count(n)} ${answer}`);
+    for (const [machine, r] of [
+      ["quiet", quiet],
+      ["attacked", attacked],
+    ] as const) {
+      const answers = Object.entries(r.unexpected)
+        .sort(([, a], [, b]) => b - a)
+        .map(([answer, n]) => `${count(n)} ${answer}`);
       if (answers.length > 0) console.log(`- ${name}, ${machine}: unexpected answers ${answers.join(", ")}.`);
     }
   }
   for (const { name, attacker } of scenarios) console.log(`- Attacker during ${name}: ${tally(attacker)}.`);
-  console.log(`\nTarget: zero 5xx for the well-behaved caller, and its p99 under attack within 2× the quiet figure. Bench run time ${runSeconds.toFixed(1)} s.`);
+  console.log(
+    `\nTarget: zero 5xx for the well-behaved caller, and its p99 under attack within 2× the quiet figure. Bench run time ${runSeconds.toFixed(1)} s.`,
+  );
 }
 
 function tally(outcomes: Record<LoadOutcome, number>): string {

@@ -62,11 +62,20 @@ export async function benchLoad(): Promise<LoadResult> {
   const run = Date.now().toString(36);
   // The farm's own port, not the bench peers' counting forwarder, which serves mx1 alone: the tarpit host must be reached.
   const scenarios = await withSmtpPeers(async ({ dns, farm }) => {
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...PORTS, MAILVET_DOH_URL: dns.dohUrl, ...farmProberEnv(farm), MAILVET_API_KEYS: `${CALLERS.wellBehaved.key},${CALLERS.attacker.key}` };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...PORTS,
+      MAILVET_DOH_URL: dns.dohUrl,
+      ...farmProberEnv(farm),
+      MAILVET_API_KEYS: `${CALLERS.wellBehaved.key},${CALLERS.attacker.key}`,
+    };
     const stack = await startStack(env, { freshState: true });
     // Thousands of probe lines would bury the figures; the prober's own errors still show.
     const tap = tapProberLog();
-    const [caller, attackerAgent] = [CALLERS.wellBehaved, CALLERS.attacker].map(({ address }) => new Agent({ connect: { localAddress: address }, connections: MAX_IN_FLIGHT }));
+    const [caller, attackerAgent] = [CALLERS.wellBehaved, CALLERS.attacker].map(
+      ({ address }) => new Agent({ connect: { localAddress: address }, connections: MAX_IN_FLIGHT }),
+    );
     try {
       const results: LoadScenario[] = [];
       for (const [n, load] of LOADS.entries()) {
@@ -97,13 +106,20 @@ export async function benchLoad(): Promise<LoadResult> {
 
 /** The attacker's checks: a new address at the tarpit domain each time, so no cached answer spares the prober. */
 function attack(stack: LocalStack, agent: Agent, prefix: string): Attacker {
-  return startAttacker(ATTACK.inFlight, (index) => verify(stack, agent, CALLERS.attacker.key, `email=${prefix}-x${index}%40tarpit.mailvet-mta.net&timeout_ms=${ATTACK.timeoutMs}`, ""));
+  return startAttacker(ATTACK.inFlight, (index) =>
+    verify(stack, agent, CALLERS.attacker.key, `email=${prefix}-x${index}%40tarpit.mailvet-mta.net&timeout_ms=${ATTACK.timeoutMs}`, ""),
+  );
 }
 
 /** One GET /v1/verify, classified: 200 with `expected` as its reason is ok (the attacker expects nothing: its 200s are all "wrong"). */
 async function verify(stack: LocalStack, dispatcher: Agent, key: string, query: string, expected: string): Promise<LoadAnswer> {
   try {
-    const response = await request(`${stack.edgeUrl}/v1/verify?${query}`, { dispatcher, headers: { authorization: `Bearer ${key}` }, headersTimeout: CLIENT_TIMEOUT_MS, bodyTimeout: CLIENT_TIMEOUT_MS });
+    const response = await request(`${stack.edgeUrl}/v1/verify?${query}`, {
+      dispatcher,
+      headers: { authorization: `Bearer ${key}` },
+      headersTimeout: CLIENT_TIMEOUT_MS,
+      bodyTimeout: CLIENT_TIMEOUT_MS,
+    });
     const body = await response.body.text();
     const status = `HTTP ${response.statusCode}`;
     if (response.statusCode >= 500) return { outcome: "5xx", answer: status };

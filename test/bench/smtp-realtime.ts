@@ -60,7 +60,10 @@ export async function benchSmtpRealtime(): Promise<SmtpRealtimeResult> {
       const known = Array.from({ length: DOMAINS * MORE_PER_DOMAIN }, (_, i) => `user${1 + Math.floor(i / DOMAINS)}@${domains[i % DOMAINS]}`);
       await pass("warm-up", warmUp);
       return [
-        await pass("cold: a new domain each (edge MX lookup, prober catch-all check)", domains.map((domain) => `user0@${domain}`)),
+        await pass(
+          "cold: a new domain each (edge MX lookup, prober catch-all check)",
+          domains.map((domain) => `user0@${domain}`),
+        ),
         await pass("cold: new addresses at those domains", known),
         await pass("cached: the same addresses again (edge result cache)", known),
       ];
@@ -101,5 +104,12 @@ async function timedPass(name: string, urls: string[], dispatcher: Agent, connec
     if (reason !== "accepted") otherAnswers++;
   }
   durations.sort((a, b) => a - b);
-  return { request: name, requests: urls.length, p50Ms: percentile(durations, 0.5), p99Ms: percentile(durations, 0.99), smtpConnections: connections() - connectionsBefore, otherAnswers };
+  return {
+    request: name,
+    requests: urls.length,
+    p50Ms: percentile(durations, 0.5),
+    p99Ms: percentile(durations, 0.99),
+    smtpConnections: connections() - connectionsBefore,
+    otherAnswers,
+  };
 }

@@ -88,7 +88,9 @@ export async function benchSmtpThroughput(): Promise<SmtpThroughputResult> {
   const list = benchAddresses();
   const passes: SmtpThroughputPass[] = [];
   for (const farm of RELAXED_HOST ? (["stock", "relaxed"] as const) : (["stock"] as const)) {
-    passes.push(await withSmtpPeers(async (peers) => ({ farm, limits: peers.limits, rows: [await throughProber(peers, list), await throughDeep(peers, list)] }), farm));
+    passes.push(
+      await withSmtpPeers(async (peers) => ({ farm, limits: peers.limits, rows: [await throughProber(peers, list), await throughDeep(peers, list)] }), farm),
+    );
   }
   return { passes, seconds: (performance.now() - started) / 1000 };
 }
@@ -101,22 +103,40 @@ export async function benchSmtpThroughput(): Promise<SmtpThroughputResult> {
  */
 export function printSmtpThroughput({ passes, seconds }: SmtpThroughputResult): void {
   const count = (value: number) => value.toLocaleString("en-US");
-  console.log(`\n## SMTP throughput against local Postfix (${CONCURRENCY} sessions in flight, ${DOMAINS} domains, one MX host; stock limits${passes.length > 1 ? " and the relaxed listener, side by side" : ""})\n`);
+  console.log(
+    `\n## SMTP throughput against local Postfix (${CONCURRENCY} sessions in flight, ${DOMAINS} domains, one MX host; stock limits${passes.length > 1 ? " and the relaxed listener, side by side" : ""})\n`,
+  );
   for (const { farm, limits } of passes) console.log(`Farm, ${farm}: ${limits}.`);
-  console.log("\n| farm | contender | addresses | addresses/s | mailvet is × faster | SMTP connections | client CPU s | client peak RSS MB | correct answers |");
+  console.log(
+    "\n| farm | contender | addresses | addresses/s | mailvet is × faster | SMTP connections | client CPU s | client peak RSS MB | correct answers |",
+  );
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const { farm, rows } of passes) {
     const [ours] = rows;
     for (const row of rows) {
-      const cells = [farm, row.contender, count(row.addresses), count(Math.round(row.perSecond)), (ours!.perSecond / row.perSecond).toFixed(1), count(row.smtpConnections), row.cpuSeconds.toFixed(2), (row.peakRssBytes / 2 ** 20).toFixed(0), count(row.correct)];
+      const cells = [
+        farm,
+        row.contender,
+        count(row.addresses),
+        count(Math.round(row.perSecond)),
+        (ours!.perSecond / row.perSecond).toFixed(1),
+        count(row.smtpConnections),
+        row.cpuSeconds.toFixed(2),
+        (row.peakRssBytes / 2 ** 20).toFixed(0),
+        count(row.correct),
+      ];
       console.log(`| ${cells.join(" | ")} |`);
     }
   }
   for (const { farm, rows } of passes) {
     for (const row of rows) {
-      const answers = Object.entries(row.answers).map(([answer, n]) => `${count(n)} ${answer}`).join(", ");
+      const answers = Object.entries(row.answers)
+        .map(([answer, n]) => `${count(n)} ${answer}`)
+        .join(", ");
       const rounds = row.rounds.map((perSecond) => count(Math.round(perSecond))).join(", ");
-      console.log(`\n${row.contender}, ${farm} farm: ${answers} in the fastest pass (${row.seconds.toFixed(2)} s); addresses/s of the ${row.rounds.length} passes: ${rounds}.`);
+      console.log(
+        `\n${row.contender}, ${farm} farm: ${answers} in the fastest pass (${row.seconds.toFixed(2)} s); addresses/s of the ${row.rounds.length} passes: ${rounds}.`,
+      );
     }
   }
   console.log(`\nTarget: at least 10× deep-email-validator's addresses/s, with fewer connections than addresses. Bench run time ${seconds.toFixed(1)} s.`);
@@ -157,7 +177,10 @@ async function throughProber(peers: SmtpBenchPeers, list: BenchAddress[]): Promi
     const client = { pid: prober.child.pid!, connections: peers.proberSmtp.connections };
     return await fastestPass("mailvet prober (one process)", list.length, client, (record) =>
       pool(batches(list), CONCURRENCY, async (batch) => {
-        const response = await probe(batch[0]!.domain, batch.map(({ email }) => email));
+        const response = await probe(
+          batch[0]!.domain,
+          batch.map(({ email }) => email),
+        );
         response.results.forEach(({ reason }, index) => record(reason, reason === (batch[index]!.exists ? "accepted" : "mailbox_not_found")));
       }),
     );
@@ -177,7 +200,12 @@ export type Pass = (record: (answer: string, agrees: boolean) => void) => Promis
  * @example
  * const row = await fastestPass("deep-email-validator", list.length, deep, async (record) => { … });
  */
-export async function fastestPass(contender: string, addresses: number, client: { pid: number; connections: () => number }, work: Pass): Promise<ThroughputRow> {
+export async function fastestPass(
+  contender: string,
+  addresses: number,
+  client: { pid: number; connections: () => number },
+  work: Pass,
+): Promise<ThroughputRow> {
   const passes: Omit<ThroughputRow, "rounds">[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const answers: Record<string, number> = {};
@@ -189,7 +217,17 @@ export async function fastestPass(contender: string, addresses: number, client: 
     });
     const seconds = (performance.now() - started) / 1000;
     const [smtpConnections, cpu] = [client.connections() - connectionsBefore, cpuSeconds(client.pid) - cpuBefore];
-    passes.push({ contender, addresses, seconds, perSecond: addresses / seconds, smtpConnections, cpuSeconds: cpu, peakRssBytes: peakRssBytes(client.pid), correct, answers });
+    passes.push({
+      contender,
+      addresses,
+      seconds,
+      perSecond: addresses / seconds,
+      smtpConnections,
+      cpuSeconds: cpu,
+      peakRssBytes: peakRssBytes(client.pid),
+      correct,
+      answers,
+    });
   }
   const fastest = passes.reduce((best, pass) => (pass.perSecond > best.perSecond ? pass : best));
   return { ...fastest, correct: Math.min(...passes.map((pass) => pass.correct)), rounds: passes.map((pass) => pass.perSecond) };

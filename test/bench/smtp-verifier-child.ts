@@ -37,7 +37,12 @@ export const VERIFIERS = {
   },
   "email-existence": (email: string, sender: string) =>
     new Promise<VerifierAnswer>((resolve) => {
-      emailExistence.check(email, (error, valid, undetermined) => resolve({ valid, reason: valid ? null : undetermined ? "undetermined" : (error?.message ?? "refused") }), SMTP_TIMEOUT_MS, sender);
+      emailExistence.check(
+        email,
+        (error, valid, undetermined) => resolve({ valid, reason: valid ? null : undetermined ? "undetermined" : (error?.message ?? "refused") }),
+        SMTP_TIMEOUT_MS,
+        sender,
+      );
     }),
   "@devmehq/email-validator-js": async (email: string): Promise<VerifierAnswer> => {
     const result = await verifyEmail({ emailAddress: email, verifyMx: true, verifySmtp: true, timeout: SMTP_TIMEOUT_MS });
@@ -63,7 +68,11 @@ function lookupThroughResolver(hostname: string, options: dns.LookupOptions | Lo
   dns.resolve4(hostname, (error, addresses) => {
     const [first] = addresses ?? [];
     if (error || first === undefined) return done(error ?? Object.assign(new Error(`${hostname}: no A record`), { code: "ENOTFOUND" }), all ? [] : "");
-    if (all) done(null, addresses.map((address) => ({ address, family: 4 })));
+    if (all)
+      done(
+        null,
+        addresses.map((address) => ({ address, family: 4 })),
+      );
     else done(null, first, 4);
   });
 }

@@ -52,7 +52,10 @@ export async function startNpmVerifier(verifier: VerifierName, peers: SmtpBenchP
  * const deep = forkNpmVerifier("deep-email-validator", peers.dns.dnsServer, 16, relay.connections);
  */
 export function forkNpmVerifier(verifier: VerifierName, dnsServer: string, concurrency: number, connections: () => number): NpmVerifier {
-  const child = fork(CHILD, [verifier, dnsServer, FARM_MAIL_FROM, String(concurrency)], { execArgv: ["--import", "tsx"], env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  const child = fork(CHILD, [verifier, dnsServer, FARM_MAIL_FROM, String(concurrency)], {
+    execArgv: ["--import", "tsx"],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+  });
   return {
     pid: child.pid!,
     connections,

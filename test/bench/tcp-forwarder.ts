@@ -43,7 +43,9 @@ export async function startCountingTcpForwarder(listen: TcpEndpoint, target: Tcp
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) => reject(new Error(`cannot listen on ${listen.host}:${listen.port} (${error.code ?? error.message}); stop what holds it`)));
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new Error(`cannot listen on ${listen.host}:${listen.port} (${error.code ?? error.message}); stop what holds it`)),
+    );
     server.listen(listen.port, listen.host, resolve);
   });
   const address = server.address();

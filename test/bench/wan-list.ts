@@ -59,27 +59,57 @@ const SKEW = 1.3;
  * const list = wanList({ addresses: 2_000, seed: 10 });
  * await startDnsPeer({ zoneAdditions: { "mailvet-mta.net": list.zoneRecords } });
  */
-export function wanList({ addresses: count, seed, bigShare = 0.4, midShare = 0.2, smallDomains = 300, smallServers = 30, unknownShare = 0.2 }: WanListOptions): WanList {
+export function wanList({
+  addresses: count,
+  seed,
+  bigShare = 0.4,
+  midShare = 0.2,
+  smallDomains = 300,
+  smallServers = 30,
+  unknownShare = 0.2,
+}: WanListOptions): WanList {
   const next = seededRandom(seed).next;
   let lastHost = 0;
   const newHost = () => `127.0.2.${++lastHost}`;
-  const big: WanProvider = { kind: "big", domains: ["wan-bigmail"], mx: Object.fromEntries(Array.from({ length: BIG_MX_HOSTS }, (_, k) => [`mx${k + 1}.wan-bigmail`, [newHost()]])) };
-  const mids = Array.from({ length: MID_PROVIDERS }, (_, k): WanProvider => ({ kind: "mid", domains: [`wan-mid${k + 1}`], mx: { [`mx.wan-mid${k + 1}`]: Array.from({ length: MID_MX_ADDRESSES }, newHost) } }));
+  const big: WanProvider = {
+    kind: "big",
+    domains: ["wan-bigmail"],
+    mx: Object.fromEntries(Array.from({ length: BIG_MX_HOSTS }, (_, k) => [`mx${k + 1}.wan-bigmail`, [newHost()]])),
+  };
+  const mids = Array.from(
+    { length: MID_PROVIDERS },
+    (_, k): WanProvider => ({ kind: "mid", domains: [`wan-mid${k + 1}`], mx: { [`mx.wan-mid${k + 1}`]: Array.from({ length: MID_MX_ADDRESSES }, newHost) } }),
+  );
   const smalls = Array.from({ length: smallServers }, (_, k): WanProvider => ({ kind: "small", domains: [], mx: { [`mx.wan-host${k + 1}`]: [newHost()] } }));
   const smallDomainNames = Array.from({ length: smallDomains }, (_, k) => `wan-shop${k + 1}`);
   smallDomainNames.forEach((domain, k) => smalls[k % smallServers]!.domains.push(domain));
 
   const addresses = Array.from({ length: count }, (_, index): WanAddress => {
     const roll = next();
-    const label = roll < bigShare ? "wan-bigmail" : roll < bigShare + midShare ? `wan-mid${1 + Math.floor(next() * MID_PROVIDERS)}` : smallDomainNames[Math.floor(smallDomains * next() ** SKEW)]!;
+    const label =
+      roll < bigShare
+        ? "wan-bigmail"
+        : roll < bigShare + midShare
+          ? `wan-mid${1 + Math.floor(next() * MID_PROVIDERS)}`
+          : smallDomainNames[Math.floor(smallDomains * next() ** SKEW)]!;
     const domain = `${label}.bulk.mailvet-mta.net`;
     const exists = next() >= unknownShare;
     return { email: `${exists ? "user" : "gone.user"}${index}@${domain}`, domain, exists };
   });
   const warmUpProvider: WanProvider = { kind: "warm-up", domains: ["wan-warmup"], mx: { "mx.wan-warmup": [newHost()] } };
-  const warmUp = Array.from({ length: WARM_UP_ADDRESSES }, (_, index) => ({ email: `user${index}@wan-warmup.bulk.mailvet-mta.net`, domain: "wan-warmup.bulk.mailvet-mta.net", exists: true }));
+  const warmUp = Array.from({ length: WARM_UP_ADDRESSES }, (_, index) => ({
+    email: `user${index}@wan-warmup.bulk.mailvet-mta.net`,
+    domain: "wan-warmup.bulk.mailvet-mta.net",
+    exists: true,
+  }));
   const providers = [big, ...mids, ...smalls, warmUpProvider];
-  return { addresses, warmUp, providers, hosts: Array.from({ length: lastHost }, (_, k) => `127.0.2.${k + 1}`), zoneRecords: providers.flatMap(zoneLines).join("\n") };
+  return {
+    addresses,
+    warmUp,
+    providers,
+    hosts: Array.from({ length: lastHost }, (_, k) => `127.0.2.${k + 1}`),
+    zoneRecords: providers.flatMap(zoneLines).join("\n"),
+  };
 }
 
 /** A provider's MX records (all of one preference: a client spreads over them) and its hosts' A records. */

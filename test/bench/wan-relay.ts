@@ -79,7 +79,9 @@ function delayedPipe(from: Socket, to: Socket, delayMs: number): void {
 function listen(host: string, port: number, onConnection: (socket: Socket) => void): Promise<Server> {
   const server = createServer(onConnection);
   return new Promise((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) => reject(new Error(`cannot listen on ${host}:${port} (${error.code ?? error.message}); stop what holds it`)));
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new Error(`cannot listen on ${host}:${port} (${error.code ?? error.message}); stop what holds it`)),
+    );
     server.listen(port, host, () => resolve(server));
   });
 }

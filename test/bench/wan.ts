@@ -80,7 +80,10 @@ async function timedPass(contender: string, peers: WanPeers, addresses: number, 
 
 /** A fresh stack (no edge cache, no prober memory of the hosts) with the prober's log tapped, for `work`. */
 async function withStack(peers: WanPeers, work: (stack: LocalStack, log: () => ProberLogCounts) => Promise<WanRow>): Promise<WanRow> {
-  const stack = await startStack({ PATH: process.env.PATH, HOME: process.env.HOME, ...PORTS, ...peers.proberEnv, MAILVET_JOB_DOMAIN_CHUNKS: process.env.MAILVET_JOB_DOMAIN_CHUNKS }, { freshState: true });
+  const stack = await startStack(
+    { PATH: process.env.PATH, HOME: process.env.HOME, ...PORTS, ...peers.proberEnv, MAILVET_JOB_DOMAIN_CHUNKS: process.env.MAILVET_JOB_DOMAIN_CHUNKS },
+    { freshState: true },
+  );
   const tap = tapProberLog();
   try {
     return await work(stack, tap.counts);
@@ -149,5 +152,10 @@ async function throughNpmVerifier(verifier: VerifierName, peers: WanPeers, list:
 
 function minus(after: ProberLogCounts, before: ProberLogCounts): ProberLogCounts {
   const waitSeconds = after.waitSeconds === null ? null : after.waitSeconds - (before.waitSeconds ?? 0);
-  return { probes: after.probes - before.probes, addresses: after.addresses - before.addresses, probeSeconds: after.probeSeconds - before.probeSeconds, waitSeconds };
+  return {
+    probes: after.probes - before.probes,
+    addresses: after.addresses - before.addresses,
+    probeSeconds: after.probeSeconds - before.probeSeconds,
+    waitSeconds,
+  };
 }

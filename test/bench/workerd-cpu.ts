@@ -8,7 +8,10 @@ import { cpuSeconds } from "./proc-usage";
 const REQUESTS = 5_000;
 /** CPU time (user + system, in ms) used so far by every workerd process in a process group. */
 function workerdCpuMs(processGroup: number): number {
-  const pids = execFileSync("pgrep", ["-g", String(processGroup), "workerd"]).toString().trim().split("\n");
+  const pids = execFileSync("pgrep", ["-g", String(processGroup), "workerd"])
+    .toString()
+    .trim()
+    .split("\n");
   return pids.reduce((sum, pid) => sum + cpuSeconds(Number(pid)) * 1000, 0);
 }
 
@@ -30,7 +33,13 @@ export async function benchWorkerdCpu(): Promise<{ verifyMs: number; healthzMs: 
   // as most answers are at a busy edge.
   const dns = await startDnsPeer();
   // One client sends every request: the edge's per-client rate limit (the load bench's subject) is off.
-  const stack = await startStack({ ...process.env, MAILVET_EDGE_PORT: "18787", MAILVET_PROBER_PORT: "18788", MAILVET_DOH_URL: dns.dohUrl, MAILVET_RATE_LIMIT: "0" });
+  const stack = await startStack({
+    ...process.env,
+    MAILVET_EDGE_PORT: "18787",
+    MAILVET_PROBER_PORT: "18788",
+    MAILVET_DOH_URL: dns.dohUrl,
+    MAILVET_RATE_LIMIT: "0",
+  });
   const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
   try {
     const addresses = generateAddresses(REQUESTS, 7);

@@ -41,9 +41,13 @@ const MIXED_CSV = `name,email\r\n${MIXED_ROWS.map((row) => row.join(",")).join("
 
 async function xlsxBytes(rows: string[][]): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of writeXlsx("Sheet1", (async function* () {
-    yield* rows;
-  })())) chunks.push(chunk);
+  for await (const chunk of writeXlsx(
+    "Sheet1",
+    (async function* () {
+      yield* rows;
+    })(),
+  ))
+    chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
@@ -67,9 +71,10 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
   }
 
   async function counts(page: Page): Promise<Record<string, number>> {
-    const rows = await page.getByTestId("breakdown-table").locator("tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => [tr.getAttribute("data-verdict")!, Number(tr.querySelector("[data-count]")!.getAttribute("data-count"))] as const),
-    );
+    const rows = await page
+      .getByTestId("breakdown-table")
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-verdict")!, Number(tr.querySelector("[data-count]")!.getAttribute("data-count"))] as const));
     return Object.fromEntries(rows);
   }
 
@@ -115,7 +120,9 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     await expect(page.getByTestId("job-total").textContent()).resolves.toBe("7 rows");
     await expect(page.getByTestId("announcer").textContent()).resolves.toBe("Checking contacts.csv: 7 rows.");
     // The first answer of the service (the job may be done by then: the screenshot shows either).
-    await page.waitForFunction(() => !document.querySelector("[role=progressbar]") || /rows checked/.test(document.querySelector("#progress-text")?.textContent ?? ""));
+    await page.waitForFunction(
+      () => !document.querySelector("[role=progressbar]") || /rows checked/.test(document.querySelector("#progress-text")?.textContent ?? ""),
+    );
     await screenshot(page, "bulk-progress-en-desktop");
 
     await waitDone(page);
@@ -179,11 +186,14 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
       ["Cy", "anyone@catchall.mailvet-mta.net"],
     ]);
     // A real drop: a DataTransfer holding the file, dispatched on the zone.
-    const dataTransfer = await page.evaluateHandle((bytes) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(bytes)], "people.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-      return transfer;
-    }, [...xlsx]);
+    const dataTransfer = await page.evaluateHandle(
+      (bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], "people.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+        return transfer;
+      },
+      [...xlsx],
+    );
     await page.dispatchEvent("[data-testid=dropzone]", "dragenter", { dataTransfer });
     await expect(page.getByTestId("dropzone").textContent()).resolves.toContain("Release to upload");
     await page.dispatchEvent("[data-testid=dropzone]", "drop", { dataTransfer });
@@ -233,7 +243,12 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     // uploads, so the answer is the route's here), and the page says the file is too large.
     await page.route(
       (url) => url.pathname === "/v1/jobs",
-      (route) => route.fulfill({ status: 413, contentType: "application/json", body: JSON.stringify({ error: { code: "payload_too_large", message: "The file is over 100 MB." } }) }),
+      (route) =>
+        route.fulfill({
+          status: 413,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "payload_too_large", message: "The file is over 100 MB." } }),
+        }),
     );
     await upload(page, "huge.csv", "email\nalice@ok.mailvet-mta.net\n");
     await page.getByTestId("upload-error").filter({ hasText: "too large" }).waitFor();
@@ -280,10 +295,16 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     await screenshot(desktop, "bulk-done-zh-desktop");
     await upload(desktop, "电话.csv", "姓名,电话\n张三,13800000000\n");
     await desktop.getByTestId("upload-error").waitFor();
-    await expect(desktop.getByTestId("upload-error").textContent()).resolves.toMatch(/^无法使用此文件。No column of e-mail addresses was found\. The columns found are "姓名", "电话"\./);
+    await expect(desktop.getByTestId("upload-error").textContent()).resolves.toMatch(
+      /^无法使用此文件。No column of e-mail addresses was found\. The columns found are "姓名", "电话"\./,
+    );
     await screenshot(desktop, "bulk-no-email-column-zh-desktop");
 
-    for (const [locale, colorScheme] of [["en-US", "light"], ["zh-CN", "light"], ["en-US", "dark"]] as const) {
+    for (const [locale, colorScheme] of [
+      ["en-US", "light"],
+      ["zh-CN", "light"],
+      ["en-US", "dark"],
+    ] as const) {
       const phone = await newPage({ locale, width: 375, colorScheme });
       await phone.goto(`${app.base}/bulk/`);
       await upload(phone, "contacts.csv", MIXED_CSV);

@@ -156,7 +156,11 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
       const authorization = route.request().headers().authorization;
       seen.push(authorization);
       if (authorization !== "Bearer key-123") {
-        await route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "unauthorized", message: "a valid API key is required" } }) });
+        await route.fulfill({
+          status: 401,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "unauthorized", message: "a valid API key is required" } }),
+        });
       } else {
         await route.continue();
       }
@@ -178,11 +182,20 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
   it("works with the keyboard alone: skip link, field, Enter, the checkbox, the suggestion", async () => {
     const page = await newPage();
     await page.goto(app.base);
-    const focused = () => page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      const style = getComputedStyle(element);
-      return { id: element.id, text: element.textContent?.trim() ?? "", tag: element.tagName, className: element.className, outline: style.outlineStyle, outlineWidth: style.outlineWidth, top: element.getBoundingClientRect().top };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          id: element.id,
+          text: element.textContent?.trim() ?? "",
+          tag: element.tagName,
+          className: element.className,
+          outline: style.outlineStyle,
+          outlineWidth: style.outlineWidth,
+          top: element.getBoundingClientRect().top,
+        };
+      });
 
     await page.keyboard.press("Tab");
     const skip = await focused();

@@ -84,7 +84,10 @@ describe.skipIf(skipWithoutChromium())("the API docs page", () => {
       const section = page.locator("section", { has: page.getByRole("heading", { name: summary, exact: true }) }).last();
       const examples = {} as Record<Language, string>;
       for (const language of LANGUAGES) {
-        await section.getByRole("button", { name: new RegExp(`^(${LANGUAGES.join("|")})$`) }).first().click();
+        await section
+          .getByRole("button", { name: new RegExp(`^(${LANGUAGES.join("|")})$`) })
+          .first()
+          .click();
         await page.getByRole("option", { name: language, exact: true }).click();
         const code = section.locator(".scalar-code-block code").first();
         await expect.poll(() => code.textContent(), { timeout: 10_000 }).toContain(stack.edgeUrl);

@@ -191,9 +191,15 @@ export function contrastFailures(page: Page): Promise<ContrastFailure[]> {
       const fore = over(parse(isSvg ? style.fill : style.color), back);
       const [l1, l2] = [luminance(fore), luminance(back)].sort((a, b) => b - a) as [number, number];
       const ratio = (l1 + 0.05) / (l2 + 0.05);
-      const size = parseFloat(style.fontSize) * (isSvg ? (element.closest("svg")!.getBoundingClientRect().width / 42) : 1);
+      const size = parseFloat(style.fontSize) * (isSvg ? element.closest("svg")!.getBoundingClientRect().width / 42 : 1);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) failures.push({ text: node.textContent.trim().slice(0, 60), ratio: Math.round(ratio * 100) / 100, color: style.color, background: `rgba(${back.map((v) => Math.round(v)).join(",")})` });
+      if (ratio < (large ? 3 : 4.5))
+        failures.push({
+          text: node.textContent.trim().slice(0, 60),
+          ratio: Math.round(ratio * 100) / 100,
+          color: style.color,
+          background: `rgba(${back.map((v) => Math.round(v)).join(",")})`,
+        });
     }
     return failures;
   });

@@ -129,13 +129,15 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     ["cannot be reached (offline)", "offline"],
   ])("lets the address through when the API %s", async (_, failure) => {
     const page = await newPage();
-    if (failure !== "offline") await page.route(
-      (url) => url.pathname === "/v1/verify",
-      async (route) => {
-        // "slow": the request stays unanswered until the page closes.
-        if (failure !== "slow") await route.fulfill({ status: Number(failure), contentType: "application/json", body: '{"error":{"code":"x","message":"x"}}' });
-      },
-    );
+    if (failure !== "offline")
+      await page.route(
+        (url) => url.pathname === "/v1/verify",
+        async (route) => {
+          // "slow": the request stays unanswered until the page closes.
+          if (failure !== "slow")
+            await route.fulfill({ status: Number(failure), contentType: "application/json", body: '{"error":{"code":"x","message":"x"}}' });
+        },
+      );
     // An address the widget refuses whenever it gets an answer.
     await demoFilledIn("someone@mailinator.com", page);
     if (failure === "offline") await page.context().setOffline(true);
@@ -155,7 +157,11 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
   });
 
   /** A customer's page, made up here: a form, a marker its own submit handler shows, the widget's tag. */
-  const shopPage = (scriptTag: string, form = "", input = "") => `<!doctype html><html lang="en"><head><title>Shop</title><link rel="icon" href="data:,"></head><body>
+  const shopPage = (
+    scriptTag: string,
+    form = "",
+    input = "",
+  ) => `<!doctype html><html lang="en"><head><title>Shop</title><link rel="icon" href="data:,"></head><body>
     <form id="form" action="/thanks" ${form}><label>Email <input type="email" name="email" ${input}></label><button>Join</button></form>
     <p id="sent" hidden>sent</p>
     <script>document.getElementById("form").addEventListener("submit", (e) => { e.preventDefault(); document.getElementById("sent").hidden = false; });</script>
@@ -218,7 +224,9 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
   it("on another site, asks the API at the script's own origin (CORS), and takes fields added later", async () => {
     // A real server of the customer's own, on another port: Chromium lets a page on loopback
     // (and only such a page) load from the edge on loopback.
-    const shop = createServer((_, response) => response.writeHead(200, { "content-type": "text/html" }).end(shopPage(`<script src="${app.base}/widget.js" data-budget="20000"></script>`)));
+    const shop = createServer((_, response) =>
+      response.writeHead(200, { "content-type": "text/html" }).end(shopPage(`<script src="${app.base}/widget.js" data-budget="20000"></script>`)),
+    );
     await new Promise<void>((resolve) => shop.listen(SHOP_PORT, "127.0.0.1", resolve));
     onTestFinished(() => new Promise<void>((resolve) => shop.close(() => resolve())));
     const page = await newPage();

@@ -35,7 +35,10 @@ function staleList(): Row[] {
 
 /** The issue's greylisting case: alice exists, 30 addresses do not. */
 function greylistedList(): Row[] {
-  return [{ email: "alice@greylist.mailvet-mta.net", expected: "accepted" }, ...Array.from({ length: 30 }, (_, n): Row => ({ email: `nobody${n}@greylist.mailvet-mta.net`, expected: "mailbox_not_found" }))];
+  return [
+    { email: "alice@greylist.mailvet-mta.net", expected: "accepted" },
+    ...Array.from({ length: 30 }, (_, n): Row => ({ email: `nobody${n}@greylist.mailvet-mta.net`, expected: "mailbox_not_found" })),
+  ];
 }
 
 describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk lists through stock mail server defences", () => {
@@ -74,7 +77,9 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk lists through st
     const created = await fetch(`${stack.edgeUrl}/v1/jobs`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv });
     expect(created.status, await created.clone().text()).toBe(202);
     const { id } = (await created.json()) as { id: string };
-    await expect.poll(async () => ((await (await fetch(`${stack.edgeUrl}/v1/jobs/${id}`)).json()) as { status: string }).status, { timeout: withinMs, interval: 500 }).toBe("done");
+    await expect
+      .poll(async () => ((await (await fetch(`${stack.edgeUrl}/v1/jobs/${id}`)).json()) as { status: string }).status, { timeout: withinMs, interval: 500 })
+      .toBe("done");
     const seconds = (performance.now() - started) / 1000;
     const response = await fetch(`${stack.edgeUrl}/v1/jobs/${id}/results?format=json`);
     const { results } = (await response.json()) as { results: { row: number; reason: string }[] };

@@ -73,12 +73,18 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
   });
 
   async function post(emails: string[], options: Record<string, unknown> = {}): Promise<{ id: string; total: number; webhook_secret?: string }> {
-    const response = await fetch(`${stack.edgeUrl}/v1/jobs`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ emails, ...options }) });
+    const response = await fetch(`${stack.edgeUrl}/v1/jobs`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ emails, ...options }),
+    });
     expect(response.status, await response.clone().text()).toBe(202);
     return response.json() as Promise<{ id: string; total: number; webhook_secret?: string }>;
   }
 
-  async function status(id: string): Promise<{ status: string; processed: number; total: number; counts: Record<string, number>; waiting: { rows: number; until: string | null } }> {
+  async function status(
+    id: string,
+  ): Promise<{ status: string; processed: number; total: number; counts: Record<string, number>; waiting: { rows: number; until: string | null } }> {
     return (await fetch(`${stack.edgeUrl}/v1/jobs/${id}`)).json() as never;
   }
 
@@ -91,7 +97,14 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
   it("retries greylisted addresses after the server's delay, then tells the webhook, signed, retrying it", async () => {
     const receiver = await startReceiver(1);
     try {
-      const emails = ["alice@greylist.mailvet-mta.net", "alice@ok.mailvet-mta.net", "nobody@ok.mailvet-mta.net", "full@ok.mailvet-mta.net", "not-an-address", "ALICE@ok.mailvet-mta.net"];
+      const emails = [
+        "alice@greylist.mailvet-mta.net",
+        "alice@ok.mailvet-mta.net",
+        "nobody@ok.mailvet-mta.net",
+        "full@ok.mailvet-mta.net",
+        "not-an-address",
+        "ALICE@ok.mailvet-mta.net",
+      ];
       const job = await post(emails, { webhook_url: receiver.url });
       await expect.poll(async () => (await status(job.id)).status, { timeout: 60_000, interval: 500 }).toBe("done");
       const rows = await results(job.id);
@@ -111,7 +124,10 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
       expect(await verifyWebhookSignature(job.webhook_secret!, second.headers["mailvet-signature"] as string, second.body)).toBe(true);
       expect(await verifyWebhookSignature("whsec_not-the-secret", second.headers["mailvet-signature"] as string, second.body)).toBe(false);
       const payload = JSON.parse(second.body) as { event: string; job: { id: string; status: string; counts: Record<string, number> }; results_url: string };
-      expect(payload).toMatchObject({ event: "job.completed", job: { id: job.id, status: "done", counts: { deliverable: 3, undeliverable: 2, risky: 1, unknown: 0 } } });
+      expect(payload).toMatchObject({
+        event: "job.completed",
+        job: { id: job.id, status: "done", counts: { deliverable: 3, undeliverable: 2, risky: 1, unknown: 0 } },
+      });
       expect(payload.results_url).toBe(`${stack.edgeUrl}/v1/jobs/${job.id}/results`);
     } finally {
       receiver.server.close();
@@ -131,7 +147,9 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("bulk jobs, edge → p
   }, 150_000);
 
   it("finishes a job with exactly one answer per row when a prober is killed in the middle of it", async () => {
-    const emails = Array.from({ length: 120 }, (_, domain) => Array.from({ length: 25 }, (_, user) => `${user % 5 === 4 ? `nobody${user}` : `user${user}`}@kill-${domain}.bulk.mailvet-mta.net`)).flat();
+    const emails = Array.from({ length: 120 }, (_, domain) =>
+      Array.from({ length: 25 }, (_, user) => `${user % 5 === 4 ? `nobody${user}` : `user${user}`}@kill-${domain}.bulk.mailvet-mta.net`),
+    ).flat();
     const job = await post(emails);
     await expect.poll(async () => (await status(job.id)).processed, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
     process.kill(-secondProber.child.pid!, "SIGKILL");

@@ -57,7 +57,8 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("a caller at a tarpit 
   }
 
   /** What the farm says of the good caller's addresses: alice exists, the others do not. */
-  const expected = (index: number) => (index % 2 === 0 ? { email: "alice@ok.mailvet-mta.net", reason: "accepted" } : { email: `nobody${index}@ok.mailvet-mta.net`, reason: "mailbox_not_found" });
+  const expected = (index: number) =>
+    index % 2 === 0 ? { email: "alice@ok.mailvet-mta.net", reason: "accepted" } : { email: `nobody${index}@ok.mailvet-mta.net`, reason: "mailbox_not_found" };
 
   it("keeps answering the first caller right while the second holds 40 checks at a tarpit", async () => {
     const stop = new AbortController();

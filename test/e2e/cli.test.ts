@@ -107,7 +107,10 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
     it("prints the API's results as JSON lines, in the order given", async () => {
       const run = await mailvet(["verify", "--json", "bob@ok.mailvet-mta.net", "disabled@ok.mailvet-mta.net", "alice@ok.mailvet-mta.net"]);
       expect(run.code, run.stderr).toBe(1);
-      const results = run.stdout.trimEnd().split("\n").map((line) => VerifyResultSchema.parse(JSON.parse(line)));
+      const results = run.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => VerifyResultSchema.parse(JSON.parse(line)));
       expect(results.map(({ email, verdict, reason }) => [email, verdict, reason])).toEqual([
         ["bob@ok.mailvet-mta.net", "deliverable", "accepted"],
         ["disabled@ok.mailvet-mta.net", "undeliverable", "mailbox_disabled"],
@@ -185,7 +188,15 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       const run = await mailvet(["clean", "list.csv", "-o", "kept.json", "--keep", "deliverable,risky", "--json"]);
       expect(run.code, run.stderr).toBe(0);
       const summary = JSON.parse(run.stdout) as Record<string, unknown>;
-      expect(summary).toMatchObject({ status: "done", output: "kept.json", format: "json", keep: ["deliverable", "risky"], total: 6, kept: 4, counts: { deliverable: 3, undeliverable: 2, risky: 1, unknown: 0 } });
+      expect(summary).toMatchObject({
+        status: "done",
+        output: "kept.json",
+        format: "json",
+        keep: ["deliverable", "risky"],
+        total: 6,
+        kept: 4,
+        counts: { deliverable: 3, undeliverable: 2, risky: 1, unknown: 0 },
+      });
       const { results } = JSON.parse(readFileSync(join(dir, "kept.json"), "utf8")) as { results: { email: string; verdict: string }[] };
       expect(results.map(({ email, verdict }) => [email, verdict])).toEqual([0, 3, 4, 5].map((index) => [rows[index]![1], verdicts[index]]));
     });
@@ -208,7 +219,10 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
     });
 
     it("reads a list that is not UTF-8 (windows-1252), and writes UTF-8", async () => {
-      writeFileSync(join(dir, "latin1.csv"), Buffer.from("Name;Courriel\r\nJosé Müller;alice@ok.mailvet-mta.net\r\nFrançoise;nobody@ok.mailvet-mta.net\r\n", "latin1"));
+      writeFileSync(
+        join(dir, "latin1.csv"),
+        Buffer.from("Name;Courriel\r\nJosé Müller;alice@ok.mailvet-mta.net\r\nFrançoise;nobody@ok.mailvet-mta.net\r\n", "latin1"),
+      );
       const run = await mailvet(["clean", "latin1.csv", "-o", "latin1-out.csv", "--all"]);
       expect(run.code, run.stderr).toBe(0);
       expect(csvRows(join(dir, "latin1-out.csv")).map((row) => row.slice(0, 3))).toEqual([
@@ -262,7 +276,9 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
         ["bob@ok.mailvet-mta.net", "deliverable", "accepted"],
       ]);
       expect(later.stdout).toContain(`Job ${jobId}.`);
-      expect((await mailvet(["status", jobId])).stdout).toMatch(new RegExp(`^Job ${jobId}: done, 2/2 rows \\(deliverable 1, undeliverable 0, risky 0, unknown 1\\)$`, "m"));
+      expect((await mailvet(["status", jobId])).stdout).toMatch(
+        new RegExp(`^Job ${jobId}: done, 2/2 rows \\(deliverable 1, undeliverable 0, risky 0, unknown 1\\)$`, "m"),
+      );
     });
 
     it("exits 4 for a job the API does not know", async () => {
@@ -274,7 +290,10 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
 
   describe("failures", () => {
     it("exits 3 when the API cannot be reached", async () => {
-      for (const args of [["verify", "alice@ok.mailvet-mta.net"], ["clean", "list.csv", "-o", "never.csv"]]) {
+      for (const args of [
+        ["verify", "alice@ok.mailvet-mta.net"],
+        ["clean", "list.csv", "-o", "never.csv"],
+      ]) {
         const run = await mailvet(args, { MAILVET_API: DEAD_API });
         expect(run.code).toBe(3);
         expect(run.stderr).toContain(`mailvet: cannot reach the API at ${DEAD_API} (ECONNREFUSED)`);
@@ -286,12 +305,16 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       const refused = await mailvet(["verify", "alice@ok.mailvet-mta.net", "--key", "wrong"]);
       expect(refused.code).toBe(3);
       expect(refused.stderr).toMatch(/the API refused the key .*401/);
-      const explicit = await mailvet(["verify", "alice@ok.mailvet-mta.net", "--api", stack.edgeUrl, "--key", API_KEY], { MAILVET_API: DEAD_API, MAILVET_API_KEY: "wrong" });
+      const explicit = await mailvet(["verify", "alice@ok.mailvet-mta.net", "--api", stack.edgeUrl, "--key", API_KEY], {
+        MAILVET_API: DEAD_API,
+        MAILVET_API_KEY: "wrong",
+      });
       expect(explicit.code, explicit.stderr).toBe(0);
     });
 
     it("uses the local edge on MAILVET_EDGE_PORT when nothing else names an API", async () => {
-      const run = await start(["verify", "alice@ok.mailvet-mta.net", "--json"], { cwd: dir, env: { MAILVET_EDGE_PORT: "19387", MAILVET_API_KEY: API_KEY } }).done;
+      const run = await start(["verify", "alice@ok.mailvet-mta.net", "--json"], { cwd: dir, env: { MAILVET_EDGE_PORT: "19387", MAILVET_API_KEY: API_KEY } })
+        .done;
       expect(run.code, run.stderr).toBe(0);
     });
 
@@ -315,11 +338,17 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("mailvet, the command 
       const help = await mailvet(["--help"]);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
-      expect((await mailvet(["--version"])).stdout).toBe(`${(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version}\n`);
+      expect((await mailvet(["--version"])).stdout).toBe(
+        `${(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version}\n`,
+      );
     });
 
     it("runs as `npx mailvet` from the repo root", async () => {
-      const child = spawn("npx", ["mailvet", "--version"], { cwd: repoRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ["ignore", "pipe", "ignore"] });
+      const child = spawn("npx", ["mailvet", "--version"], {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+        stdio: ["ignore", "pipe", "ignore"],
+      });
       let stdout = "";
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
       const [code] = await once(child, "close");

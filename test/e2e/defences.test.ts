@@ -22,7 +22,9 @@ function batch(domain: string, known: number, unknown: number): { address: strin
   const total = known + unknown;
   let [k, u] = [0, 0];
   return Array.from({ length: total }, (_, i) =>
-    Math.floor(((i + 1) * unknown) / total) > Math.floor((i * unknown) / total) ? { address: `nobody${u++}@${domain}`, expected: "mailbox_not_found" } : { address: `user${k++}@${domain}`, expected: "accepted" },
+    Math.floor(((i + 1) * unknown) / total) > Math.floor((i * unknown) / total)
+      ? { address: `nobody${u++}@${domain}`, expected: "mailbox_not_found" }
+      : { address: `user${k++}@${domain}`, expected: "accepted" },
   );
 }
 
@@ -33,7 +35,12 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("the prober through re
 
   beforeAll(async () => {
     farm = await startMtaFarm();
-    const { proberEnv } = resolveLocalSettings({ MAILVET_DOH_URL: dnsPeer!, ...farmProberEnv(farm), MAILVET_PROBER_PORT: PROBER_PORT, MAILVET_PROBER_SECRET: SECRET });
+    const { proberEnv } = resolveLocalSettings({
+      MAILVET_DOH_URL: dnsPeer!,
+      ...farmProberEnv(farm),
+      MAILVET_PROBER_PORT: PROBER_PORT,
+      MAILVET_PROBER_SECRET: SECRET,
+    });
     prober = startProber(proberEnv);
     await waitForHealthy(`http://127.0.0.1:${PROBER_PORT}/healthz`, prober, 60_000);
   });
@@ -55,8 +62,14 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("the prober through re
 
   /** Every address's reason, and the same list as it should be: on failure the diff shows which ones went wrong and how. */
   async function expectServersAnswers(domain: string, list: { address: string; expected: string }[]): Promise<void> {
-    const { results } = await probe(domain, list.map(({ address }) => address));
-    const got = results.map(({ address, reason, code, enhanced }) => `${address} ${reason}${reason === "accepted" || reason === "mailbox_not_found" ? "" : ` (${code ?? "-"} ${enhanced ?? ""})`}`);
+    const { results } = await probe(
+      domain,
+      list.map(({ address }) => address),
+    );
+    const got = results.map(
+      ({ address, reason, code, enhanced }) =>
+        `${address} ${reason}${reason === "accepted" || reason === "mailbox_not_found" ? "" : ` (${code ?? "-"} ${enhanced ?? ""})`}`,
+    );
     expect(got).toEqual(list.map(({ address, expected }) => `${address} ${expected}`));
   }
 

@@ -17,10 +17,14 @@ it("npm run lists:put stores the normalized list in the edge's KV", () => {
   const output = execFileSync("npm", ["run", "--silent", "lists:put", "--", "disposable", file, "--persist-to", persist], { cwd: repoRoot, encoding: "utf8" });
   expect(output).toMatch(/2 domains stored under lists\/disposable \(2 lines skipped/);
 
-  const stored = execFileSync(process.execPath, [WRANGLER_BIN, "kv", "key", "get", "--binding", "LISTS", LIST_OVERRIDE_KEYS.disposable, "--local", "--persist-to", persist, "--text"], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: { ...process.env, ...OFFLINE_WRANGLER_ENV },
-  });
+  const stored = execFileSync(
+    process.execPath,
+    [WRANGLER_BIN, "kv", "key", "get", "--binding", "LISTS", LIST_OVERRIDE_KEYS.disposable, "--local", "--persist-to", persist, "--text"],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...process.env, ...OFFLINE_WRANGLER_ENV },
+    },
+  );
   expect(stored.trim()).toBe("throwaway-inbox.example-shop.net\nxn--bcher-trash-thb.de");
 });

@@ -18,15 +18,18 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
 
   beforeAll(async () => {
     farm = await startMtaFarm();
-    stack = await startStack({
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      MAILVET_EDGE_PORT: "18987",
-      MAILVET_PROBER_PORT: "18988",
-      MAILVET_DOH_URL: dnsPeer!,
-      MAILVET_PROBER_SECRET: HOP_SECRET,
-      ...farmProberEnv(farm),
-    }, { freshState: true });
+    stack = await startStack(
+      {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        MAILVET_EDGE_PORT: "18987",
+        MAILVET_PROBER_PORT: "18988",
+        MAILVET_DOH_URL: dnsPeer!,
+        MAILVET_PROBER_SECRET: HOP_SECRET,
+        ...farmProberEnv(farm),
+      },
+      { freshState: true },
+    );
   });
   afterAll(async () => {
     await stack?.stop();
@@ -65,7 +68,14 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
 
   it("fills in the smtp block from the server's own reply", async () => {
     const result = await verify("nobody2@ok.mailvet-mta.net");
-    expect(result.smtp).toMatchObject({ performed: true, host: "mx1.mailvet-mta.net", code: 550, enhanced: "5.1.1", rule: "mailbox-not-found", prober: "local" });
+    expect(result.smtp).toMatchObject({
+      performed: true,
+      host: "mx1.mailvet-mta.net",
+      code: 550,
+      enhanced: "5.1.1",
+      rule: "mailbox-not-found",
+      prober: "local",
+    });
     expect(result.smtp.message).toMatch(/User unknown/);
     expect(result.domain?.mx).toEqual([{ host: "mx1.mailvet-mta.net", preference: 10 }]);
   });
@@ -86,7 +96,9 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
     expect(smtp.transcript?.some((line) => /DATA/.test(line))).toBe(false);
     // The row that read the RCPT reply is named in the answer and in the conversation.
     expect(smtp.rule).toEqual(expect.any(String));
-    expect(smtp.transcript).toContainEqual(expect.stringMatching(new RegExp(`note: RCPT TO:<bob@ok\\.mailvet-mta\\.net>: 250 read by row ${smtp.rule} as accepted$`)));
+    expect(smtp.transcript).toContainEqual(
+      expect.stringMatching(new RegExp(`note: RCPT TO:<bob@ok\\.mailvet-mta\\.net>: 250 read by row ${smtp.rule} as accepted$`)),
+    );
   });
 
   it("answers a tarpit with unknown/timeout within the request's deadline", async () => {
@@ -100,22 +112,30 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("verify with SMTP, edg
   it("reports real greylisting as unknown/greylisted, and the mailbox once the delay has passed", async () => {
     expect(await verify("alice@greylist.mailvet-mta.net")).toMatchObject({ verdict: "unknown", reason: "greylisted" });
     // postgrey lets the same triplet through after its delay (a few seconds in the farm).
-    await expect
-      .poll(async () => (await verify("alice@greylist.mailvet-mta.net")).reason, { timeout: 30_000, interval: 1_000 })
-      .toBe("accepted");
+    await expect.poll(async () => (await verify("alice@greylist.mailvet-mta.net")).reason, { timeout: 30_000, interval: 1_000 }).toBe("accepted");
   }, 60_000);
 
   it("refuses an unsigned probe at the prober before any work", async () => {
     const response = await fetch(`${stack.proberUrl}/v1/probe`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ domain: "ok.mailvet-mta.net", mx: [{ host: "mx1.mailvet-mta.net", preference: 10 }], addresses: [{ address: "alice@ok.mailvet-mta.net", smtputf8: false }], budget_ms: 1000 }),
+      body: JSON.stringify({
+        domain: "ok.mailvet-mta.net",
+        mx: [{ host: "mx1.mailvet-mta.net", preference: 10 }],
+        addresses: [{ address: "alice@ok.mailvet-mta.net", smtputf8: false }],
+        budget_ms: 1000,
+      }),
     });
     expect(response.status).toBe(401);
   });
 
   it("refuses a probe signed for another prober's host, and signs its answer to one signed for its own", async () => {
-    const body = JSON.stringify({ domain: "ok.mailvet-mta.net", mx: [{ host: "mx1.mailvet-mta.net", preference: 10 }], addresses: [{ address: "alice@ok.mailvet-mta.net", smtputf8: false }], budget_ms: 5000 });
+    const body = JSON.stringify({
+      domain: "ok.mailvet-mta.net",
+      mx: [{ host: "mx1.mailvet-mta.net", preference: 10 }],
+      addresses: [{ address: "alice@ok.mailvet-mta.net", smtputf8: false }],
+      budget_ms: 5000,
+    });
     const probe = (url: string) => signRequest(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body }), [HOP_SECRET]);
     const forAnother = await probe("http://127.0.0.1:18999/v1/probe");
     const replayed = await fetch(`${stack.proberUrl}/v1/probe`, { method: "POST", headers: forAnother.headers, body });

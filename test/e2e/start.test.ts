@@ -7,7 +7,6 @@ const EDGE_PORT = 18_887;
 const PROBER_PORT = 18_888;
 const repoRoot = new URL("../../", import.meta.url).pathname;
 
-
 /** Whether any process of a process group is still running. */
 function groupAlive(processGroup: number): boolean {
   try {

@@ -35,7 +35,9 @@ function workerdPid(processGroup: number): number {
 }
 
 function statusKiB(pid: number, field: "VmRSS" | "VmHWM"): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((text) => text.startsWith(`${field}:`));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((text) => text.startsWith(`${field}:`));
   return Number(line?.split(/\s+/)[1] ?? Number.NaN);
 }
 
@@ -59,19 +61,33 @@ function streamOf(first: string, piece: Uint8Array | string, count: number, last
 
 /** A form whose one file is 64 MB of near-misses of its boundary (not a list: refused once stored). */
 function multipartNearBoundaries(): ReadableStream<Uint8Array> {
-  return streamOf(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"\r\n\r\n`, `\r\n--${BOUNDARY.slice(0, -1)}x\r\n-`.repeat(2000), 1300, `\r\n--${BOUNDARY}--\r\n`);
+  return streamOf(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"\r\n\r\n`,
+    `\r\n--${BOUNDARY.slice(0, -1)}x\r\n-`.repeat(2000),
+    1300,
+    `\r\n--${BOUNDARY}--\r\n`,
+  );
 }
 
 function form(file: Uint8Array): Uint8Array {
   const encoder = new TextEncoder();
-  return new Uint8Array(Buffer.concat([encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\n\r\n`), file, encoder.encode(`\r\n--${BOUNDARY}--\r\n`)]));
+  return new Uint8Array(
+    Buffer.concat([
+      encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\n\r\n`),
+      file,
+      encoder.encode(`\r\n--${BOUNDARY}--\r\n`),
+    ]),
+  );
 }
 
 describe.skipIf(dnsPeer === null)("the edge's memory while it reads hostile uploads", () => {
   let stack: LocalStack;
   let pid: number;
   beforeAll(async () => {
-    stack = await startStack({ PATH: process.env.PATH, HOME: process.env.HOME, MAILVET_EDGE_PORT: "19587", MAILVET_PROBER_PORT: "19588", MAILVET_DOH_URL: dnsPeer! }, { freshState: true });
+    stack = await startStack(
+      { PATH: process.env.PATH, HOME: process.env.HOME, MAILVET_EDGE_PORT: "19587", MAILVET_PROBER_PORT: "19588", MAILVET_DOH_URL: dnsPeer! },
+      { freshState: true },
+    );
     pid = workerdPid(stack.edgeProcessGroup);
     // The first upload of 64 MB grows a fresh workerd by about 150 MiB (local R2's buffers, which
     // its allocator keeps), whatever the file: sent once before measuring, so the figures are the readers'.
@@ -98,7 +114,16 @@ describe.skipIf(dnsPeer === null)("the edge's memory while it reads hostile uplo
     ["a JSON body of 64 MB", 413, () => post(`{"emails": [${`"${"x".repeat(65_000)}",`.repeat(1024)}"a@b.c"]}`, "application/json")],
     ["an XLSX cell at ZZZZZZZ1", 400, () => postXlsx(xlsxOf({ sheet: sheetOf([inline("A1"), inline("ZZZZZZZ1")]) }))],
     ["an XLSX zip bomb", 413, () => postXlsx(xlsxOf({ sheet: repeated("<row/>", 20_000_000) }))],
-    ["an XLSX cell of 100 MB of text without markup", 413, () => postXlsx(xlsxOf({ sheet: ["<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>", ...repeated("x", 100 * MiB), "</t></is></c></row></sheetData></worksheet>"] }))],
+    [
+      "an XLSX cell of 100 MB of text without markup",
+      413,
+      () =>
+        postXlsx(
+          xlsxOf({
+            sheet: ['<worksheet><sheetData><row><c t="inlineStr"><is><t>', ...repeated("x", 100 * MiB), "</t></is></c></row></sheetData></worksheet>"],
+          }),
+        ),
+    ],
     ["XLSX shared strings past their cap", 413, () => postXlsx(xlsxOf({ sheet: sheetOf([inline("A1")]), sharedStrings: numbered() }))],
   ] as const)("answers %s with %i, and reports workerd's peak RSS", async (name, status, send) => {
     writeFileSync(`/proc/${pid}/clear_refs`, "5"); // resets VmHWM to the current RSS

@@ -21,7 +21,13 @@ describe("flaggedShare", () => {
       { text: "c1", kind: "y" },
       { text: "d", kind: "y" },
     ];
-    expect(flaggedShare(samples, (sample) => sample.kind, (text) => text.endsWith("1"))).toEqual({
+    expect(
+      flaggedShare(
+        samples,
+        (sample) => sample.kind,
+        (text) => text.endsWith("1"),
+      ),
+    ).toEqual({
       x: 0.5,
       y: 0.5,
       all: 0.5,

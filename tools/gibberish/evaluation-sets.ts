@@ -26,9 +26,7 @@ export interface RandomSample {
  */
 export function realSamples(split: Split, perCategory: number, seed: number): RealSample[] {
   const random = seededRandom(seed);
-  return categoriesOf(split).flatMap((category) =>
-    Array.from({ length: perCategory }, () => ({ ...category.sample(random), category: category.name })),
-  );
+  return categoriesOf(split).flatMap((category) => Array.from({ length: perCategory }, () => ({ ...category.sample(random), category: category.name })));
 }
 
 /**
@@ -39,9 +37,7 @@ export function realSamples(split: Split, perCategory: number, seed: number): Re
  */
 export function randomSamples(perKind: number, seed: number): RandomSample[] {
   const random = seededRandom(seed);
-  return RANDOM_KINDS.flatMap((kind) =>
-    Array.from({ length: perKind }, () => ({ text: randomLocalPart(random, kind, random.int(8, 16)), kind })),
-  );
+  return RANDOM_KINDS.flatMap((kind) => Array.from({ length: perKind }, () => ({ text: randomLocalPart(random, kind, random.int(8, 16)), kind })));
 }
 
 /**

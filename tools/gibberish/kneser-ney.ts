@@ -36,8 +36,7 @@ export class TrigramCounts {
  */
 export function kneserNeyProbabilities({ counts }: TrigramCounts): Float64Array {
   const bigramTypes = new Float64Array(V * V); // distinct a before (b, c)
-  for (let a = 0; a < V; a++)
-    for (let bc = 0; bc < V * V; bc++) if (counts[a * V * V + bc]! > 0) bigramTypes[bc]! += 1;
+  for (let a = 0; a < V; a++) for (let bc = 0; bc < V * V; bc++) if (counts[a * V * V + bc]! > 0) bigramTypes[bc]! += 1;
   const unigram = continuationUnigram(bigramTypes);
   const bigram = interpolate(bigramTypes, V, (_, c) => unigram[c]!);
   return interpolate(counts, V * V, (ab, c) => bigram[(ab % V) * V + c]!);
@@ -61,11 +60,7 @@ function continuationUnigram(bigramTypes: Float64Array): Float64Array {
  * Absolute discounting of one order's counts, interpolated with the lower order `lower`
  * (the lower order alone for contexts never seen).
  */
-function interpolate(
-  counts: Float64Array,
-  contexts: number,
-  lower: (context: number, next: number) => number,
-): Float64Array {
+function interpolate(counts: Float64Array, contexts: number, lower: (context: number, next: number) => number): Float64Array {
   const discount = discountFor(counts);
   const probabilities = new Float64Array(contexts * V);
   for (let context = 0; context < contexts; context++) {
@@ -78,10 +73,7 @@ function interpolate(
     }
     for (let c = 0; c < V; c++) {
       const backoff = lower(context, c);
-      probabilities[context * V + c] =
-        total === 0
-          ? backoff
-          : (Math.max(counts[context * V + c]! - discount, 0) + discount * seen * backoff) / total;
+      probabilities[context * V + c] = total === 0 ? backoff : (Math.max(counts[context * V + c]! - discount, 0) + discount * seen * backoff) / total;
     }
   }
   return probabilities;

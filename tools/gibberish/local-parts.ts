@@ -8,16 +8,7 @@ export interface Pools {
 }
 
 /** How a local part is put together, for reporting error rates by form. */
-export type Shape =
-  | "first name"
-  | "surname"
-  | "first.last"
-  | "last_first"
-  | "initial+surname"
-  | "name+digits"
-  | "initials+digits"
-  | "words"
-  | "handle";
+export type Shape = "first name" | "surname" | "first.last" | "last_first" | "initial+surname" | "name+digits" | "initials+digits" | "words" | "handle";
 
 /** A real-looking local part and the form it was built in. */
 export interface LocalPartSample {

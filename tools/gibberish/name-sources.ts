@@ -52,7 +52,9 @@ export interface NameLists {
  * toLocalPartLetters("Jérôme"); // "jerome"
  */
 export function toLocalPartLetters(name: string): string {
-  return anyAscii(name).toLowerCase().replace(/[^a-z]/g, "");
+  return anyAscii(name)
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
 }
 
 /** The names of one language group from faker's locales. */

@@ -15,8 +15,7 @@ import { flaggedShare, randomSamples, realSamples } from "./evaluation-sets";
 import { type TrainedModel, modelModuleSource, trainModel } from "./training";
 
 function report({ logOdds, threshold }: TrainedModel): string {
-  const flag = (local: string): boolean =>
-    local.length >= MIN_JUDGED_LENGTH && gibberishEvidence(logOdds, local) > threshold;
+  const flag = (local: string): boolean => local.length >= MIN_JUDGED_LENGTH && gibberishEvidence(logOdds, local) > threshold;
   const percentages = (shares: Record<string, number>): string =>
     Object.entries(shares)
       .map(([key, share]) => `  ${key}: ${(share * 100).toFixed(2)}%`)

@@ -17,9 +17,25 @@ const PERSON_NAMES = new Set(["alexa", "denver", "gardner", "india", "paris", "s
  * `proto2mail.com` may be real) stay free and are never corrected.
  */
 const REGISTERED_TYPOS = new Set([
-  "duam.net", "e-mail.com", "gamil.com", "gmai.com", "gmail.co", "gmail.om", "gmal.com", "gmial.com",
-  "homail.com", "hotmai.com", "hotmail.cm", "hotmail.con", "hotmails.com", "hotmial.com", "liberto.it",
-  "netsero.net", "yaho.com", "yahoo.om", "ymail4.com",
+  "duam.net",
+  "e-mail.com",
+  "gamil.com",
+  "gmai.com",
+  "gmail.co",
+  "gmail.om",
+  "gmal.com",
+  "gmial.com",
+  "homail.com",
+  "hotmai.com",
+  "hotmail.cm",
+  "hotmail.con",
+  "hotmails.com",
+  "hotmial.com",
+  "liberto.it",
+  "netsero.net",
+  "yaho.com",
+  "yahoo.om",
+  "ymail4.com",
 ]);
 
 /** The three bundled lists in the form the runtime splits on first use. */

@@ -98,7 +98,10 @@ export class JobCoordinator extends DurableObject<Env> {
     const job = this.#job();
     if (!job || job.run !== run) return null;
     const unanswered = new Set(
-      this.#sql.exec<{ key: string }>("SELECT key FROM address WHERE reason IS NULL AND key IN (SELECT value FROM json_each(?))", JSON.stringify(keys)).toArray().map(({ key }) => key),
+      this.#sql
+        .exec<{ key: string }>("SELECT key FROM address WHERE reason IS NULL AND key IN (SELECT value FROM json_each(?))", JSON.stringify(keys))
+        .toArray()
+        .map(({ key }) => key),
     );
     const pending = keys.filter((key) => unanswered.has(key));
     // A chunk that has its slot keeps it (it may still be early: Queues delay 12 hours at most).
@@ -149,12 +152,7 @@ export class JobCoordinator extends DurableObject<Env> {
         this.#sql.exec("INSERT INTO verdict_rows (verdict, rows) VALUES (?, ?) ON CONFLICT (verdict) DO UPDATE SET rows = rows + excluded.rows", verdict, rows);
       }
       // A lost chunk whose addresses were all answered after all (a late success) lost nothing.
-      this.#sql.exec(
-        "UPDATE job SET answered = answered + ?, progress_at = ?, lost_chunks = lost_chunks + ?",
-        stored.length,
-        Date.now(),
-        lostChunk ? 1 : 0,
-      );
+      this.#sql.exec("UPDATE job SET answered = answered + ?, progress_at = ?, lost_chunks = lost_chunks + ?", stored.length, Date.now(), lostChunk ? 1 : 0);
     });
     const after = this.#job()!;
     if (after.phase === "running" && after.answered === after.distinct_addresses) {
@@ -186,7 +184,12 @@ export class JobCoordinator extends DurableObject<Env> {
     const job = this.#job();
     if (!job || job.run !== run || job.phase === "done") return;
     const changed = outcome === "assembly_failed" ? null : outcome.changedRows;
-    this.#sql.exec("UPDATE job SET phase = 'done', assembly_failed = ?, changed_rows = ?, webhook_state = ?", outcome === "assembly_failed" ? 1 : 0, changed, job.webhook_url ? "pending" : null);
+    this.#sql.exec(
+      "UPDATE job SET phase = 'done', assembly_failed = ?, changed_rows = ?, webhook_state = ?",
+      outcome === "assembly_failed" ? 1 : 0,
+      changed,
+      job.webhook_url ? "pending" : null,
+    );
     if (job.webhook_url) await this.env.VERIFY_QUEUE.send({ kind: "webhook", job: job.job_id, run, attempt: 0 } satisfies JobMessage);
     await this.#scheduleAlarm();
   }
@@ -195,7 +198,12 @@ export class JobCoordinator extends DurableObject<Env> {
   webhookOf(run: number): { url: string; secret: string; payload: WebhookPayload; job: { id: string; uploadKey: string } } | null {
     const job = this.#job();
     if (!job || job.run !== run || job.webhook_state !== "pending" || !job.webhook_url || !job.webhook_secret) return null;
-    return { url: job.webhook_url, secret: job.webhook_secret, payload: webhookPayload(job, this.status()!), job: { id: job.job_id, uploadKey: job.upload_key } };
+    return {
+      url: job.webhook_url,
+      secret: job.webhook_secret,
+      payload: webhookPayload(job, this.status()!),
+      job: { id: job.job_id, uploadKey: job.upload_key },
+    };
   }
 
   /**
@@ -222,7 +230,9 @@ export class JobCoordinator extends DurableObject<Env> {
     const job = this.#job();
     if (job?.phase !== "done") return false;
     this.ctx.storage.transactionSync(() => {
-      this.#sql.exec("UPDATE address SET reason = NULL, flags = NULL; DELETE FROM verdict_rows; DELETE FROM domain_pace; DELETE FROM waiting; DELETE FROM lane;");
+      this.#sql.exec(
+        "UPDATE address SET reason = NULL, flags = NULL; DELETE FROM verdict_rows; DELETE FROM domain_pace; DELETE FROM waiting; DELETE FROM lane;",
+      );
       this.#sql.exec(
         "UPDATE job SET run = run + 1, answered = 0, lost_chunks = 0, phase = 'running', assembly_failed = 0, changed_rows = NULL, webhook_state = NULL, progress_at = ?, waiting_until = 0",
         Date.now(),

@@ -98,8 +98,24 @@ export interface JobRow {
 type JobColumns = Omit<JobRow, "phase" | "assembly_failed" | "webhook_state"> & { phase: string; assembly_failed: number; webhook_state: string | null };
 
 const JOB_COLUMNS = [
-  "job_id", "total", "distinct_addresses", "upload_key", "origin", "webhook_url", "webhook_secret", "reverify_days", "run", "answered",
-  "lost_chunks", "phase", "assembly_failed", "changed_rows", "webhook_state", "expires_at", "progress_at", "waiting_until",
+  "job_id",
+  "total",
+  "distinct_addresses",
+  "upload_key",
+  "origin",
+  "webhook_url",
+  "webhook_secret",
+  "reverify_days",
+  "run",
+  "answered",
+  "lost_chunks",
+  "phase",
+  "assembly_failed",
+  "changed_rows",
+  "webhook_state",
+  "expires_at",
+  "progress_at",
+  "waiting_until",
 ] as const satisfies readonly (keyof JobRow)[];
 
 /**

@@ -36,7 +36,9 @@ export async function jobOwner(env: Env, id: string): Promise<string | null> {
  * await scheduleReverification(env, id, 7);
  */
 export async function scheduleReverification(env: Env, id: string, everyDays: number, now = Date.now()): Promise<void> {
-  await env.JOBS_DB.prepare("INSERT OR REPLACE INTO reverification (job, every_days, next_at) VALUES (?, ?, ?)").bind(id, everyDays, now + everyDays * DAY_MS).run();
+  await env.JOBS_DB.prepare("INSERT OR REPLACE INTO reverification (job, every_days, next_at) VALUES (?, ?, ?)")
+    .bind(id, everyDays, now + everyDays * DAY_MS)
+    .run();
 }
 
 /**

@@ -36,7 +36,11 @@ describe("API keys with scopes", () => {
   });
 
   it("refuses a route outside the key's scopes with 403, and starts no job", async () => {
-    const refused = await call("/v1/jobs", { authorization: `Bearer ${VERIFY_ONLY_KEY}`, "content-type": "application/json" }, { method: "POST", body: JSON.stringify({ emails: ["a@example-shop.com"] }) });
+    const refused = await call(
+      "/v1/jobs",
+      { authorization: `Bearer ${VERIFY_ONLY_KEY}`, "content-type": "application/json" },
+      { method: "POST", body: JSON.stringify({ emails: ["a@example-shop.com"] }) },
+    );
     expect(refused).toMatchObject({ status: 403, error: { code: "forbidden", message: expect.stringMatching(/jobs scope/) } });
     expect((await env.JOBS_BUCKET.list()).objects).toHaveLength(0);
     expect((await call(VERIFY, { authorization: `Bearer ${VERIFY_ONLY_KEY}` })).status).toBe(200);
@@ -44,9 +48,16 @@ describe("API keys with scopes", () => {
 
   it("lets a widget key verify from its own origins only, and never start jobs", async () => {
     expect((await call(VERIFY, { authorization: `Bearer ${WIDGET_KEY}`, origin: "https://shop.example" })).status).toBe(200);
-    expect(await call(VERIFY, { authorization: `Bearer ${WIDGET_KEY}`, origin: "https://evil.example" })).toMatchObject({ status: 403, error: { message: expect.stringMatching(/evil\.example/) } });
+    expect(await call(VERIFY, { authorization: `Bearer ${WIDGET_KEY}`, origin: "https://evil.example" })).toMatchObject({
+      status: 403,
+      error: { message: expect.stringMatching(/evil\.example/) },
+    });
     expect(await call(VERIFY, { authorization: `Bearer ${WIDGET_KEY}` })).toMatchObject({ status: 403, error: { message: expect.stringMatching(/Origin/) } });
-    const job = await call("/v1/jobs", { authorization: `Bearer ${WIDGET_KEY}`, origin: "https://shop.example", "content-type": "application/json" }, { method: "POST", body: JSON.stringify({ emails: ["a@example-shop.com"] }) });
+    const job = await call(
+      "/v1/jobs",
+      { authorization: `Bearer ${WIDGET_KEY}`, origin: "https://shop.example", "content-type": "application/json" },
+      { method: "POST", body: JSON.stringify({ emails: ["a@example-shop.com"] }) },
+    );
     expect(job.status).toBe(403);
   });
 });

@@ -38,7 +38,13 @@ export const identifyCaller = createMiddleware<AppEnv>(async (c, next) => {
 
 function checkOrigin(key: KnownKey, origin: string | undefined): void {
   if (key.origins === null || (origin !== undefined && key.origins.includes(origin))) return;
-  throw new ApiError(403, "forbidden", origin === undefined ? "this widget key works only from a web page of the origins it names (no Origin header)" : `this widget key does not work from ${origin}`);
+  throw new ApiError(
+    403,
+    "forbidden",
+    origin === undefined
+      ? "this widget key works only from a web page of the origins it names (no Origin header)"
+      : `this widget key does not work from ${origin}`,
+  );
 }
 
 /**

@@ -24,9 +24,14 @@ export const limitRate = createMiddleware<AppEnv>(async (c, next) => {
   const { success } = await binding.limit({ key: limitedAs.key });
   if (!success) {
     const who = limitedAs.kind === "key" ? "this API key" : "this client address";
-    throw new ApiError(429, "too_many_requests", `${who} sent more requests than its limit allows in ${RATE_LIMIT_PERIOD_SECONDS} s; retry after ${RATE_LIMIT_PERIOD_SECONDS} s`, {
-      "Retry-After": String(RATE_LIMIT_PERIOD_SECONDS),
-    });
+    throw new ApiError(
+      429,
+      "too_many_requests",
+      `${who} sent more requests than its limit allows in ${RATE_LIMIT_PERIOD_SECONDS} s; retry after ${RATE_LIMIT_PERIOD_SECONDS} s`,
+      {
+        "Retry-After": String(RATE_LIMIT_PERIOD_SECONDS),
+      },
+    );
   }
   await next();
 });

@@ -16,7 +16,20 @@ const PROBE: Omit<ProbeRequest, "budget_ms"> = {
 const answerOf = (prober: string): ProbeResponse => ({
   prober,
   catch_all: false,
-  results: [{ address: "alice@example.org", reason: "mailbox_not_found", class: "mailbox_not_found", rule: "mailbox-not-found", host: "mx.example.org", code: 550, enhanced: "5.1.1", message: "User unknown", retry_after: null, duration_ms: 3 }],
+  results: [
+    {
+      address: "alice@example.org",
+      reason: "mailbox_not_found",
+      class: "mailbox_not_found",
+      rule: "mailbox-not-found",
+      host: "mx.example.org",
+      code: 550,
+      enhanced: "5.1.1",
+      message: "User unknown",
+      retry_after: null,
+      duration_ms: 3,
+    },
+  ],
 });
 
 /** What a prober does to its signed answer on the way back. */
@@ -61,11 +74,14 @@ describe("askProbers and the prober's signed answer", () => {
 
   it.each<[string, Meddling]>([
     ["a changed body", async (answer) => withBody(answer, (await answer.text()).replace("mailbox_not_found", "accepted"))],
-    ["no signature", async (answer) => {
-      const headers = new Headers(answer.headers);
-      headers.delete(HOP_HEADERS.signature);
-      return new Response(await answer.text(), { status: answer.status, headers });
-    }],
+    [
+      "no signature",
+      async (answer) => {
+        const headers = new Headers(answer.headers);
+        headers.delete(HOP_HEADERS.signature);
+        return new Response(await answer.text(), { status: answer.status, headers });
+      },
+    ],
     ["a body that never ends", (answer) => withBody(answer, endlessBody().stream)],
   ])("refuses an answer with %s as that prober's failure, and fails over", async (_, meddle) => {
     const health = new ProberHealthBook();

@@ -37,7 +37,6 @@ describe("GET /v1/verify?smtp=false, offline facts", () => {
     const result = await resultOf(await verifyGet("email=someone@shop.test&smtp=false"));
     expect(result).toMatchObject({ verdict: "undeliverable", reason: "invalid_domain" });
   });
-
 });
 
 describe.skipIf(dnsPeer === null)("GET /v1/verify?smtp=false, with DNS", () => {

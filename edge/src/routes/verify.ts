@@ -1,11 +1,5 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import {
-  DEFAULT_TIMEOUT_MS,
-  errorResponse,
-  VerifyBodySchema,
-  VerifyQuerySchema,
-  VerifyResultSchema,
-} from "../../../shared/contract/schemas";
+import { DEFAULT_TIMEOUT_MS, errorResponse, VerifyBodySchema, VerifyQuerySchema, VerifyResultSchema } from "../../../shared/contract/schemas";
 import { type AppEnv, edgeSettings } from "../env";
 import { listOverrides } from "../lists";
 import { verifyAddress } from "../verify";

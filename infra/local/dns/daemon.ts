@@ -25,7 +25,10 @@ export interface Daemon {
  */
 export function findExecutable(name: string): string | undefined {
   const dirs = [...(process.env.PATH ?? "").split(delimiter), "/usr/local/sbin", "/usr/sbin", "/sbin"];
-  return dirs.filter(Boolean).map((dir) => join(dir, name)).find(isExecutable);
+  return dirs
+    .filter(Boolean)
+    .map((dir) => join(dir, name))
+    .find(isExecutable);
 }
 
 function isExecutable(path: string): boolean {

@@ -24,7 +24,10 @@ describe.skipIf(!dnsPeerInstalled())("startDnsPeer", () => {
     const peer = await startDnsPeer({ zoneAdditions: { "mailvet-mta.net": records } });
     try {
       const resolver = createDohResolver({ upstreams: [peer.dohUrl] });
-      expect(await resolver.lookup("wan-shop.bulk.mailvet-mta.net", "MX")).toMatchObject({ kind: "records", records: [{ exchange: "mx-wan-shop.mailvet-mta.net" }] });
+      expect(await resolver.lookup("wan-shop.bulk.mailvet-mta.net", "MX")).toMatchObject({
+        kind: "records",
+        records: [{ exchange: "mx-wan-shop.mailvet-mta.net" }],
+      });
       expect(await resolver.lookup("mx-wan-shop.mailvet-mta.net", "A")).toMatchObject({ kind: "records", records: [{ address: "127.0.2.7" }] });
       expect(await resolver.lookup("other.bulk.mailvet-mta.net", "MX")).toMatchObject({ kind: "records", records: [{ exchange: "mx1.mailvet-mta.net" }] });
     } finally {

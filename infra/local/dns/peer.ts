@@ -88,10 +88,7 @@ async function startOnce({ zoneAdditions = {} }: DnsPeerOptions): Promise<DnsPee
   };
   const unboundConf = await renderConfig("unbound.conf", runDir, values);
   const dnsdistConf = await renderConfig("dnsdist.conf", runDir, values);
-  const daemons = [
-    startDaemon(unboundPath, ["-d", "-c", unboundConf]),
-    startDaemon(dnsdistPath, ["--supervised", "--disable-syslog", "-C", dnsdistConf]),
-  ];
+  const daemons = [startDaemon(unboundPath, ["-d", "-c", unboundConf]), startDaemon(dnsdistPath, ["--supervised", "--disable-syslog", "-C", dnsdistConf])];
   const stop = async () => {
     await Promise.all(daemons.map((daemon) => daemon.stop()));
     await rm(runDir, { recursive: true, force: true });

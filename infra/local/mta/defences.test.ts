@@ -90,7 +90,11 @@ describe.skipIf(skipWithoutMtaFarm())("the MTA farm's defences", () => {
     expect(await known).toMatchObject(accepted);
     expect(await rejected).toMatchObject(unknown);
     // In one session, every reply is the mailbox's own, in order.
-    expect(await askEach(tarpitted, ["alice@tarpit5xx.mailvet-mta.net", "carol@tarpit5xx.mailvet-mta.net", "bob@tarpit5xx.mailvet-mta.net"])).toMatchObject([accepted, unknown, accepted]);
+    expect(await askEach(tarpitted, ["alice@tarpit5xx.mailvet-mta.net", "carol@tarpit5xx.mailvet-mta.net", "bob@tarpit5xx.mailvet-mta.net"])).toMatchObject([
+      accepted,
+      unknown,
+      accepted,
+    ]);
     tarpitted.close();
     other.close();
   }, 30_000);
@@ -98,14 +102,25 @@ describe.skipIf(skipWithoutMtaFarm())("the MTA farm's defences", () => {
   it("mx-errorlimit answers 5 unknown recipients, then 421 too many errors and a hang-up", async () => {
     const smtp = await openSession(farm.hosts.errorLimit, farm.port);
     const replies = await askEach(smtp, [...addresses(5, "nobody", "errorlimit"), "user1@errorlimit.mailvet-mta.net"]);
-    expect(replies).toMatchObject([unknown, unknown, unknown, unknown, unknown, { code: 421, enhanced: "4.7.0", text: "mx-errorlimit.mailvet-mta.net Error: too many errors" }]);
+    expect(replies).toMatchObject([
+      unknown,
+      unknown,
+      unknown,
+      unknown,
+      unknown,
+      { code: 421, enhanced: "4.7.0", text: "mx-errorlimit.mailvet-mta.net Error: too many errors" },
+    ]);
     await smtp.closed;
   });
 
   it("mx-errorlimit counts only errors: known mailboxes between them do not end the session", async () => {
     const smtp = await openSession(farm.hosts.errorLimit, farm.port);
     const recipients = addresses(4, "nobody", "errorlimit").flatMap((nobody, i) => [nobody, `user${i}@errorlimit.mailvet-mta.net`]);
-    expect(await askEach(smtp, recipients)).toMatchObject(Array(4).fill(null).flatMap(() => [unknown, accepted]));
+    expect(await askEach(smtp, recipients)).toMatchObject(
+      Array(4)
+        .fill(null)
+        .flatMap(() => [unknown, accepted]),
+    );
     expect(await smtp.send("QUIT")).toMatchObject({ code: 221 });
   });
 
@@ -113,7 +128,11 @@ describe.skipIf(skipWithoutMtaFarm())("the MTA farm's defences", () => {
     const smtp = await openSession(farm.hosts.recipientCap, farm.port);
     // Unknown recipients are not taken, so they do not count towards the cap.
     const replies = await askEach(smtp, ["nobody@rcptcap.mailvet-mta.net", ...addresses(12, "user", "rcptcap")]);
-    expect(replies).toMatchObject([unknown, ...Array(10).fill(accepted), ...Array(2).fill({ code: 452, enhanced: "4.5.3", text: "Error: too many recipients" })]);
+    expect(replies).toMatchObject([
+      unknown,
+      ...Array(10).fill(accepted),
+      ...Array(2).fill({ code: 452, enhanced: "4.5.3", text: "Error: too many recipients" }),
+    ]);
     expect(await smtp.send("RSET")).toMatchObject({ code: 250 });
     expect(await smtp.send("MAIL FROM:<probe@mailvet.test>")).toMatchObject({ code: 250 });
     expect(await askEach(smtp, ["user11@rcptcap.mailvet-mta.net"])).toMatchObject([accepted]);
@@ -124,7 +143,11 @@ describe.skipIf(skipWithoutMtaFarm())("the MTA farm's defences", () => {
     const held = openRawSmtp(farm.hosts.connectionLimit, farm.port);
     expect(await held.greeting).toMatchObject({ code: 220, text: expect.stringMatching(/^mx-connlimit\.mailvet-mta\.net /) });
     const second = openRawSmtp(farm.hosts.connectionLimit, farm.port);
-    expect(await second.greeting).toMatchObject({ code: 421, enhanced: "4.7.0", text: "mx-connlimit.mailvet-mta.net Error: too many connections from 127.0.0.1" });
+    expect(await second.greeting).toMatchObject({
+      code: 421,
+      enhanced: "4.7.0",
+      text: "mx-connlimit.mailvet-mta.net Error: too many connections from 127.0.0.1",
+    });
     await second.closed;
     // Once the session ends, a new one is greeted again (anvil hears of the end a moment later).
     expect(await held.send("QUIT")).toMatchObject({ code: 221 });

@@ -36,7 +36,11 @@ async function askRecipients(host: string, port: number, recipients: string[], {
 }
 
 const accepted = { code: 250, enhanced: "2.1.5", text: "Ok" };
-const unknown = (address: string) => ({ code: 550, enhanced: "5.1.1", text: `<${address}>: Recipient address rejected: User unknown in virtual mailbox table` });
+const unknown = (address: string) => ({
+  code: 550,
+  enhanced: "5.1.1",
+  text: `<${address}>: Recipient address rejected: User unknown in virtual mailbox table`,
+});
 
 describe.skipIf(skipWithoutMtaFarm())("the local MTA farm", () => {
   let farm: MtaFarm;
@@ -65,7 +69,11 @@ describe.skipIf(skipWithoutMtaFarm())("the local MTA farm", () => {
       unknown("carol@ok.mailvet-mta.net"),
       { code: 452, enhanced: "4.2.2", text: expect.stringContaining("Recipient address rejected: The recipient's inbox is out of storage space.") },
       { code: 552, enhanced: "5.2.2", text: "<overquota@ok.mailvet-mta.net>: Recipient address rejected: user is over quota" },
-      { code: 550, enhanced: "5.2.1", text: "<disabled@ok.mailvet-mta.net>: Recipient address rejected: The email account that you tried to reach is disabled." },
+      {
+        code: 550,
+        enhanced: "5.2.1",
+        text: "<disabled@ok.mailvet-mta.net>: Recipient address rejected: The email account that you tried to reach is disabled.",
+      },
       { code: 450, enhanced: "4.2.1", text: expect.stringContaining("is receiving mail at a rate that prevents additional messages") },
       { code: 550, enhanced: "5.4.1", text: "<denied@ok.mailvet-mta.net>: Recipient address rejected: Access denied. AS(201806281)" },
       { code: 554, enhanced: "5.7.1", text: expect.stringContaining("Client host [127.0.0.1] blocked using zen.spamhaus.org") },
@@ -94,12 +102,23 @@ describe.skipIf(skipWithoutMtaFarm())("the local MTA farm", () => {
   });
 
   it("knows the IDN domain by its A-label, and by its U-label under SMTPUTF8", async () => {
-    const { rcpt } = await askRecipients(farm.hosts.main, farm.port, ["alice@xn--bcher-kva.mailvet-mta.net", "alice@bücher.mailvet-mta.net", "bob@bücher.mailvet-mta.net"], { smtputf8: true });
+    const { rcpt } = await askRecipients(
+      farm.hosts.main,
+      farm.port,
+      ["alice@xn--bcher-kva.mailvet-mta.net", "alice@bücher.mailvet-mta.net", "bob@bücher.mailvet-mta.net"],
+      { smtputf8: true },
+    );
     expect(rcpt).toMatchObject([accepted, accepted, unknown("bob@bücher.mailvet-mta.net")]);
   });
 
   it("has the benchmark mailboxes on every b<n> and bulk domain", async () => {
-    const { rcpt } = await askRecipients(farm.hosts.main, farm.port, ["user42@b0.mailvet-mta.net", "bob@b49.mailvet-mta.net", "user7@run-1.bulk.mailvet-mta.net", "nobody@b7.mailvet-mta.net", "userx@b7.mailvet-mta.net"]);
+    const { rcpt } = await askRecipients(farm.hosts.main, farm.port, [
+      "user42@b0.mailvet-mta.net",
+      "bob@b49.mailvet-mta.net",
+      "user7@run-1.bulk.mailvet-mta.net",
+      "nobody@b7.mailvet-mta.net",
+      "userx@b7.mailvet-mta.net",
+    ]);
     expect(rcpt).toMatchObject([accepted, accepted, accepted, unknown("nobody@b7.mailvet-mta.net"), unknown("userx@b7.mailvet-mta.net")]);
   });
 
@@ -120,7 +139,11 @@ describe.skipIf(skipWithoutMtaFarm())("the local MTA farm", () => {
     const recipients = ["alice@greylist.mailvet-mta.net", "carol@greylist.mailvet-mta.net"];
     const first = await askRecipients(farm.hosts.greylist, farm.port, recipients);
     expect(first.rcpt).toMatchObject([
-      { code: 450, enhanced: "4.2.0", text: "<alice@greylist.mailvet-mta.net>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/greylist.mailvet-mta.net.html" },
+      {
+        code: 450,
+        enhanced: "4.2.0",
+        text: "<alice@greylist.mailvet-mta.net>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/greylist.mailvet-mta.net.html",
+      },
       { code: 450, enhanced: "4.2.0" },
     ]);
     // As a sender would: retry in a new session until the server stops deferring.
@@ -133,7 +156,13 @@ describe.skipIf(skipWithoutMtaFarm())("the local MTA farm", () => {
     const smtp = openRawSmtp(farm.hosts.tarpit, farm.port);
     await smtp.connected;
     // A tarpit never greets, so no wait can be too short to be sure of the silence.
-    const heard = await Promise.race([smtp.greeting.then(() => "a reply", () => "a hang-up"), new Promise((resolve) => setTimeout(() => resolve("nothing"), 300))]);
+    const heard = await Promise.race([
+      smtp.greeting.then(
+        () => "a reply",
+        () => "a hang-up",
+      ),
+      new Promise((resolve) => setTimeout(() => resolve("nothing"), 300)),
+    ]);
     expect(heard).toBe("nothing");
     smtp.close();
   });
@@ -160,7 +189,9 @@ describe.skipIf(skipWithoutMtaFarm())("the local MTA farm, when the process that
     const peerModule = fileURLToPath(new URL("./peer.ts", import.meta.url));
     const script = `const { startMtaFarm } = await import(${JSON.stringify(peerModule)}); const farm = await startMtaFarm(); console.log(JSON.stringify({ runDir: farm.runDir, pids: farm.pids }));`;
     const parent = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-    const started = await new Promise<{ runDir: string; pids: number[] }>((resolve) => parent.stdout.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()))));
+    const started = await new Promise<{ runDir: string; pids: number[] }>((resolve) =>
+      parent.stdout.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()))),
+    );
     expect((await processesWorkingIn(started.runDir)).length).toBeGreaterThan(0);
     parent.kill("SIGKILL");
     await expect.poll(() => processesWorkingIn(started.runDir), { timeout: 10_000 }).toEqual([]);

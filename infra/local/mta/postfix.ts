@@ -18,7 +18,19 @@ const CONFIG_WRITTEN_AT = new Date("2000-01-01T00:00:00Z");
 const MASTER_EXIT_WITHIN_MS = 5000;
 
 /** The farm's hosts that are listeners of this Postfix (master.cf), by role. */
-const POSTFIX_ROLES = ["main", "ipv6", "ascii", "greylist", "blocked", "tarpit5xx", "errorLimit", "recipientCap", "connectionLimit", "greylistDefault", "relaxed"] as const;
+const POSTFIX_ROLES = [
+  "main",
+  "ipv6",
+  "ascii",
+  "greylist",
+  "blocked",
+  "tarpit5xx",
+  "errorLimit",
+  "recipientCap",
+  "connectionLimit",
+  "greylistDefault",
+  "relaxed",
+] as const;
 
 /** Where the Postfix listeners go: each role's loopback address, all on one port. */
 export interface PostfixListeners {
@@ -81,7 +93,11 @@ export async function startPostfix(runDir: string, listeners: PostfixListeners):
   // Creates the queue directories, owned as Postfix wants them.
   await run(postfix, ["-c", configDir, "check"]);
   const { stdout: daemonDir } = await run(postconf, ["-c", configDir, "-h", "daemon_directory"]);
-  const namespace = startDaemon("unshare", ["--pid", "--fork", "--kill-child", "--", "sh", "-c", '"$@" & wait $!', "sh", join(daemonDir.trim(), "master"), "-s", "-c", configDir], { stopGraceMs: 0 });
+  const namespace = startDaemon(
+    "unshare",
+    ["--pid", "--fork", "--kill-child", "--", "sh", "-c", '"$@" & wait $!', "sh", join(daemonDir.trim(), "master"), "-s", "-c", configDir],
+    { stopGraceMs: 0 },
+  );
   const log = () => logTail(join(runDir, "maillog"));
 
   const stop = async () => {
@@ -107,12 +123,17 @@ export async function startPostfix(runDir: string, listeners: PostfixListeners):
   return { pid: namespace.pid, log, stop };
 }
 
-
 /** A listener is up when smtpd answers, with a banner or a refusal. */
 async function greets(host: string, port: number): Promise<boolean> {
   const smtp = openRawSmtp(host, port);
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), GREETING_WITHIN_MS));
-  const greeted = await Promise.race([smtp.greeting.then(() => true, () => false), timeout]);
+  const greeted = await Promise.race([
+    smtp.greeting.then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]);
   smtp.close();
   return greeted;
 }

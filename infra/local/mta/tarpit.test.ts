@@ -11,7 +11,13 @@ describe("startTarpit", () => {
     await smtp.connected;
     await expect.poll(() => tarpit.accepted()).toBe(1);
     // Nothing to wait for, so no wait can be too short: a tarpit never greets at all.
-    const silence = await Promise.race([smtp.greeting.then(() => "greeted", () => "closed"), new Promise((resolve) => setTimeout(() => resolve("silent"), 300))]);
+    const silence = await Promise.race([
+      smtp.greeting.then(
+        () => "greeted",
+        () => "closed",
+      ),
+      new Promise((resolve) => setTimeout(() => resolve("silent"), 300)),
+    ]);
     expect(silence).toBe("silent");
     await tarpit.stop();
     await expect(smtp.greeting).rejects.toThrow(/closed the connection/);

@@ -16,7 +16,9 @@ const CLAIM_LIFETIME_MS = 60_000;
  * randomLocalPart(); // "3k9x0q…" (25 characters of 0-9a-z)
  */
 export function randomLocalPart(): string {
-  return BigInt(`0x${randomBytes(16).toString("hex")}`).toString(36).padStart(25, "0");
+  return BigInt(`0x${randomBytes(16).toString("hex")}`)
+    .toString(36)
+    .padStart(25, "0");
 }
 
 /**

@@ -131,7 +131,9 @@ describe("one mail server behind many names", () => {
     });
     const names = Array.from({ length: 12 }, (_, index) => `mx${index}.victim-${index}.example`);
     const { service } = harness.service(server.port, Object.fromEntries(names.map((name) => [name, ["127.0.0.1"]])), { perHostSessions: 2 });
-    const responses = await Promise.all(names.map((name, index) => service.probe(probeRequest([name], [`a${index}@example.org`, `b${index}@example.org`], { budget_ms: 10_000 }))));
+    const responses = await Promise.all(
+      names.map((name, index) => service.probe(probeRequest([name], [`a${index}@example.org`, `b${index}@example.org`], { budget_ms: 10_000 }))),
+    );
     for (const response of responses) expect(response!.results.map(({ reason }) => reason)).toEqual(["accepted", "accepted"]);
     expect(most).toBeLessThanOrEqual(2);
   });

@@ -164,4 +164,3 @@ export class HostSessions {
     else this.#tools.rates.ease(key, pace);
   }
 }
-

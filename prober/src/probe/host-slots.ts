@@ -104,10 +104,12 @@ export function createHostSlots(perNameLimit: number): HostSlots {
     });
   }
 
-  const both = (first: ReleaseSlot, second: ReleaseSlot): ReleaseSlot => () => {
-    second();
-    first();
-  };
+  const both =
+    (first: ReleaseSlot, second: ReleaseSlot): ReleaseSlot =>
+    () => {
+      second();
+      first();
+    };
 
   return {
     async acquire({ host, ip }, ipLimit, signal) {

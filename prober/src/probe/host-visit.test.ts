@@ -154,7 +154,9 @@ describe("catch-all detection", () => {
   });
 
   it("does not ask when nothing was accepted, and says it does not know", async () => {
-    const server = await harness.servers.start({ respond: mta({ rcpt: () => "450 4.2.0 Greylisted, see http://postgrey.schweikert.ch/help/example.org.html" }) });
+    const server = await harness.servers.start({
+      respond: mta({ rcpt: () => "450 4.2.0 Greylisted, see http://postgrey.schweikert.ch/help/example.org.html" }),
+    });
     const { service } = harness.service(server.port, HOSTS);
     const response = await service.probe(probeRequest(MX, ["alice@example.org"]));
     expect(response!.results[0]).toMatchObject({ reason: "greylisted", retry_after: null });

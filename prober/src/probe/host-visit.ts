@@ -42,11 +42,23 @@ interface Asking {
  * const visit = await visitHost(tools, run, { kind: "connect", host, ip, rule }, ["alice@example.org"], false);
  * visit.results[0].reason; // "accepted"
  */
-export async function visitHost(tools: ProberTools, run: ProbeRun, step: ConnectStep, addresses: readonly string[], moreStepsAfter: boolean): Promise<HostVisit> {
+export async function visitHost(
+  tools: ProberTools,
+  run: ProbeRun,
+  step: ConnectStep,
+  addresses: readonly string[],
+  moreStepsAfter: boolean,
+): Promise<HostVisit> {
   const visit = new Visit(tools, run, step, moreStepsAfter, addresses);
   try {
     await visit.askAll();
-    const catchAll = await learnCatchAll(tools, run, visit, step.host, addresses.map((address) => visit.results.get(address)!));
+    const catchAll = await learnCatchAll(
+      tools,
+      run,
+      visit,
+      step.host,
+      addresses.map((address) => visit.results.get(address)!),
+    );
     return { results: addresses.map((address) => visit.results.get(address)!), catchAll };
   } finally {
     visit.close();

@@ -37,7 +37,9 @@ describe("a hostile MX", () => {
     // Every RCPT refused with the longest reply the reader takes whole.
     // Each line as sent: "550-5.1.1 ", the text and CR LF, all counted but the LF.
     const lineText = "x".repeat(Math.floor(MAX_REPLY_BYTES / MAX_LINES_PER_REPLY) - "550-5.1.1 \r".length);
-    const longest = Array.from({ length: MAX_LINES_PER_REPLY }, (_, index) => `550${index === MAX_LINES_PER_REPLY - 1 ? " " : "-"}5.1.1 ${lineText}`).join("\r\n");
+    const longest = Array.from({ length: MAX_LINES_PER_REPLY }, (_, index) => `550${index === MAX_LINES_PER_REPLY - 1 ? " " : "-"}5.1.1 ${lineText}`).join(
+      "\r\n",
+    );
     const server = await harness.servers.start({ respond: mta({ rcpt: () => longest }) });
     const { service } = harness.service(server.port, HOSTS);
     const addresses = Array.from({ length: MAX_PROBE_ADDRESSES }, (_, index) => `user${index}@example.org`);

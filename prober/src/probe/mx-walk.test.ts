@@ -10,7 +10,8 @@ const MX = ["mx1.example.org", "mx2.example.org"];
 const reasons = (response: { results: { reason: string }[] } | null) => response!.results.map((result) => result.reason);
 
 describe("movesOn", () => {
-  const failure = (code: ConstructorParameters<typeof SmtpError>[0]) => resultFromFailure("a@example.org", new SmtpError(code, "", { command: "CONNECT", stage: "connect" }));
+  const failure = (code: ConstructorParameters<typeof SmtpError>[0]) =>
+    resultFromFailure("a@example.org", new SmtpError(code, "", { command: "CONNECT", stage: "connect" }));
   const reply = (code: number, enhanced: string, text: string) => resultFromReply("a@example.org", { code, enhanced, lines: [text], text }, "rcpt");
 
   it.each([
@@ -71,7 +72,9 @@ describe("the MX walk", () => {
   });
 
   it("lets a definitive 5xx decide: the backup is not asked after relay access denied", async () => {
-    const stale = await harness.servers.start({ respond: mta({ rcpt: (address) => (address.startsWith("bob") ? "554 5.7.1 <bob@example.org>: Relay access denied" : "550 5.1.1 User unknown") }) });
+    const stale = await harness.servers.start({
+      respond: mta({ rcpt: (address) => (address.startsWith("bob") ? "554 5.7.1 <bob@example.org>: Relay access denied" : "550 5.1.1 User unknown") }),
+    });
     const backup = await harness.servers.start({ respond: mta() });
     await harness.alias("127.0.0.2", stale.port, backup);
     const { service } = harness.service(stale.port, { "mx1.example.org": ["127.0.0.1"], "mx2.example.org": ["127.0.0.2"] });

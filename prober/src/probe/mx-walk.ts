@@ -60,7 +60,8 @@ function unreachable(plan: WalkPlan, run: ProbeRun): (address: string) => Recipi
  */
 export async function walkMx(tools: ProberTools, run: ProbeRun, plan: WalkPlan, addresses: readonly string[]): Promise<WalkOutcome> {
   const settled = new Map<string, SettledAddress>();
-  const settle = (result: RecipientResult, host: string | null) => settled.set(result.address, { result, host, durationMs: Math.round(performance.now() - run.startedAt) });
+  const settle = (result: RecipientResult, host: string | null) =>
+    settled.set(result.address, { result, host, durationMs: Math.round(performance.now() - run.startedAt) });
   for (const problem of plan.problems) run.transcript.add("note", `${problem.host}: ${problem.detail}`);
   let pending = [...addresses];
   let catchAll: boolean | null = null;

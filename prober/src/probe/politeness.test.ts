@@ -29,7 +29,6 @@ describe("politenessRuleFor", () => {
     expect(politenessRuleFor("a.yahoodns.net")).toMatchObject({ action: "assume_catch_all" });
     expect(DEFAULT_RULE).toMatchObject({ action: "probe", recipientsPerSession: Number.POSITIVE_INFINITY });
   });
-
 });
 
 describe("serverPace", () => {

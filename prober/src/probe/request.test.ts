@@ -38,7 +38,11 @@ describe("parseProbeRequest", () => {
     ["an MX host that is an IPv6 literal", { ...valid, mx: [{ host: "[::1]", preference: 10 }] }, /mx\[0\]\.host/],
     ["a domain with spaces", { ...valid, domain: "example .org" }, /^domain/],
     ["too many addresses", { ...valid, addresses: new Array(MAX_PROBE_ADDRESSES + 1).fill(valid.addresses[0]) }, /addresses/],
-    ["an address at another domain", { ...valid, addresses: [{ address: "victim@elsewhere.example", smtputf8: false }] }, /addresses\[0\]\.address: must be an address at the request's domain/],
+    [
+      "an address at another domain",
+      { ...valid, addresses: [{ address: "victim@elsewhere.example", smtputf8: false }] },
+      /addresses\[0\]\.address: must be an address at the request's domain/,
+    ],
     ["an address at a subdomain", { ...valid, addresses: [{ address: "a@sub.example.org", smtputf8: false }] }, /request's domain/],
     ["an address without a local part", { ...valid, addresses: [{ address: "@example.org", smtputf8: false }] }, /request's domain/],
     ["an address that smuggles a command", { ...valid, addresses: [{ address: "a@example.org>\r\nDATA", smtputf8: false }] }, /control characters/],
@@ -51,7 +55,10 @@ describe("parseProbeRequest", () => {
   });
 
   it("answers any JSON with a request or a 400, never anything else", () => {
-    const anyBody = fc.oneof(fc.jsonValue(), fc.record({ domain: fc.string(), mx: fc.jsonValue(), addresses: fc.jsonValue(), budget_ms: fc.jsonValue() }, { requiredKeys: [] }));
+    const anyBody = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ domain: fc.string(), mx: fc.jsonValue(), addresses: fc.jsonValue(), budget_ms: fc.jsonValue() }, { requiredKeys: [] }),
+    );
     fc.assert(
       fc.property(anyBody, (body) => {
         try {
@@ -71,7 +78,10 @@ describe("parseProbeRequest", () => {
       fc.record({
         domain: fc.constant(name),
         mx: fc.array(fc.record({ host: domain, preference: fc.integer({ min: 0, max: 65535 }) }), { minLength: 1, maxLength: 20 }),
-        addresses: fc.array(fc.record({ address: fc.stringMatching(/^[a-z0-9.+_-]{1,30}$/).map((local) => `${local}@${name}`), smtputf8: fc.boolean() }), { minLength: 1, maxLength: MAX_PROBE_ADDRESSES }),
+        addresses: fc.array(fc.record({ address: fc.stringMatching(/^[a-z0-9.+_-]{1,30}$/).map((local) => `${local}@${name}`), smtputf8: fc.boolean() }), {
+          minLength: 1,
+          maxLength: MAX_PROBE_ADDRESSES,
+        }),
         budget_ms: fc.integer({ min: 100, max: 60_000 }),
       }),
     );

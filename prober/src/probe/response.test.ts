@@ -5,7 +5,11 @@ import { resultFromReply } from "../smtp/recipient-result";
 import { cutMessage, toAddressResult, toProbeResponse, transcriptText } from "./response";
 
 const accepted = resultFromReply("alice@example.org", { code: 250, enhanced: "2.1.5", lines: ["Ok"], text: "Ok" }, "rcpt");
-const greylisted = resultFromReply("bob@example.org", { code: 450, enhanced: "4.2.0", lines: ["Greylisted for 60 seconds"], text: "Greylisted for 60 seconds" }, "rcpt");
+const greylisted = resultFromReply(
+  "bob@example.org",
+  { code: 450, enhanced: "4.2.0", lines: ["Greylisted for 60 seconds"], text: "Greylisted for 60 seconds" },
+  "rcpt",
+);
 
 describe("toAddressResult", () => {
   it("carries the server's reply, the host and the time", () => {
@@ -55,7 +59,11 @@ describe("cutMessage", () => {
 
   it("gives every address a message the edge accepts, however long the reply", () => {
     const text = "y".repeat(16_000);
-    const result = toAddressResult({ result: resultFromReply("a@example.org", { code: 550, enhanced: "5.1.1", lines: [text], text }, "rcpt"), host: "mx", durationMs: 1 });
+    const result = toAddressResult({
+      result: resultFromReply("a@example.org", { code: 550, enhanced: "5.1.1", lines: [text], text }, "rcpt"),
+      host: "mx",
+      durationMs: 1,
+    });
     expect(ProbeAddressResultSchema.safeParse(result).success).toBe(true);
   });
 });

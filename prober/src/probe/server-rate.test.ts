@@ -63,21 +63,24 @@ describe("createServerRates", () => {
 
   it("never sends faster than the rate, whatever the callers ask", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 500 })), { maxLength: 40 }), (calls) => {
-        const time = clock();
-        const rate = createServerRates(time.now);
-    const pace = fixed(4);
-        const sends: number[] = [];
-        for (const [wanted, withinMs, gap] of calls) {
-          time.advance(gap);
-          const { granted, waitMs } = rate.reserve("example.org", pace, wanted, withinMs);
-          expect(waitMs).toBeLessThanOrEqual(withinMs);
-          for (let index = 0; index < granted; index++) sends.push(time.now() + waitMs);
-        }
-        // In any window of one second at most one burst (4) plus the refill (4) can start.
-        sends.sort((a, b) => a - b);
-        for (let index = 8; index < sends.length; index++) expect(sends[index]! - sends[index - 8]!).toBeGreaterThanOrEqual(1000);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 500 })), { maxLength: 40 }),
+        (calls) => {
+          const time = clock();
+          const rate = createServerRates(time.now);
+          const pace = fixed(4);
+          const sends: number[] = [];
+          for (const [wanted, withinMs, gap] of calls) {
+            time.advance(gap);
+            const { granted, waitMs } = rate.reserve("example.org", pace, wanted, withinMs);
+            expect(waitMs).toBeLessThanOrEqual(withinMs);
+            for (let index = 0; index < granted; index++) sends.push(time.now() + waitMs);
+          }
+          // In any window of one second at most one burst (4) plus the refill (4) can start.
+          sends.sort((a, b) => a - b);
+          for (let index = 8; index < sends.length; index++) expect(sends[index]! - sends[index - 8]!).toBeGreaterThanOrEqual(1000);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -14,7 +14,9 @@ afterEach(() => {
 
 describe("createProbeService", () => {
   it("answers in the contract's shape, one result per address in the request's order", async () => {
-    const server = await harness.servers.start({ respond: mta({ rcpt: (address) => (address.startsWith("ghost") ? "550 5.1.1 User unknown" : "250 2.1.5 Ok") }) });
+    const server = await harness.servers.start({
+      respond: mta({ rcpt: (address) => (address.startsWith("ghost") ? "550 5.1.1 User unknown" : "250 2.1.5 Ok") }),
+    });
     const { service } = harness.service(server.port, HOSTS);
     const response = await service.probe(probeRequest(MX, ["ghost@example.org", "alice@example.org"]));
     expect(ProbeResponseSchema.parse(response)).toEqual(response);

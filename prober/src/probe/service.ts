@@ -109,5 +109,7 @@ function logProbe(run: ProbeRun, outcome: WalkOutcome): void {
   for (const { result } of outcome.settled) counts.set(result.reason, (counts.get(result.reason) ?? 0) + 1);
   const summary = [...counts].map(([reason, count]) => `${reason}=${count}`).join(" ");
   const took = Math.round(performance.now() - run.startedAt);
-  console.log(`probe ${run.domain}: ${outcome.settled.length} addresses, ${summary}, catch_all=${outcome.catchAll}, ${took} ms, politeness_wait=${Math.round(run.politenessWaitMs)} ms`);
+  console.log(
+    `probe ${run.domain}: ${outcome.settled.length} addresses, ${summary}, catch_all=${outcome.catchAll}, ${took} ms, politeness_wait=${Math.round(run.politenessWaitMs)} ms`,
+  );
 }

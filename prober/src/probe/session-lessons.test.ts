@@ -51,10 +51,15 @@ describe("lessonsOf.transaction", () => {
 });
 
 describe("lessonsOf.refusedSession", () => {
-  const refused = (code: number, text: string) => new SmtpError("EREFUSED", "refused", { command: "CONNECT", stage: "connect", response: text, responseCode: code, enhancedCode: null });
+  const refused = (code: number, text: string) =>
+    new SmtpError("EREFUSED", "refused", { command: "CONNECT", stage: "connect", response: text, responseCode: code, enhancedCode: null });
 
   it("learns how many sessions a server takes when it refuses one more than we had", () => {
-    expect(lessonsOf.refusedSession(refused(421, "mx.example.org Error: too many connections from 192.0.2.7"), 1)).toEqual({ tolerance: { sessions: 1 }, throttled: true, clean: false });
+    expect(lessonsOf.refusedSession(refused(421, "mx.example.org Error: too many connections from 192.0.2.7"), 1)).toEqual({
+      tolerance: { sessions: 1 },
+      throttled: true,
+      clean: false,
+    });
   });
 
   it("learns no session limit when none of ours was open, and nothing from a failure without a reply", () => {

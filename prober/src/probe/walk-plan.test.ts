@@ -8,7 +8,8 @@ import { orderMxHosts, planMxWalk } from "./walk-plan";
 const strict = createEgressPolicy({ smtpPort: 25, allowPrivateTargets: false });
 const lenient = createEgressPolicy({ smtpPort: 25, allowPrivateTargets: true });
 const open = () => new AbortController().signal;
-const connects = (steps: readonly { kind: string; host: string; ip?: string }[]) => steps.map((step) => (step.kind === "connect" ? `${step.host} ${step.ip}` : `${step.kind} ${step.host}`));
+const connects = (steps: readonly { kind: string; host: string; ip?: string }[]) =>
+  steps.map((step) => (step.kind === "connect" ? `${step.host} ${step.ip}` : `${step.kind} ${step.host}`));
 
 describe("orderMxHosts", () => {
   it("orders by preference, each host once at its best preference", () => {
@@ -35,13 +36,29 @@ describe("orderMxHosts", () => {
 describe("planMxWalk", () => {
   it("lists each host's IPv4 addresses before its IPv6 ones, host by host", async () => {
     const resolver = fakeResolver({ "mx1.example": ["2606:4700::1", "8.8.8.8"], "mx2.example": ["1.1.1.1"] });
-    const plan = await planMxWalk([{ host: "mx2.example", preference: 20 }, { host: "mx1.example", preference: 10 }], resolver, strict, open());
+    const plan = await planMxWalk(
+      [
+        { host: "mx2.example", preference: 20 },
+        { host: "mx1.example", preference: 10 },
+      ],
+      resolver,
+      strict,
+      open(),
+    );
     expect(connects(plan.steps)).toEqual(["mx1.example 8.8.8.8", "mx1.example 2606:4700::1", "mx2.example 1.1.1.1"]);
   });
 
   it("leaves out addresses egress refuses, and says why", async () => {
     const resolver = fakeResolver({ "mx1.example": ["127.0.0.1", "::ffff:10.0.0.1"], "mx2.example": ["8.8.8.8"] });
-    const plan = await planMxWalk([{ host: "mx1.example", preference: 10 }, { host: "mx2.example", preference: 20 }], resolver, strict, open());
+    const plan = await planMxWalk(
+      [
+        { host: "mx1.example", preference: 10 },
+        { host: "mx2.example", preference: 20 },
+      ],
+      resolver,
+      strict,
+      open(),
+    );
     expect(connects(plan.steps)).toEqual(["mx2.example 8.8.8.8"]);
     expect(plan.problems).toEqual([
       { host: "mx1.example", kind: "refused", detail: "127.0.0.1 is loopback" },
@@ -51,13 +68,25 @@ describe("planMxWalk", () => {
 
   it("tries an address shared by two hosts once", async () => {
     const resolver = fakeResolver({ "mx1.example": ["127.0.0.1"], "mx2.example": ["127.0.0.1", "127.0.0.2"] });
-    const plan = await planMxWalk([{ host: "mx1.example", preference: 10 }, { host: "mx2.example", preference: 20 }], resolver, lenient, open());
+    const plan = await planMxWalk(
+      [
+        { host: "mx1.example", preference: 10 },
+        { host: "mx2.example", preference: 20 },
+      ],
+      resolver,
+      lenient,
+      open(),
+    );
     expect(connects(plan.steps)).toEqual(["mx1.example 127.0.0.1", "mx2.example 127.0.0.2"]);
   });
 
   it("reports hosts that fail to resolve or have no address", async () => {
     const resolver = fakeResolver({ "broken.example": "dns_error", "mx.example": ["127.0.0.1"] });
-    const mx = [{ host: "broken.example", preference: 10 }, { host: "gone.example", preference: 20 }, { host: "mx.example", preference: 30 }];
+    const mx = [
+      { host: "broken.example", preference: 10 },
+      { host: "gone.example", preference: 20 },
+      { host: "mx.example", preference: 30 },
+    ];
     const plan = await planMxWalk(mx, resolver, lenient, open());
     expect(connects(plan.steps)).toEqual(["mx.example 127.0.0.1"]);
     expect(plan.problems.map(({ host, kind }) => `${host} ${kind}`)).toEqual(["broken.example dns_error", "gone.example no_address"]);

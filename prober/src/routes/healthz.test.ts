@@ -6,7 +6,11 @@ import type { ProbeService } from "../probe/service";
 const idle: ProbeService = {
   probe: async () => {
     throw new ProbeRefused("full");
-  }, inFlight: 0, stopping: false, shutdown: async () => {} };
+  },
+  inFlight: 0,
+  stopping: false,
+  shutdown: async () => {},
+};
 
 describe("GET /healthz", () => {
   it("needs no signature and reveals nothing", async () => {

@@ -115,7 +115,8 @@ describe("POST /v1/probe with the real service", () => {
     const tarpit = await harness.servers.start({ greeting: null, respond: mta() });
     const { service } = harness.service(tarpit.port, { "mx1.example.org": ["127.0.0.1"] }, { maxSessions: 4 });
     const app = createProberApp({ secrets: [KEY], host: "prober", service });
-    const from = async (caller: string) => app.request(await signed(JSON.stringify(probeRequest(["mx1.example.org"], ["alice@example.org"], { budget_ms: 60_000, caller }))));
+    const from = async (caller: string) =>
+      app.request(await signed(JSON.stringify(probeRequest(["mx1.example.org"], ["alice@example.org"], { budget_ms: 60_000, caller }))));
     // Alone, a caller gets half of the 4 sessions.
     const greedy = [from("aaaa"), from("aaaa")];
     await vi.waitFor(() => expect(service.inFlight).toBe(2));

@@ -9,7 +9,9 @@ function ehloReply(wire: string) {
 describe("parseCapabilities", () => {
   it("reads the extensions a prober uses, whatever their case", () => {
     const capabilities = parseCapabilities(
-      ehloReply("250-mx.example Hello [192.0.2.7]\r\n250-SIZE 35882577\r\n250-8BITMIME\r\n250-starttls\r\n250-ENHANCEDSTATUSCODES\r\n250-PIPELINING\r\n250 SMTPUTF8\r\n"),
+      ehloReply(
+        "250-mx.example Hello [192.0.2.7]\r\n250-SIZE 35882577\r\n250-8BITMIME\r\n250-starttls\r\n250-ENHANCEDSTATUSCODES\r\n250-PIPELINING\r\n250 SMTPUTF8\r\n",
+      ),
     );
     expect(capabilities).toEqual({
       pipelining: true,

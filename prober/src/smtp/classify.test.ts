@@ -52,10 +52,16 @@ describe("classifyReply against the reply corpus", () => {
   });
 
   it("never reads a 421 about the session as greylisting, whatever host name it quotes", () => {
-    for (const text of ["mx-greylist.example.org Error: too many errors", "greylist.example.net Error: too many connections from 192.0.2.7", "Try again later, closing connection. (MAIL)"]) {
+    for (const text of [
+      "mx-greylist.example.org Error: too many errors",
+      "greylist.example.net Error: too many connections from 192.0.2.7",
+      "Try again later, closing connection. (MAIL)",
+    ]) {
       expect(classifyReply({ stage: "rcpt", code: 421, enhanced: "4.7.0", text })).toMatchObject({ class: "rate_limited", reason: "deferred" });
     }
-    expect(classifyReply({ stage: "rcpt", code: 450, enhanced: "4.2.0", text: "<a@mx-greylist.example.org>: Recipient address rejected: User unknown" }).class).not.toBe("greylisted");
+    expect(
+      classifyReply({ stage: "rcpt", code: 450, enhanced: "4.2.0", text: "<a@mx-greylist.example.org>: Recipient address rejected: User unknown" }).class,
+    ).not.toBe("greylisted");
   });
 });
 

@@ -41,16 +41,18 @@ const MAX_TEXT_LENGTH = 4000;
  * normaliseReplyText("Le compte est\n  BLOQUÉ"); // "le compte est bloque"
  */
 export function normaliseReplyText(text: string): string {
-  return text
-    .slice(0, MAX_TEXT_LENGTH)
-    .normalize("NFD")
-    // Only Latin accents: Cyrillic й and Japanese ご decompose too, and must stay as they are.
-    .replace(/([a-z])[\u0300-\u036f]+/gi, "$1")
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .slice(0, MAX_TEXT_LENGTH)
+      .normalize("NFD")
+      // Only Latin accents: Cyrillic й and Japanese ご decompose too, and must stay as they are.
+      .replace(/([a-z])[\u0300-\u036f]+/gi, "$1")
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 function codeMatches(allowed: ReplyRow["codes"], code: number): boolean {

@@ -15,7 +15,11 @@ const RCPT_PATHS: readonly (readonly [local: string, reply: string, expected: Re
   ["dormant", "550 5.2.1 The email account that you tried to reach is disabled.", "mailbox_disabled"],
   ["hoarder", "452 4.2.2 The recipient's inbox is out of storage space.", "mailbox_full"],
   ["popular", "450 4.2.1 The user you are trying to contact is receiving mail too quickly.", "exists_but_throttled"],
-  ["newcomer", "450 4.2.0 <newcomer@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html", "greylisted"],
+  [
+    "newcomer",
+    "450 4.2.0 <newcomer@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html",
+    "greylisted",
+  ],
   ["busy", "451 4.7.650 The mail server [127.0.0.1] has been temporarily rate limited due to IP reputation.", "rate_limited"],
   ["guarded", "554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org", "blocked"],
   ["elsewhere", "554 5.7.1 <elsewhere@example.org>: Relay access denied", "relay_denied"],
@@ -39,7 +43,8 @@ describe("probing recipients", () => {
   });
 
   it("reads a multi-line RCPT reply whole", async () => {
-    const gmail = "550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n550-5.1.1 double-checking the recipient's email address for typos or\r\n550 5.1.1  https://support.google.com/mail/?p=NoSuchUser x1-20020a17 - gsmtp";
+    const gmail =
+      "550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n550-5.1.1 double-checking the recipient's email address for typos or\r\n550 5.1.1  https://support.google.com/mail/?p=NoSuchUser x1-20020a17 - gsmtp";
     const server = await servers.start({ respond: mta({ rcpt: () => gmail }) });
     const session = await servers.open(server);
     const [result] = await session.probe(SENDER, ["ghost@example.org"]);
@@ -211,7 +216,9 @@ describe("probing recipients", () => {
   });
 
   it("gives a 421 at RCPT to that address and the rest, and closes the session", async () => {
-    const server = await servers.start({ respond: mta({ rcpt: (address) => (address.startsWith("b") ? "421 4.7.0 mx.test Error: too many errors" : "250 2.1.5 Ok") }) });
+    const server = await servers.start({
+      respond: mta({ rcpt: (address) => (address.startsWith("b") ? "421 4.7.0 mx.test Error: too many errors" : "250 2.1.5 Ok") }),
+    });
     const session = await servers.open(server);
     const results = await session.probe(SENDER, ["a@example.org", "b@example.org", "c@example.org"]);
     expect(results.map((result) => [result.code, result.class])).toEqual([
@@ -283,7 +290,9 @@ describe("probing recipients", () => {
   });
 
   it("names, for each RCPT reply, the classification row that read it, as each result does", async () => {
-    const server = await servers.start({ respond: mta({ rcpt: (address) => (address.startsWith("ghost") ? "550 5.1.1 User unknown" : "450 4.2.0 Greylisted, try again in 60 seconds") }) });
+    const server = await servers.start({
+      respond: mta({ rcpt: (address) => (address.startsWith("ghost") ? "550 5.1.1 User unknown" : "450 4.2.0 Greylisted, try again in 60 seconds") }),
+    });
     const session = await servers.open(server);
     const results = await session.probe(SENDER, ["ghost@example.org", "slow@example.org"]);
     await session.close();

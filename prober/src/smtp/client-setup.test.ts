@@ -31,7 +31,9 @@ describe("opening a session", () => {
 
   it("falls back to HELO when EHLO is not understood, and then assumes no extensions", async () => {
     const base = mta();
-    const server = await servers.start({ respond: (command, session) => (command.startsWith("EHLO") ? "502 5.5.2 Error: command not recognized" : base(command, session)) });
+    const server = await servers.start({
+      respond: (command, session) => (command.startsWith("EHLO") ? "502 5.5.2 Error: command not recognized" : base(command, session)),
+    });
     const session = await servers.open(server);
     expect(session.capabilities.pipelining).toBe(false);
     const [result] = await session.probe("probe@probe.test", ["alice@example.org"]);
@@ -43,7 +45,14 @@ describe("opening a session", () => {
   it("fails with EREFUSED when both EHLO and HELO are refused, and the refusal is a block", async () => {
     const server = await servers.start({ respond: () => "501 5.5.4 Invalid domain name" });
     const error = await openingError(servers.open(server));
-    expect(error).toMatchObject({ code: "EREFUSED", command: "HELO", stage: "ehlo", responseCode: 501, enhancedCode: "5.5.4", response: "Invalid domain name" });
+    expect(error).toMatchObject({
+      code: "EREFUSED",
+      command: "HELO",
+      stage: "ehlo",
+      responseCode: 501,
+      enhancedCode: "5.5.4",
+      response: "Invalid domain name",
+    });
     expect(resultFromFailure("alice@example.org", error).reason).toBe("blocked");
   });
 
@@ -56,7 +65,10 @@ describe("opening a session", () => {
   });
 
   it("treats a 554 greeting as blocked", async () => {
-    const server = await servers.start({ greeting: "554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org\r\n", respond: mta() });
+    const server = await servers.start({
+      greeting: "554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org\r\n",
+      respond: mta(),
+    });
     const error = await openingError(servers.open(server));
     expect(resultFromFailure("alice@example.org", error)).toMatchObject({ class: "blocked", reason: "blocked", stage: "connect" });
   });

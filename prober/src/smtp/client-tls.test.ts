@@ -15,7 +15,11 @@ describe("STARTTLS", () => {
   it("upgrades when offered, accepts a self-signed certificate but records that it did not verify, and says EHLO again", async () => {
     const server = await servers.start({ respond: mta({ extensions: WITH_STARTTLS }), tls: certificate });
     const session = await servers.open(server);
-    expect(session.tls).toMatchObject({ version: expect.stringMatching(/^TLSv1\.[23]$/), authorized: false, authorizationError: "DEPTH_ZERO_SELF_SIGNED_CERT" });
+    expect(session.tls).toMatchObject({
+      version: expect.stringMatching(/^TLSv1\.[23]$/),
+      authorized: false,
+      authorizationError: "DEPTH_ZERO_SELF_SIGNED_CERT",
+    });
     const [result] = await session.probe("probe@probe.test", ["alice@example.org"]);
     expect(result!.reason).toBe("accepted");
     await session.close();
@@ -33,7 +37,9 @@ describe("STARTTLS", () => {
 
   it("carries on in plain text when STARTTLS is answered 454", async () => {
     const base = mta({ extensions: WITH_STARTTLS });
-    const server = await servers.start({ respond: (command, session) => (command === "STARTTLS" ? "454 4.7.0 TLS not available due to local problem" : base(command, session)) });
+    const server = await servers.start({
+      respond: (command, session) => (command === "STARTTLS" ? "454 4.7.0 TLS not available due to local problem" : base(command, session)),
+    });
     const session = await servers.open(server);
     expect(session.tls).toBeNull();
     expect((await session.probe("probe@probe.test", ["alice@example.org"]))[0]!.reason).toBe("accepted");

@@ -237,7 +237,11 @@ export class SmtpSession {
   }
 
   /** One MAIL FROM, the RCPTs, and RSET; pipelined as one group when the server allows. */
-  async #transaction(mailFrom: string, addresses: readonly string[], { abandonAfterSlowRefusalMs = Number.POSITIVE_INFINITY }: ProbeOptions): Promise<RecipientResult[]> {
+  async #transaction(
+    mailFrom: string,
+    addresses: readonly string[],
+    { abandonAfterSlowRefusalMs = Number.POSITIVE_INFINITY }: ProbeOptions,
+  ): Promise<RecipientResult[]> {
     const results: RecipientResult[] = [];
     const judgeRest = (judge: (address: string) => RecipientResult) => [...results, ...addresses.slice(results.length).map(judge)];
     if (this.#state === "closed") return judgeRest((address) => resultFromFailure(address, this.#closedError()));

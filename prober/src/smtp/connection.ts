@@ -156,7 +156,10 @@ export class SmtpConnection {
           authorized: secure.authorized,
           authorizationError: secure.authorizationError ? String(secure.authorizationError) : null,
         };
-        this.#transcript.add("note", `TLS ${facts.version ?? "?"} ${facts.cipher ?? "?"}, certificate ${facts.authorized ? "verified" : `not verified (${facts.authorizationError})`}`);
+        this.#transcript.add(
+          "note",
+          `TLS ${facts.version ?? "?"} ${facts.cipher ?? "?"}, certificate ${facts.authorized ? "verified" : `not verified (${facts.authorizationError})`}`,
+        );
         resolve(facts);
       });
     });

@@ -103,5 +103,17 @@ export function resultFromFailure(address: string, error: SmtpError): RecipientR
  * unsupportedResult("δοκιμή@example.org").reason; // "unsupported"
  */
 export function unsupportedResult(address: string): RecipientResult {
-  return { address, stage: null, code: null, enhanced: null, text: null, class: null, rule: null, reason: "unsupported", retryAfterSeconds: null, error: null, waitedMs: null };
+  return {
+    address,
+    stage: null,
+    code: null,
+    enhanced: null,
+    text: null,
+    class: null,
+    rule: null,
+    reason: "unsupported",
+    retryAfterSeconds: null,
+    error: null,
+    waitedMs: null,
+  };
 }

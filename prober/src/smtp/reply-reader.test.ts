@@ -8,7 +8,9 @@ describe("ReplyReader", () => {
   it("reads a multi-line reply, with the enhanced code taken off every line", () => {
     const reader = new ReplyReader();
     const [reply] = reader.push(
-      bytes("550-5.1.1 The email account that you tried to reach does not exist.\r\n550-5.1.1 double-checking\r\n550 5.1.1  https://support.google.com/mail/?p=NoSuchUser - gsmtp\r\n"),
+      bytes(
+        "550-5.1.1 The email account that you tried to reach does not exist.\r\n550-5.1.1 double-checking\r\n550 5.1.1  https://support.google.com/mail/?p=NoSuchUser - gsmtp\r\n",
+      ),
     );
     expect(reply).toEqual({
       code: 550,

@@ -89,7 +89,12 @@ export const directoryRejection: ReplyRow = {
   codes: ["5xx"],
   enhanced: NOT_POLICY_CODE,
   text: /recipient address rejected: access denied/,
-  example: { stage: "rcpt", code: 550, enhanced: "5.4.1", text: "Recipient address rejected: Access denied. AS(201806281) [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]" },
+  example: {
+    stage: "rcpt",
+    code: 550,
+    enhanced: "5.4.1",
+    text: "Recipient address rejected: Access denied. AS(201806281) [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]",
+  },
 };
 
 // Not when the noun names ours: "your account", "sender address", "IP address".

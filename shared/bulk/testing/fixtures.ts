@@ -7,7 +7,10 @@ import iconv from "iconv-lite";
  * @example
  * const bytes = encodeAs("邮箱\nann@example.net\n", "gbk");
  */
-export function encodeAs(text: string, encoding: "utf-8" | "utf-8-bom" | "utf-16le-bom" | "utf-16be-bom" | "gbk" | "big5" | "shift_jis" | "windows-1252"): Uint8Array {
+export function encodeAs(
+  text: string,
+  encoding: "utf-8" | "utf-8-bom" | "utf-16le-bom" | "utf-16be-bom" | "gbk" | "big5" | "shift_jis" | "windows-1252",
+): Uint8Array {
   if (encoding === "utf-8") return new TextEncoder().encode(text);
   if (encoding === "utf-8-bom") return new TextEncoder().encode(`\uFEFF${text}`);
   if (encoding === "utf-16le-bom") return new Uint8Array(iconv.encode(`\uFEFF${text}`, "utf-16le"));

@@ -62,7 +62,10 @@ async function xlsxKind(kind: string): Promise<Uint8Array> {
   // 120 MB of XML packed into about 120 KB.
   if (kind === "xlsx-zip-bomb") return xlsxOf({ sheet: repeated("<row/>", 20_000_000) });
   // 100 MB of text with no "<" in one cell: the scanner used to rescan all it held on every chunk.
-  if (kind === "xlsx-text-without-markup") return xlsxOf({ sheet: ["<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>", ...repeated("x", 100 * MiB), "</t></is></c></row></sheetData></worksheet>"] });
+  if (kind === "xlsx-text-without-markup")
+    return xlsxOf({
+      sheet: ['<worksheet><sheetData><row><c t="inlineStr"><is><t>', ...repeated("x", 100 * MiB), "</t></is></c></row></sheetData></worksheet>"],
+    });
   // Shared strings past their cap (22 MB of them): what the reader holds at most.
   if (kind === "xlsx-shared-strings-over-cap") {
     const strings = (function* () {
@@ -76,7 +79,8 @@ async function xlsxKind(kind: string): Promise<Uint8Array> {
   if (kind === "xlsx-500k-rows") {
     const rows = (function* () {
       yield "<worksheet><sheetData>";
-      for (let block = 0; block < 500; block++) yield Array.from({ length: 1000 }, (_, i) => `<row>${inline("A1", `user${block * 1000 + i}@example.net`)}</row>`).join("");
+      for (let block = 0; block < 500; block++)
+        yield Array.from({ length: 1000 }, (_, i) => `<row>${inline("A1", `user${block * 1000 + i}@example.net`)}</row>`).join("");
       yield "</sheetData></worksheet>";
     })();
     return xlsxOf({ sheet: rows });

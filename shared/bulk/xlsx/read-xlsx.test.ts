@@ -11,10 +11,15 @@ import { writeXlsx } from "./write-xlsx";
 
 const LIMITS = { maxBytes: 1 << 30 };
 const read = async (bytes: Uint8Array) => (await collect(xlsxRows(bytesSource(bytes), LIMITS))).map((row) => row.cells);
-const refusal = (bytes: Uint8Array) => read(bytes).then(() => new Error("read"), (error: unknown) => error);
+const refusal = (bytes: Uint8Array) =>
+  read(bytes).then(
+    () => new Error("read"),
+    (error: unknown) => error,
+  );
 /** `count` shared strings, each different, so they pack like real ones (not as a zip bomb). */
 function* numbered(count: number): Generator<string> {
-  for (let start = 0; start < count; start += 1000) yield Array.from({ length: Math.min(1000, count - start) }, (_, i) => `<si><t>${start + i}</t></si>`).join("");
+  for (let start = 0; start < count; start += 1000)
+    yield Array.from({ length: Math.min(1000, count - start) }, (_, i) => `<si><t>${start + i}</t></si>`).join("");
 }
 /** `count` shared strings of `length` random letters, which pack no better than text. */
 function* randomStrings(count: number, length: number): Generator<string> {
@@ -27,7 +32,10 @@ const inline = (reference: string, text: string) => `<c r="${reference}" t="inli
 describe("xlsxRows against hostile files", { timeout: 60_000 }, () => {
   it("refuses a cell past column XFD or row 1,048,576, and reads XFD1048576 itself", async () => {
     for (const reference of ["ZZZZZZZ1", "XFE1", "A1048577", `A${"9".repeat(40)}`, "Z".repeat(5000)]) {
-      expect(await refusal(await xlsxOf({ sheet: sheetOf([inline(reference, "x")]) }))).toMatchObject({ code: "bad_xlsx", message: expect.stringContaining("past XFD1048576") });
+      expect(await refusal(await xlsxOf({ sheet: sheetOf([inline(reference, "x")]) }))).toMatchObject({
+        code: "bad_xlsx",
+        message: expect.stringContaining("past XFD1048576"),
+      });
     }
     const [cells] = await read(await xlsxOf({ sheet: sheetOf([inline("XFD1048576", "ann@example.net")]) }));
     expect(cells).toHaveLength(16_384);
@@ -41,7 +49,10 @@ describe("xlsxRows against hostile files", { timeout: 60_000 }, () => {
   it("refuses a row holding more than 1 MiB of text, inline or shared", async () => {
     const long = "x".repeat(600_000);
     expect(await refusal(await xlsxOf({ sheet: sheetOf([inline("A1", long) + inline("B1", long)]) }))).toMatchObject({ code: "row_too_large" });
-    const shared = await xlsxOf({ sheet: sheetOf(['<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c>']), sharedStrings: `<sst><si><t>${long}</t></si></sst>` });
+    const shared = await xlsxOf({
+      sheet: sheetOf(['<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c>']),
+      sharedStrings: `<sst><si><t>${long}</t></si></sst>`,
+    });
     expect(await refusal(shared)).toMatchObject({ code: "row_too_large" });
   });
 
@@ -60,11 +71,17 @@ describe("xlsxRows against hostile files", { timeout: 60_000 }, () => {
 
   it("refuses styles of more than 65,536 cell formats", async () => {
     const styles = ["<styleSheet><cellXfs>", ...repeated('<xf numFmtId="14"/>', 70_000), "</cellXfs></styleSheet>"];
-    expect(await refusal(await xlsxOf({ sheet: sheetOf([inline("A1", "email")]), styles }))).toMatchObject({ code: "bad_xlsx", message: expect.stringContaining("65,536 formats") });
+    expect(await refusal(await xlsxOf({ sheet: sheetOf([inline("A1", "email")]), styles }))).toMatchObject({
+      code: "bad_xlsx",
+      message: expect.stringContaining("65,536 formats"),
+    });
   });
 
   it("refuses a zip directory of more than 10,000 entries", async () => {
-    expect(await refusal(await xlsxOf({ sheet: sheetOf([inline("A1", "email")]), extra: 10_001 }))).toMatchObject({ code: "bad_xlsx", message: expect.stringContaining("10,000 files") });
+    expect(await refusal(await xlsxOf({ sheet: sheetOf([inline("A1", "email")]), extra: 10_001 }))).toMatchObject({
+      code: "bad_xlsx",
+      message: expect.stringContaining("10,000 files"),
+    });
   });
 
   it("reads shared strings, rich text and inline strings as before", async () => {
@@ -95,28 +112,40 @@ describe("xlsxRows on any cell reference", () => {
 });
 
 describe("xlsxRows on any bytes", () => {
-  it("ends with rows or a BulkInputError, never another error, however a real file is damaged (fuzz)", async () => {
-    const chunks = await collect(writeXlsx("Results", (async function* () {
-      yield ["email", "name"];
-      yield ["ann@example.net", "Ann & <Bo>"];
-      yield [true, 42];
-    })()));
-    const original = new Uint8Array(await new Blob(chunks).arrayBuffer());
-    const editArb = fc.array(fc.tuple(fc.nat(original.byteLength - 1), fc.integer({ min: 0, max: 255 }), fc.constantFrom("set", "cut", "insert")), { minLength: 1, maxLength: 6 });
-    await fc.assert(
-      fc.asyncProperty(editArb, async (edits) => {
-        let bytes = original;
-        for (const [at, value, kind] of edits) {
-          const offset = Math.min(at, bytes.byteLength - 1);
-          if (kind === "set") (bytes = bytes.slice()), (bytes[offset] = value);
-          else if (kind === "cut") bytes = new Uint8Array([...bytes.subarray(0, offset), ...bytes.subarray(offset + 1 + (value % 16))]);
-          else bytes = new Uint8Array([...bytes.subarray(0, offset), value, ...bytes.subarray(offset)]);
-          if (bytes.byteLength === 0) return;
-        }
-        const outcome = await read(bytes).catch((error: unknown) => error);
-        if (!Array.isArray(outcome)) expect(outcome).toBeInstanceOf(BulkInputError);
-      }),
-      { numRuns: fuzzRuns(200) },
-    );
-  }, fuzzTimeout());
+  it(
+    "ends with rows or a BulkInputError, never another error, however a real file is damaged (fuzz)",
+    async () => {
+      const chunks = await collect(
+        writeXlsx(
+          "Results",
+          (async function* () {
+            yield ["email", "name"];
+            yield ["ann@example.net", "Ann & <Bo>"];
+            yield [true, 42];
+          })(),
+        ),
+      );
+      const original = new Uint8Array(await new Blob(chunks).arrayBuffer());
+      const editArb = fc.array(fc.tuple(fc.nat(original.byteLength - 1), fc.integer({ min: 0, max: 255 }), fc.constantFrom("set", "cut", "insert")), {
+        minLength: 1,
+        maxLength: 6,
+      });
+      await fc.assert(
+        fc.asyncProperty(editArb, async (edits) => {
+          let bytes = original;
+          for (const [at, value, kind] of edits) {
+            const offset = Math.min(at, bytes.byteLength - 1);
+            if (kind === "set") (bytes = bytes.slice()), (bytes[offset] = value);
+            else if (kind === "cut") bytes = new Uint8Array([...bytes.subarray(0, offset), ...bytes.subarray(offset + 1 + (value % 16))]);
+            else bytes = new Uint8Array([...bytes.subarray(0, offset), value, ...bytes.subarray(offset)]);
+            if (bytes.byteLength === 0) return;
+          }
+          const outcome = await read(bytes).catch((error: unknown) => error);
+          if (!Array.isArray(outcome)) expect(outcome).toBeInstanceOf(BulkInputError);
+        }),
+        { numRuns: fuzzRuns(200) },
+      );
+    },
+    fuzzTimeout(),
+  );
 });

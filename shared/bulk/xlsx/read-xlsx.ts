@@ -81,7 +81,11 @@ function cellColumn(reference: string, next: number): number {
   if (column < MAX_ROW_CELLS && row <= MAX_SHEET_ROWS) return column;
   // Only the reference's letters and digits are quoted: the message never echoes other text of the file.
   const quoted = (/^[A-Za-z]*[0-9]*/.exec(reference)?.[0] ?? "").slice(0, 20);
-  throw badXlsx(reference ? `a cell reference (${quoted}) is past XFD${MAX_SHEET_ROWS}, Excel's last cell` : `a row has more than ${MAX_ROW_CELLS.toLocaleString("en")} cells`);
+  throw badXlsx(
+    reference
+      ? `a cell reference (${quoted}) is past XFD${MAX_SHEET_ROWS}, Excel's last cell`
+      : `a row has more than ${MAX_ROW_CELLS.toLocaleString("en")} cells`,
+  );
 }
 
 function cellText(cell: { type: string; style: number; text: string }, sharedStrings: SharedStrings, dateStyles: Set<number>, date1904: boolean): string {

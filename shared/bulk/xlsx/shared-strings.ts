@@ -59,7 +59,10 @@ export function assertWithinBytes(bytes: number): void {
 }
 
 function tooMany(what: string): BulkInputError {
-  return new BulkInputError("too_large", `The spreadsheet's shared strings hold more than ${what}, more than a list is read with. Save it as CSV, or split it.`);
+  return new BulkInputError(
+    "too_large",
+    `The spreadsheet's shared strings hold more than ${what}, more than a list is read with. Save it as CSV, or split it.`,
+  );
 }
 
 function grown<T extends Uint8Array | Uint32Array>(array: T, needed: number, most: number): T {

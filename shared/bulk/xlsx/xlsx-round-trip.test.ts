@@ -34,17 +34,22 @@ describe("XLSX writer and reader", () => {
 
   it("round-trips any table of strings", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(fc.string({ unit: "binary", minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 5 }), { maxLength: 8 }), async (rows) => {
-        const read = await collect(xlsxRows(bytesSource(await toBytes(rows)), { maxBytes: 1e7 }));
-        expect(read.map((row) => row.cells)).toEqual(rows);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(fc.string({ unit: "binary", minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 5 }), { maxLength: 8 }),
+        async (rows) => {
+          const read = await collect(xlsxRows(bytesSource(await toBytes(rows)), { maxBytes: 1e7 }));
+          expect(read.map((row) => row.cells)).toEqual(rows);
+        },
+      ),
       { numRuns: 50 },
     );
     // Fifty files written and read take about 4 s alone, more beside other suites.
   }, 30_000);
 
   it("refuses bytes that are not a zip, and a zip bomb past the limit", async () => {
-    await expect(collect(xlsxRows(bytesSource(new TextEncoder().encode("email\nann@example.net\n")), { maxBytes: 1e7 }))).rejects.toMatchObject({ code: "bad_xlsx" });
+    await expect(collect(xlsxRows(bytesSource(new TextEncoder().encode("email\nann@example.net\n")), { maxBytes: 1e7 }))).rejects.toMatchObject({
+      code: "bad_xlsx",
+    });
     const big = await toBytes(Array.from({ length: 2000 }, () => ["x".repeat(100)]));
     await expect(collect(xlsxRows(bytesSource(big), { maxBytes: 10_000 }))).rejects.toMatchObject({ code: "too_large" });
   });

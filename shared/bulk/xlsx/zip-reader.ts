@@ -127,7 +127,10 @@ export async function* readZipEntry(source: ByteSource, entry: ZipEntry, maxByte
 function inflatesTooFar(entry: ZipEntry, maxBytes: number): BulkInputError {
   // A part's name comes from the file: quoted only when it is a plain path, never other text.
   const name = /^[\w./-]{1,80}$/.test(entry.name) ? entry.name : "part";
-  return new BulkInputError("too_large", `The spreadsheet's ${name} unpacks to more than the ${maxBytes.toLocaleString("en")} bytes allowed for it. Save it as CSV, or split it.`);
+  return new BulkInputError(
+    "too_large",
+    `The spreadsheet's ${name} unpacks to more than the ${maxBytes.toLocaleString("en")} bytes allowed for it. Save it as CSV, or split it.`,
+  );
 }
 
 /**

@@ -23,14 +23,18 @@ export async function* writeZip(files: Iterable<ZipFile>): AsyncGenerator<Uint8A
   let count = 0;
   for (const file of files) {
     const name = new TextEncoder().encode(file.name);
-    const local = header(30 + name.length, (v) => {
-      v.setUint32(0, 0x04034b50, true);
-      v.setUint16(4, 20, true);
-      // Bit 3: sizes and CRC follow the data; bit 11: the name is UTF-8.
-      v.setUint16(6, 0x0808, true);
-      v.setUint16(8, 8, true);
-      v.setUint16(26, name.length, true);
-    }, name);
+    const local = header(
+      30 + name.length,
+      (v) => {
+        v.setUint32(0, 0x04034b50, true);
+        v.setUint16(4, 20, true);
+        // Bit 3: sizes and CRC follow the data; bit 11: the name is UTF-8.
+        v.setUint16(6, 0x0808, true);
+        v.setUint16(8, 8, true);
+        v.setUint16(26, name.length, true);
+      },
+      name,
+    );
     const start = offset;
     offset += local.length;
     yield local;
@@ -55,18 +59,22 @@ export async function* writeZip(files: Iterable<ZipFile>): AsyncGenerator<Uint8A
     offset += descriptor.length;
     yield descriptor;
     directory.push(
-      header(46 + name.length, (v) => {
-        v.setUint32(0, 0x02014b50, true);
-        v.setUint16(4, 20, true);
-        v.setUint16(6, 20, true);
-        v.setUint16(8, 0x0808, true);
-        v.setUint16(10, 8, true);
-        v.setUint32(16, crc, true);
-        v.setUint32(20, compressedSize, true);
-        v.setUint32(24, size, true);
-        v.setUint16(28, name.length, true);
-        v.setUint32(42, start, true);
-      }, name),
+      header(
+        46 + name.length,
+        (v) => {
+          v.setUint32(0, 0x02014b50, true);
+          v.setUint16(4, 20, true);
+          v.setUint16(6, 20, true);
+          v.setUint16(8, 0x0808, true);
+          v.setUint16(10, 8, true);
+          v.setUint32(16, crc, true);
+          v.setUint32(20, compressedSize, true);
+          v.setUint32(24, size, true);
+          v.setUint16(28, name.length, true);
+          v.setUint32(42, start, true);
+        },
+        name,
+      ),
     );
     count++;
   }

@@ -57,7 +57,7 @@ export function buildMessage(spec: MessageSpec, options: { compress?: boolean } 
   u16(spec.id ?? 0);
   u16((spec.isResponse ? 0x8000 : 0) | (spec.truncated ? 0x0200 : 0) | 0x0100 | (spec.rcode ?? 0));
   [questions, answers, authorities, additionals].forEach((section) => u16(section.length));
-  for (const question of questions) (name(question.name), u16(question.code), u16(1));
+  for (const question of questions) name(question.name), u16(question.code), u16(1);
   [...answers, ...authorities, ...additionals].forEach(record);
   return new Uint8Array(out);
 }

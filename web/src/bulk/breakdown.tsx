@@ -16,9 +16,10 @@ export function Breakdown({ counts }: { counts: Record<Verdict, number> }) {
   const { t, format, lang } = useI18n();
   const total = VERDICTS.reduce((sum, verdict) => sum + counts[verdict], 0);
   const percent = (count: number) => (total ? (count / total) * 100 : 0);
-  const shareText = (count: number) =>
-    (total ? count / total : 0).toLocaleString(t.locale, { style: "percent", maximumFractionDigits: 1 });
-  const summary = VERDICTS.map((verdict) => `${t.verdict[verdict]} ${format(counts[verdict])} (${shareText(counts[verdict])})`).join(lang === "zh" ? "，" : ", ");
+  const shareText = (count: number) => (total ? count / total : 0).toLocaleString(t.locale, { style: "percent", maximumFractionDigits: 1 });
+  const summary = VERDICTS.map((verdict) => `${t.verdict[verdict]} ${format(counts[verdict])} (${shareText(counts[verdict])})`).join(
+    lang === "zh" ? "，" : ", ",
+  );
 
   let offset = 0;
   const segments = VERDICTS.filter((verdict) => counts[verdict] > 0).map((verdict) => {

@@ -68,7 +68,9 @@ export function BulkPage() {
     }
   };
 
-  const current = currentId ? (recent.find((job) => job.id === currentId) ?? { id: currentId, name: currentId, createdAt: "", total: 0, status: "queued" as const }) : null;
+  const current = currentId
+    ? (recent.find((job) => job.id === currentId) ?? { id: currentId, name: currentId, createdAt: "", total: 0, status: "queued" as const })
+    : null;
 
   const uploadMessage = (error: unknown) =>
     error instanceof ErrorAnswer && error.status === 413

@@ -24,6 +24,10 @@ export function saveBlob(blob: Blob, fileName: string): void {
  * resultsFileName("contacts.xlsx", "deliverable", "csv"); // "contacts-deliverable.csv"
  */
 export function resultsFileName(uploadName: string, which: "deliverable" | "all", format: "csv" | "xlsx"): string {
-  const stem = uploadName.replace(/\.[^./\\]+$/, "").replace(/[\\/:*?"<>|]+/g, "_").trim() || "mailvet";
+  const stem =
+    uploadName
+      .replace(/\.[^./\\]+$/, "")
+      .replace(/[\\/:*?"<>|]+/g, "_")
+      .trim() || "mailvet";
   return `${stem}-${which}.${format}`;
 }

@@ -59,7 +59,14 @@ export function DropZone({ busy, onFile, onTooMany }: { busy: boolean; onFile: (
       }}
     >
       <svg class="dropzone-icon" aria-hidden="true" viewBox="0 0 24 24" width="40" height="40">
-        <path d="M12 16V4m0 0L7 9m5-5l5 5M4 15v3a2 2 0 002 2h12a2 2 0 002-2v-3" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+        <path
+          d="M12 16V4m0 0L7 9m5-5l5 5M4 15v3a2 2 0 002 2h12a2 2 0 002-2v-3"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.8"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
       </svg>
       <p class="dropzone-title">{active ? t.dropActive : t.dropTitle}</p>
       <p class="dropzone-or">{t.dropOr}</p>

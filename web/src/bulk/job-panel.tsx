@@ -19,7 +19,19 @@ const DOWNLOADS: { which: "deliverable" | "all"; format: Exclude<ResultsFormat, 
  * One download: a plain link to the results (the browser streams it to disk), or, when an API
  * key must be sent or the job had failures, a fetch whose errors are shown instead of saved.
  */
-function DownloadLink({ job, which, format, viaFetch, onError }: { job: RecentJob; which: "deliverable" | "all"; format: "csv" | "xlsx"; viaFetch: boolean; onError: (error: unknown) => void }) {
+function DownloadLink({
+  job,
+  which,
+  format,
+  viaFetch,
+  onError,
+}: {
+  job: RecentJob;
+  which: "deliverable" | "all";
+  format: "csv" | "xlsx";
+  viaFetch: boolean;
+  onError: (error: unknown) => void;
+}) {
   const { t } = useI18n();
   const verdicts = which === "deliverable" ? (["deliverable"] as const) : undefined;
   const fileName = resultsFileName(job.name, which, format);
@@ -175,7 +187,13 @@ export function JobPanel({
                       </span>
                       <div class="download-buttons">
                         {DOWNLOADS.filter((item) => item.which === which).map((item) => (
-                          <DownloadLink job={job} which={item.which} format={item.format} viaFetch={apiKey() !== null || status.status === "failed"} onError={setDownloadError} />
+                          <DownloadLink
+                            job={job}
+                            which={item.which}
+                            format={item.format}
+                            viaFetch={apiKey() !== null || status.status === "failed"}
+                            onError={setDownloadError}
+                          />
                         ))}
                       </div>
                     </div>

@@ -31,7 +31,13 @@ export function loadRecentJobs(): RecentJob[] {
     if (!Array.isArray(parsed)) return [];
     return parsed.filter(
       (entry): entry is RecentJob =>
-        typeof entry === "object" && entry !== null && typeof entry.id === "string" && typeof entry.name === "string" && typeof entry.createdAt === "string" && typeof entry.total === "number" && typeof entry.status === "string",
+        typeof entry === "object" &&
+        entry !== null &&
+        typeof entry.id === "string" &&
+        typeof entry.name === "string" &&
+        typeof entry.createdAt === "string" &&
+        typeof entry.total === "number" &&
+        typeof entry.status === "string",
     );
   } catch {
     return [];

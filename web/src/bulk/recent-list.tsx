@@ -38,7 +38,13 @@ export function RecentJobs({
             const date = job.createdAt ? dates.format(new Date(job.createdAt)) : t.notGiven;
             return (
               <li class={`recent-item${job.id === currentId ? " current" : ""}`} data-job-id={job.id} data-status={job.status}>
-                <button type="button" class="link-button recent-open" onClick={() => onOpen(job.id)} aria-current={job.id === currentId ? "true" : undefined} aria-label={t.recentOpen(job.name)}>
+                <button
+                  type="button"
+                  class="link-button recent-open"
+                  onClick={() => onOpen(job.id)}
+                  aria-current={job.id === currentId ? "true" : undefined}
+                  aria-label={t.recentOpen(job.name)}
+                >
                   {job.name}
                 </button>
                 <dl class="recent-meta">

@@ -147,7 +147,13 @@ export function CheckPage() {
           </p>
         </div>
         <div class="checkbox">
-          <input id="skip-smtp" type="checkbox" checked={skipSmtp} onChange={(event) => setSkipSmtp(event.currentTarget.checked)} aria-describedby="skip-smtp-hint" />
+          <input
+            id="skip-smtp"
+            type="checkbox"
+            checked={skipSmtp}
+            onChange={(event) => setSkipSmtp(event.currentTarget.checked)}
+            aria-describedby="skip-smtp-hint"
+          />
           <div>
             <label for="skip-smtp">{t.skipSmtpLabel}</label>
             <p id="skip-smtp-hint" class="hint">

@@ -8,7 +8,8 @@ import "./demo.css";
  */
 const ZH: Record<string, string> = {
   back: "← Mailvet",
-  about: "Mailvet 注册表单组件演示：一个普通的 HTML 表单加一个 script 标签。试试输错的地址（someone@gmial.com）、一次性邮箱（someone@mailinator.com）或不存在的域名（someone@example.invalid）。",
+  about:
+    "Mailvet 注册表单组件演示：一个普通的 HTML 表单加一个 script 标签。试试输错的地址（someone@gmial.com）、一次性邮箱（someone@mailinator.com）或不存在的域名（someone@example.invalid）。",
   title: "创建账户",
   subtitle: "免费试用 30 天，无需信用卡。",
   name: "姓名",

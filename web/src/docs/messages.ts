@@ -23,8 +23,7 @@ interface DocsMessages {
 }
 
 const NAMES = ["data-api", "data-api-key", "data-block", "data-budget", "data-lang", "data-smtp"] as const;
-const rows = (fallbacks: string[], meanings: string[]) =>
-  NAMES.map((name, index) => ({ name, fallback: fallbacks[index]!, meaning: meanings[index]! }));
+const rows = (fallbacks: string[], meanings: string[]) => NAMES.map((name, index) => ({ name, fallback: fallbacks[index]!, meaning: meanings[index]! }));
 
 /** The API docs page's own words; the reference below them is Scalar's, in its own locales. */
 export const DOCS_MESSAGES: Record<Lang, DocsMessages> = {
@@ -51,7 +50,7 @@ export const DOCS_MESSAGES: Record<Lang, DocsMessages> = {
       ],
     ),
     widgetNotes:
-      "Fields with data-mailvet=\"off\" or multiple are left alone. The message is a <mailvet-hint> element right after the field; style it with mailvet-hint::part(message), ::part(refusal) and ::part(suggestion).",
+      'Fields with data-mailvet="off" or multiple are left alone. The message is a <mailvet-hint> element right after the field; style it with mailvet-hint::part(message), ::part(refusal) and ::part(suggestion).',
     widgetDemo: "See it on the demo sign-up page",
   },
   zh: {
@@ -77,7 +76,7 @@ export const DOCS_MESSAGES: Record<Lang, DocsMessages> = {
       ],
     ),
     widgetNotes:
-      "带 data-mailvet=\"off\" 或 multiple 的输入框不受影响。提示是紧跟在输入框后的 <mailvet-hint> 元素，可用 mailvet-hint::part(message)、::part(refusal) 和 ::part(suggestion) 设置样式。",
+      '带 data-mailvet="off" 或 multiple 的输入框不受影响。提示是紧跟在输入框后的 <mailvet-hint> 元素，可用 mailvet-hint::part(message)、::part(refusal) 和 ::part(suggestion) 设置样式。',
     widgetDemo: "在演示注册页上试试",
   },
 };

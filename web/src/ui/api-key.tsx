@@ -59,11 +59,7 @@ export function SavedApiKey() {
   return (
     <p class="hint">
       {t.apiKeySet}{" "}
-      <button
-        type="button"
-        class="link-button"
-        onClick={() => setApiKey(null)}
-      >
+      <button type="button" class="link-button" onClick={() => setApiKey(null)}>
         {t.apiKeyForget}
       </button>
     </p>

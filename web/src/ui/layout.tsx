@@ -20,13 +20,7 @@ function LanguageSwitch() {
   return (
     <div class="lang-switch" role="group" aria-label={t.languageLabel}>
       {LANGS.map((code) => (
-        <button
-          type="button"
-          lang={MESSAGES[code].htmlLang}
-          aria-pressed={code === lang}
-          onClick={() => setLang(code)}
-          data-lang={code}
-        >
+        <button type="button" lang={MESSAGES[code].htmlLang} aria-pressed={code === lang} onClick={() => setLang(code)} data-lang={code}>
           {code === "en" ? "EN" : "中文"}
         </button>
       ))}

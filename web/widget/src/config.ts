@@ -31,7 +31,12 @@ export function readConfig(script: HTMLOrSVGScriptElement | null): WidgetConfig 
   return {
     api: (data.api ?? origin).replace(/\/+$/, ""),
     apiKey: data.apiKey || undefined,
-    block: new Set((data.block ?? DEFAULT_BLOCK).toLowerCase().split(/[\s,]+/).filter(Boolean)),
+    block: new Set(
+      (data.block ?? DEFAULT_BLOCK)
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    ),
     budgetMs: budget > 0 ? budget : DEFAULT_BUDGET_MS,
     lang: data.lang || undefined,
     smtp: !/^(off|false|0|no)$/i.test(data.smtp ?? ""),

@@ -64,7 +64,11 @@ describe("POST /v1/jobs with a hostile webhook_url", () => {
   const app = createApp();
   const strictEnv = { ...env, MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE: "0" };
   const post = (body: unknown) =>
-    app.fetch(new Request("http://edge/v1/jobs", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }), strictEnv, createExecutionContext());
+    app.fetch(
+      new Request("http://edge/v1/jobs", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+      strictEnv,
+      createExecutionContext(),
+    );
 
   it.each([
     ["loopback over http", "http://127.0.0.1:9/hook", /must be https/],
@@ -74,7 +78,10 @@ describe("POST /v1/jobs with a hostile webhook_url", () => {
     const before = (await env.JOBS_BUCKET.list()).objects.length;
     const response = await post({ emails: ["ann@example-shop.com"], webhook_url });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "invalid_request", message: expect.stringMatching(reason) });
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toEqual({
+      code: "invalid_request",
+      message: expect.stringMatching(reason),
+    });
     expect((await env.JOBS_BUCKET.list()).objects.length).toBe(before);
   });
 

@@ -46,10 +46,16 @@ describe("a job's lanes per domain", () => {
   });
 
   it("finishes a single-domain job through its lanes", async () => {
-    const response = await SELF.fetch("http://edge/v1/jobs", { method: "POST", body: JSON.stringify({ emails: big }), headers: { "Content-Type": "application/json" } });
+    const response = await SELF.fetch("http://edge/v1/jobs", {
+      method: "POST",
+      body: JSON.stringify({ emails: big }),
+      headers: { "Content-Type": "application/json" },
+    });
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as { id: string };
-    await expect.poll(async () => ((await (await SELF.fetch(`http://edge/v1/jobs/${id}`)).json()) as { status: string }).status, { timeout: 30_000, interval: 200 }).toBe("done");
+    await expect
+      .poll(async () => ((await (await SELF.fetch(`http://edge/v1/jobs/${id}`)).json()) as { status: string }).status, { timeout: 30_000, interval: 200 })
+      .toBe("done");
     expect(await jobCoordinator(env, id).status()).toMatchObject({ processed: 230, waiting: { rows: 0, until: null } });
   }, 60_000);
 });

@@ -43,7 +43,9 @@ export async function queueFirstChunks(sql: SqlStorage, queue: Queue<JobMessage>
     after = page[page.length - 1]!.key;
   }
   for (let after = ""; ; ) {
-    const domains = sql.exec<{ domain: string }>("SELECT DISTINCT domain FROM address WHERE reason IS NULL AND domain > ? ORDER BY domain LIMIT ?", after, DOMAIN_PAGE).toArray();
+    const domains = sql
+      .exec<{ domain: string }>("SELECT DISTINCT domain FROM address WHERE reason IS NULL AND domain > ? ORDER BY domain LIMIT ?", after, DOMAIN_PAGE)
+      .toArray();
     if (domains.length === 0) break;
     for (const { domain } of domains) {
       const first = unansweredAfter(sql, domain, "", lanes * CHUNK_SIZE);
@@ -74,10 +76,25 @@ export async function queueNextChunk(sql: SqlStorage, queue: Queue<JobMessage>, 
 
 function unansweredAfter(sql: SqlStorage, domain: string, after: string, limit: number): { key: string; email: string; domain: string }[] {
   return sql
-    .exec<{ key: string; email: string; domain: string }>("SELECT key, email, domain FROM address WHERE domain = ? AND key > ? AND reason IS NULL ORDER BY key LIMIT ?", domain, after, limit)
+    .exec<{ key: string; email: string; domain: string }>(
+      "SELECT key, email, domain FROM address WHERE domain = ? AND key > ? AND reason IS NULL ORDER BY key LIMIT ?",
+      domain,
+      after,
+      limit,
+    )
     .toArray();
 }
 
 function verifyMessage(job: string, run: number, { domain, addresses }: { domain: string; addresses: VerifyChunk["addresses"] }, lane: boolean): JobMessage {
-  return { kind: "verify", job, run, domain, addresses: addresses.map(({ key, email }) => ({ key, email })), greylistRetries: 0, proberRetries: 0, avoid: [], ...(lane && { lane }) };
+  return {
+    kind: "verify",
+    job,
+    run,
+    domain,
+    addresses: addresses.map(({ key, email }) => ({ key, email })),
+    greylistRetries: 0,
+    proberRetries: 0,
+    avoid: [],
+    ...(lane && { lane }),
+  };
 }

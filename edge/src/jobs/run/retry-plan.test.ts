@@ -26,7 +26,10 @@ function group(answers: Answer[], email = (index: number) => `user${index}@mailv
       email: email(index),
       offline: checkOffline(email(index)),
       mx: MX,
-      smtp: { reason, info: proberFailed ? { performed: false } : { performed: code !== undefined, ...(code !== undefined && { code }), prober: "eu1", duration_ms: 5 } },
+      smtp: {
+        reason,
+        info: proberFailed ? { performed: false } : { performed: code !== undefined, ...(code !== undefined && { code }), prober: "eu1", duration_ms: 5 },
+      },
       startedAt: Date.now(),
     }),
     retryAfter: retryAfter ?? null,
@@ -45,7 +48,10 @@ describe("which answers of a chunk stand, and which go back on the queue", () =>
       { reason: "error" },
       { reason: "no_connect" },
     ]);
-    expect(planRetries(chunk, FIRST_TRY, LIMITS)).toEqual({ final: [0, 1], retries: [{ kind: "temporary", indexes: [2, 3, 4, 5], waitSeconds: 60, avoid: [] }] });
+    expect(planRetries(chunk, FIRST_TRY, LIMITS)).toEqual({
+      final: [0, 1],
+      retries: [{ kind: "temporary", indexes: [2, 3, 4, 5], waitSeconds: 60, avoid: [] }],
+    });
   });
 
   it("sends back a chunk that only timed out: the server took the connection (a tarpit)", () => {
@@ -70,13 +76,19 @@ describe("which answers of a chunk stand, and which go back on the queue", () =>
     expect(waits).toEqual([60, 120, 240, 480, 960]);
     expect(planRetries(unstated, { ...FIRST_TRY, greylisted: 5 }, LIMITS)).toEqual({ final: [0], retries: [] });
     // A chunk goes back once, after the longest delay any of its addresses was given.
-    const stated = group([{ reason: "greylisted", code: 450, retryAfter: 300 }, { reason: "greylisted", code: 450, retryAfter: 200 }]);
+    const stated = group([
+      { reason: "greylisted", code: 450, retryAfter: 300 },
+      { reason: "greylisted", code: 450, retryAfter: 200 },
+    ]);
     expect(planRetries(stated, FIRST_TRY, LIMITS).retries).toEqual([{ kind: "greylisted", indexes: [0, 1], waitSeconds: 300, avoid: [] }]);
     expect(planRetries(stated, FIRST_TRY, { ...LIMITS, maxWaitSeconds: 20 }).retries[0]?.waitSeconds).toBe(20);
   });
 
   it("sends work no prober answered to another prober, apart from the server's answers", () => {
-    const chunk = group([{ reason: "timeout", proberFailed: true }, { reason: "greylisted", code: 450 }]);
+    const chunk = group([
+      { reason: "timeout", proberFailed: true },
+      { reason: "greylisted", code: 450 },
+    ]);
     expect(planRetries(chunk, FIRST_TRY, LIMITS).retries).toEqual([
       { kind: "prober", indexes: [0], waitSeconds: 5, avoid: ["eu1"] },
       { kind: "greylisted", indexes: [1], waitSeconds: 60, avoid: [] },

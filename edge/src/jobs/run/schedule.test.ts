@@ -12,7 +12,11 @@ const DAY = 86_400_000;
 async function runningJob(): Promise<string> {
   const id = crypto.randomUUID();
   await runInDurableObject(jobCoordinator(env, id), (_, state) => {
-    state.storage.sql.exec("INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin, expires_at) VALUES (1, ?, 1, 1, 'none', 'http://edge', ?)", id, Date.now() + DAY);
+    state.storage.sql.exec(
+      "INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin, expires_at) VALUES (1, ?, 1, 1, 'none', 'http://edge', ?)",
+      id,
+      Date.now() + DAY,
+    );
   });
   return id;
 }
@@ -25,7 +29,12 @@ describe("the Cron Trigger's re-verifications", () => {
     for (const id of busy) await scheduleReverification(env, id, 1, now - 3 * DAY);
     // A finished list, due a day ago, waits behind them.
     const ready = await quietJob(["ann@ready.mailvet-fixture.net"]);
-    await jobCoordinator(env, ready).record(1, [{ key: "ann@ready.mailvet-fixture.net", answer: { reason: "accepted", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } } }]);
+    await jobCoordinator(env, ready).record(1, [
+      {
+        key: "ann@ready.mailvet-fixture.net",
+        answer: { reason: "accepted", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } },
+      },
+    ]);
     await jobCoordinator(env, ready).finished(1, { changedRows: null });
     await scheduleReverification(env, ready, 1, now - 2 * DAY);
 

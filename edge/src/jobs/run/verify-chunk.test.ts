@@ -23,7 +23,16 @@ describe("a chunk whose slot in the domain's pace is further away than a queue c
     // Retries of 540,000 addresses of the domain went before it, at 5 a second: its slot is 30 hours away.
     const slot = Date.now() + 30 * 3_600_000;
     await runInDurableObject(job, (_, state) => void state.storage.sql.exec("INSERT INTO domain_pace (domain, next_free_at) VALUES (?, ?)", DOMAIN, slot));
-    const chunk: VerifyChunk = { kind: "verify", job: id, run: 1, domain: DOMAIN, addresses: [{ key: `ann@${DOMAIN}`, email: `ann@${DOMAIN}` }], greylistRetries: 0, proberRetries: 0, avoid: [] };
+    const chunk: VerifyChunk = {
+      kind: "verify",
+      job: id,
+      run: 1,
+      domain: DOMAIN,
+      addresses: [{ key: `ann@${DOMAIN}`, email: `ann@${DOMAIN}` }],
+      greylistRetries: 0,
+      proberRetries: 0,
+      avoid: [],
+    };
 
     // It goes back on the queue for 12 hours and is acked. (Asking the queue for the whole 30
     // hours failed: the message was retried into the dead-letter queue, and the job ended failed.)
@@ -34,7 +43,10 @@ describe("a chunk whose slot in the domain's pace is further away than a queue c
       const sql = state.storage.sql;
       expect(sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM address WHERE reason IS NOT NULL").one().n).toBe(0);
       // The job knows it is waiting, so its watchdog does not take it for stalled meanwhile.
-      expect(sql.exec<{ waiting_until: number; lost_chunks: number }>("SELECT waiting_until, lost_chunks FROM job").one()).toEqual({ waiting_until: slot, lost_chunks: 0 });
+      expect(sql.exec<{ waiting_until: number; lost_chunks: number }>("SELECT waiting_until, lost_chunks FROM job").one()).toEqual({
+        waiting_until: slot,
+        lost_chunks: 0,
+      });
     });
     // Once its slot has come, it runs.
     expect(await deliver({ ...chunk, slot: Date.now() - 1 })).toEqual(["chunk"]);

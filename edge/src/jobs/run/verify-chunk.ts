@@ -15,7 +15,10 @@ const CHUNK_MAX_MS = 60_000;
 const MAX_QUEUE_DELAY_S = 43_200;
 
 /** Which counter of the message a retry of each kind moves on. */
-const COUNTER = { greylisted: "greylistRetries", temporary: "temporaryRetries", prober: "proberRetries" } as const satisfies Record<RetryKind, keyof VerifyChunk>;
+const COUNTER = { greylisted: "greylistRetries", temporary: "temporaryRetries", prober: "proberRetries" } as const satisfies Record<
+  RetryKind,
+  keyof VerifyChunk
+>;
 
 /**
  * Verifies one chunk (addresses of one domain of one job) and stores the answers in the job.
@@ -51,11 +54,26 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   const deadline = Date.now() + Math.min(CHUNK_MAX_MS, CHUNK_BASE_MS + addresses.length * CHUNK_PER_ADDRESS_MS);
   // The job's owner is the caller the probers share their sessions by, as for its /v1/verify.
   const caller = await probeIdOf((await jobOwner(env, chunk.job)) ?? `job:${chunk.job}`);
-  const context = { settings, lists: await listOverrides(env), waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise), regionHint: undefined, caller };
-  const group = await verifyGroup(addresses.map(({ email }) => email), { smtp: true, deadline, transcript: false, avoid: chunk.avoid }, context);
+  const context = {
+    settings,
+    lists: await listOverrides(env),
+    waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
+    regionHint: undefined,
+    caller,
+  };
+  const group = await verifyGroup(
+    addresses.map(({ email }) => email),
+    { smtp: true, deadline, transcript: false, avoid: chunk.avoid },
+    context,
+  );
 
   const tried = { greylisted: chunk.greylistRetries, temporary: chunk.temporaryRetries ?? 0, prober: chunk.proberRetries };
-  const limits = { greylisted: settings.jobGreylistRetries, temporary: settings.jobTemporaryRetries, prober: settings.jobProberRetries, maxWaitSeconds: settings.jobGreylistMaxWaitSeconds };
+  const limits = {
+    greylisted: settings.jobGreylistRetries,
+    temporary: settings.jobTemporaryRetries,
+    prober: settings.jobProberRetries,
+    maxWaitSeconds: settings.jobGreylistMaxWaitSeconds,
+  };
   const { final, retries } = planRetries(group, tried, limits);
   const answers = final.map((index) => {
     const { reason, flags } = group[index]!.result;

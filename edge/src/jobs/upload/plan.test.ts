@@ -35,7 +35,11 @@ describe("planning a job", () => {
   });
 
   it("cuts addresses sorted by domain into chunks of one domain, at most the size", () => {
-    const sorted = [...Array.from({ length: 5 }, (_, i) => `u${i}@a.example`), "v@b.example"].map((email) => ({ key: email, email, domain: email.split("@")[1]! }));
+    const sorted = [...Array.from({ length: 5 }, (_, i) => `u${i}@a.example`), "v@b.example"].map((email) => ({
+      key: email,
+      email,
+      domain: email.split("@")[1]!,
+    }));
     expect([...chunkByDomain(sorted, 2)].map(({ domain, addresses }) => [domain, addresses.length])).toEqual([
       ["a.example", 2],
       ["a.example", 2],

@@ -17,7 +17,13 @@ const invalid = (message: string) => new ApiError(400, "invalid_request", messag
  * @example
  * const fields = await putForm(env.JOBS_BUCKET, uploadKey(id), streamChunks(request.body), contentType, maxBytes);
  */
-export async function putForm(bucket: R2Bucket, key: string, body: AsyncIterable<Uint8Array>, contentType: string, maxBytes: number): Promise<Record<string, string>> {
+export async function putForm(
+  bucket: R2Bucket,
+  key: string,
+  body: AsyncIterable<Uint8Array>,
+  contentType: string,
+  maxBytes: number,
+): Promise<Record<string, string>> {
   const boundary = formBoundary(contentType);
   if (boundary === null) throw invalid("the multipart/form-data Content-Type names no boundary");
   const fields = new Map<string, string>();

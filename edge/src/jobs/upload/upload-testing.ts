@@ -16,7 +16,11 @@ export function noise(length: number, seed = 0x9e3779b9): Uint8Array {
  * A body that hands `bytes` out `chunkSize` at a time, only when read (so `pulled` tells how far
  * the reader got), and errors instead of going past `breakAt` when given.
  */
-export function trickle(bytes: Uint8Array, chunkSize: number, breakAt = Number.POSITIVE_INFINITY): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+export function trickle(
+  bytes: Uint8Array,
+  chunkSize: number,
+  breakAt = Number.POSITIVE_INFINITY,
+): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
   let offset = 0;
   const stream = new ReadableStream<Uint8Array>(
     {

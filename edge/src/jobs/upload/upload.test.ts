@@ -33,7 +33,12 @@ describe("storeUpload: a CSV body", () => {
   it("stores one with a Content-Length in one put, byte-exact", async () => {
     const bytes = noise(3 * MiB);
     const key = testKey();
-    const result = await storeUpload(upload(trickle(bytes, 65_536).stream, { "Content-Type": "text/csv", "Content-Length": String(bytes.byteLength) }), env.JOBS_BUCKET, key, 10 * MiB);
+    const result = await storeUpload(
+      upload(trickle(bytes, 65_536).stream, { "Content-Type": "text/csv", "Content-Length": String(bytes.byteLength) }),
+      env.JOBS_BUCKET,
+      key,
+      10 * MiB,
+    );
     expect(result).toEqual({ fields: {} });
     expect(firstDifference(await stored(key), bytes)).toBe(-1);
   });
@@ -41,7 +46,9 @@ describe("storeUpload: a CSV body", () => {
   it("refuses a declared length over the limit before reading a byte", async () => {
     const body = trickle(noise(2000), 100);
     const key = testKey();
-    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv", "Content-Length": "2000" }), env.JOBS_BUCKET, key, 1000))).toMatchObject({ status: 413, code: "too_large" });
+    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv", "Content-Length": "2000" }), env.JOBS_BUCKET, key, 1000))).toMatchObject(
+      { status: 413, code: "too_large" },
+    );
     expect(body.pulled()).toBe(0);
     expect(await stored(key)).toBeNull();
   });
@@ -59,7 +66,10 @@ describe("storeUpload: a CSV body", () => {
   it("refuses a chunked one over the limit while it arrives, and leaves nothing", async () => {
     const body = trickle(noise(5000), 100);
     const key = testKey();
-    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv" }), env.JOBS_BUCKET, key, 1000))).toMatchObject({ status: 413, code: "too_large" });
+    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv" }), env.JOBS_BUCKET, key, 1000))).toMatchObject({
+      status: 413,
+      code: "too_large",
+    });
     expect(body.pulled()).toBeLessThanOrEqual(1100);
     expect(await stored(key)).toBeNull();
   });
@@ -67,7 +77,11 @@ describe("storeUpload: a CSV body", () => {
   it("answers a chunked body that breaks off with a 400, and leaves nothing", async () => {
     const key = testKey();
     const body = trickle(noise(8 * MiB), 65_536, 6 * MiB);
-    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv" }), env.JOBS_BUCKET, key, 10 * MiB))).toEqual({ status: 400, code: "invalid_request", message: "the upload broke off before its end" });
+    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv" }), env.JOBS_BUCKET, key, 10 * MiB))).toEqual({
+      status: 400,
+      code: "invalid_request",
+      message: "the upload broke off before its end",
+    });
     expect(await stored(key)).toBeNull();
   });
 
@@ -85,7 +99,9 @@ describe("storeUpload: a CSV body", () => {
   it("answers a body shorter than its Content-Length with a 400, and leaves nothing", async () => {
     const key = testKey();
     const body = trickle(noise(3000), 1000);
-    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv", "Content-Length": "4000" }), env.JOBS_BUCKET, key, 10_000))).toMatchObject({
+    expect(
+      await refusal(storeUpload(upload(body.stream, { "Content-Type": "text/csv", "Content-Length": "4000" }), env.JOBS_BUCKET, key, 10_000)),
+    ).toMatchObject({
       status: 400,
       message: "the upload ended after 3000 of the 4000 bytes its Content-Length declares",
     });
@@ -104,8 +120,22 @@ describe("storeUpload: a CSV body", () => {
 
 describe("storeUpload: a multipart form", () => {
   it.each([
-    ["first", [["file", trickyCsv()], ["webhook_url", "https://hooks.example/done"], ["reverify_days", "30"]]],
-    ["last", [["webhook_url", "https://hooks.example/done"], ["reverify_days", "30"], ["file", trickyCsv()]]],
+    [
+      "first",
+      [
+        ["file", trickyCsv()],
+        ["webhook_url", "https://hooks.example/done"],
+        ["reverify_days", "30"],
+      ],
+    ],
+    [
+      "last",
+      [
+        ["webhook_url", "https://hooks.example/done"],
+        ["reverify_days", "30"],
+        ["file", trickyCsv()],
+      ],
+    ],
   ] as const)("stores the file byte-exact when it comes %s, and returns the other fields", async (_, fields) => {
     const key = testKey();
     const body = trickle(formBody(BOUNDARY, fields), 7);
@@ -134,7 +164,13 @@ describe("storeUpload: a multipart form", () => {
   it("sends a 30 MiB file to R2 part by part as it arrives, never holding it", async () => {
     const file = noise(30 * MiB);
     const chunkSize = 64 * 1024;
-    const body = trickle(formBody(BOUNDARY, [["webhook_url", "https://hooks.example/done"], ["file", file]]), chunkSize);
+    const body = trickle(
+      formBody(BOUNDARY, [
+        ["webhook_url", "https://hooks.example/done"],
+        ["file", file],
+      ]),
+      chunkSize,
+    );
     const { bucket, parts } = watchedBucket(body.pulled);
     const key = testKey();
     await storeUpload(upload(body.stream, { "Content-Type": FORM_TYPE }), bucket, key, 1024 * MiB);
@@ -147,24 +183,63 @@ describe("storeUpload: a multipart form", () => {
 
   it("refuses a file over the limit while it arrives, and leaves nothing", async () => {
     const key = testKey();
-    const body = trickle(formBody(BOUNDARY, [["webhook_url", "https://hooks.example/done"], ["file", noise(8 * MiB)]]), 65_536);
-    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": FORM_TYPE }), env.JOBS_BUCKET, key, 6 * MiB))).toMatchObject({ status: 413, code: "too_large" });
+    const body = trickle(
+      formBody(BOUNDARY, [
+        ["webhook_url", "https://hooks.example/done"],
+        ["file", noise(8 * MiB)],
+      ]),
+      65_536,
+    );
+    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": FORM_TYPE }), env.JOBS_BUCKET, key, 6 * MiB))).toMatchObject({
+      status: 413,
+      code: "too_large",
+    });
     expect(body.pulled()).toBeLessThan(7 * MiB);
     expect(await stored(key)).toBeNull();
   });
 
   it.each([
     ["no boundary in its Content-Type", "multipart/form-data", formBody(BOUNDARY, [["file", trickyCsv()]]), /names no boundary/],
-    ["another boundary than its Content-Type's", "multipart/form-data; boundary=other", formBody(BOUNDARY, [["file", trickyCsv()]]), /no part with the boundary/],
+    [
+      "another boundary than its Content-Type's",
+      "multipart/form-data; boundary=other",
+      formBody(BOUNDARY, [["file", trickyCsv()]]),
+      /no part with the boundary/,
+    ],
     ["no closing boundary", FORM_TYPE, formBody(BOUNDARY, [["file", noise(100_000)]]).slice(0, -10), /ends before its closing boundary/],
     ["a part with no name", FORM_TYPE, new TextEncoder().encode(`--${BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nx\r\n--${BOUNDARY}--`), /no name/],
     ["no file", FORM_TYPE, formBody(BOUNDARY, [["webhook_url", "https://hooks.example/done"]]), /the form has no file in its `file` field/],
-    ["two files", FORM_TYPE, formBody(BOUNDARY, [["file", trickyCsv()], ["file", trickyCsv()]]), /more than one `file`/],
-    ["a field over 8 KiB after the file", FORM_TYPE, formBody(BOUNDARY, [["file", trickyCsv()], ["webhook_url", "x".repeat(9000)]]), /`webhook_url` field is over 8192 bytes/],
-    ["too many fields", FORM_TYPE, formBody(BOUNDARY, [...Array.from({ length: 40 }, (_, index): [string, string] => ["note", String(index)]), ["file", trickyCsv()]]), /more than 32 fields/],
+    [
+      "two files",
+      FORM_TYPE,
+      formBody(BOUNDARY, [
+        ["file", trickyCsv()],
+        ["file", trickyCsv()],
+      ]),
+      /more than one `file`/,
+    ],
+    [
+      "a field over 8 KiB after the file",
+      FORM_TYPE,
+      formBody(BOUNDARY, [
+        ["file", trickyCsv()],
+        ["webhook_url", "x".repeat(9000)],
+      ]),
+      /`webhook_url` field is over 8192 bytes/,
+    ],
+    [
+      "too many fields",
+      FORM_TYPE,
+      formBody(BOUNDARY, [...Array.from({ length: 40 }, (_, index): [string, string] => ["note", String(index)]), ["file", trickyCsv()]]),
+      /more than 32 fields/,
+    ],
   ])("answers a form with %s with a 400, and leaves nothing", async (_, contentType, bytes, message) => {
     const key = testKey();
-    const { status, code, message: said } = await refusal(storeUpload(upload(trickle(bytes, 1000).stream, { "Content-Type": contentType }), env.JOBS_BUCKET, key, MiB));
+    const {
+      status,
+      code,
+      message: said,
+    } = await refusal(storeUpload(upload(trickle(bytes, 1000).stream, { "Content-Type": contentType }), env.JOBS_BUCKET, key, MiB));
     expect({ status, code }).toEqual({ status: 400, code: "invalid_request" });
     expect(said).toMatch(message);
     expect(await stored(key)).toBeNull();
@@ -173,7 +248,10 @@ describe("storeUpload: a multipart form", () => {
   it("answers a form that breaks off in its file with a 400, and leaves nothing", async () => {
     const key = testKey();
     const body = trickle(formBody(BOUNDARY, [["file", noise(8 * MiB)]]), 65_536, 6 * MiB);
-    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": FORM_TYPE }), env.JOBS_BUCKET, key, 10 * MiB))).toMatchObject({ status: 400, message: "the upload broke off before its end" });
+    expect(await refusal(storeUpload(upload(body.stream, { "Content-Type": FORM_TYPE }), env.JOBS_BUCKET, key, 10 * MiB))).toMatchObject({
+      status: 400,
+      message: "the upload broke off before its end",
+    });
     expect(await stored(key)).toBeNull();
   });
 });

@@ -66,7 +66,8 @@ async function putBody(bucket: R2Bucket, key: string, request: Request, maxBytes
     await bucket.put(key, counted.pipeThrough(new FixedLengthStream(length)));
   } catch (error) {
     // A body that ends early or breaks off is the client's doing (R2 stores nothing of a failed put).
-    if (received !== length) throw new ApiError(400, "invalid_request", `the upload ended after ${received} of the ${length} bytes its Content-Length declares`);
+    if (received !== length)
+      throw new ApiError(400, "invalid_request", `the upload ended after ${received} of the ${length} bytes its Content-Length declares`);
     throw error;
   }
 }

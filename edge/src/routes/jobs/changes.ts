@@ -11,7 +11,8 @@ const route = createRoute({
   method: "get",
   path: "/v1/jobs/{id}/changes",
   summary: "Rows whose verdict changed at the last re-verification",
-  description: "For a job re-verified on a schedule (`reverify_days`): the rows whose verdict differs from the run before, in row order. Empty before the second run.",
+  description:
+    "For a job re-verified on a schedule (`reverify_days`): the rows whose verdict differs from the run before, in row order. Empty before the second run.",
   request: { params: JobIdSchema },
   responses: {
     200: {

@@ -17,7 +17,7 @@ const route = createRoute({
   path: "/v1/jobs",
   summary: "Start a bulk job",
   description:
-    "A CSV body (`text/csv`), a multipart form with the file (CSV or XLSX) in `file`, or JSON `{\"emails\": [...]}`. " +
+    'A CSV body (`text/csv`), a multipart form with the file (CSV or XLSX) in `file`, or JSON `{"emails": [...]}`. ' +
     "The e-mail column is found by its header or its content. Each distinct normalized address is verified once; every row gets its answer.",
   request: {
     body: {
@@ -46,7 +46,9 @@ const route = createRoute({
     ),
     401: errorResponse("MAILVET_API_KEYS is set and the request has no valid `Authorization: Bearer <key>`."),
     403: errorResponse("The key does not have the `jobs` scope (a widget key never has it)."),
-    413: errorResponse("The file is over MAILVET_JOB_MAX_BYTES or MAILVET_JOB_MAX_ROWS, an XLSX unpacks too far (a zip bomb) or has too many shared strings, or a JSON body is over 2 MiB."),
+    413: errorResponse(
+      "The file is over MAILVET_JOB_MAX_BYTES or MAILVET_JOB_MAX_ROWS, an XLSX unpacks too far (a zip bomb) or has too many shared strings, or a JSON body is over 2 MiB.",
+    ),
     429: errorResponse("The key (or, without a secret key, the client address) is over its rate limit; see Retry-After."),
   },
 });
@@ -78,7 +80,16 @@ export const createJob = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     });
     if (options.reverify_days) await scheduleReverification(c.env, id, options.reverify_days);
     await recordJobOwner(c.env, id, c.get("caller").owner);
-    return c.json({ id, status: "queued" as const, total, ...(webhookSecret && { webhook_secret: webhookSecret }), ...(options.reverify_days && { reverify_days: options.reverify_days }) }, 202);
+    return c.json(
+      {
+        id,
+        status: "queued" as const,
+        total,
+        ...(webhookSecret && { webhook_secret: webhookSecret }),
+        ...(options.reverify_days && { reverify_days: options.reverify_days }),
+      },
+      202,
+    );
   } catch (error) {
     // A refused upload leaves nothing behind: its bytes are personal data.
     await c.env.JOBS_BUCKET.delete(upload);

@@ -67,13 +67,28 @@ describe("POST /v1/jobs against hostile uploads", { timeout: 120_000 }, () => {
     await expectRefused(async () => postFile(await xlsxOf({ sheet: sheetOf([inline("A1")]), extra: 10_001 })), 400, "invalid_request", "10,000 files");
   });
 
-  it("refuses an XLSX with over 1,000,000 shared strings with a 413", async () => {    const strings = ["<sst>", ...Array.from({ length: 1001 }, (_, block) => Array.from({ length: 1000 }, (_, i) => `<si><t>${block * 1000 + i}</t></si>`).join("")), "</sst>"];
-    await expectRefused(async () => postFile(await xlsxOf({ sheet: sheetOf([inline("A1")]), sharedStrings: strings })), 413, "payload_too_large", "1,000,000 strings");
+  it("refuses an XLSX with over 1,000,000 shared strings with a 413", async () => {
+    const strings = [
+      "<sst>",
+      ...Array.from({ length: 1001 }, (_, block) => Array.from({ length: 1000 }, (_, i) => `<si><t>${block * 1000 + i}</t></si>`).join("")),
+      "</sst>",
+    ];
+    await expectRefused(
+      async () => postFile(await xlsxOf({ sheet: sheetOf([inline("A1")]), sharedStrings: strings })),
+      413,
+      "payload_too_large",
+      "1,000,000 strings",
+    );
   });
 
   it("refuses a CSV line of megabytes of delimiters with a 400", async () => {
     const line = ",".repeat(65_536);
-    await expectRefused(() => post(streamed(["email\r\nann@example.net\r\n", ...Array.from({ length: 64 }, () => line), "\r\n"]), { "Content-Type": "text/csv" }), 400, "invalid_request", "more than 16,384 cells");
+    await expectRefused(
+      () => post(streamed(["email\r\nann@example.net\r\n", ...Array.from({ length: 64 }, () => line), "\r\n"]), { "Content-Type": "text/csv" }),
+      400,
+      "invalid_request",
+      "more than 16,384 cells",
+    );
   });
 
   it("caps a JSON list's body before parsing it, streamed or with a Content-Length", async () => {
@@ -90,6 +105,11 @@ describe("POST /v1/jobs against hostile uploads", { timeout: 120_000 }, () => {
   });
 
   it("answers an upload shorter than its Content-Length with a 400", async () => {
-    await expectRefused(() => post(streamed([NORMAL_CSV]), { "Content-Type": "text/csv", "Content-Length": String(NORMAL_CSV.length + 100) }), 400, "invalid_request", "bytes its Content-Length declares");
+    await expectRefused(
+      () => post(streamed([NORMAL_CSV]), { "Content-Type": "text/csv", "Content-Length": String(NORMAL_CSV.length + 100) }),
+      400,
+      "invalid_request",
+      "bytes its Content-Length declares",
+    );
   });
 });

@@ -71,7 +71,11 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     for (const format of ["csv", "xlsx"] as const) {
       const { columns, rows } = await readBack(await results(job.id, format));
       expect(columns).toEqual(header);
-      expect(rows.map((cells) => cells.slice(0, 3))).toEqual(CSV.split("\r\n").slice(1).map((line) => line.split(",")));
+      expect(rows.map((cells) => cells.slice(0, 3))).toEqual(
+        CSV.split("\r\n")
+          .slice(1)
+          .map((line) => line.split(",")),
+      );
       expect(rows.map((cells) => cells[4])).toEqual(json.results.map((result) => result.reason));
     }
   });
@@ -96,7 +100,10 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
       job: job.id,
       run: 1,
       domain: "multi-mx.mailvet-fixture.net",
-      addresses: [{ key: ann, email: ann }, { key: ann, email: "broken" }],
+      addresses: [
+        { key: ann, email: ann },
+        { key: ann, email: "broken" },
+      ],
       greylistRetries: 0,
       proberRetries: 0,
       avoid: [],
@@ -110,7 +117,7 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
   });
 
   it("takes JSON {emails} and a multipart file", async () => {
-    const emails = ["a@gmail.com", "b@nope.mailvet-fixture.net", "x, \"y\"", "c@gmial.com"];
+    const emails = ["a@gmail.com", "b@nope.mailvet-fixture.net", 'x, "y"', "c@gmial.com"];
     const fromJson = await finishedJob(JSON.stringify({ emails }), "application/json");
     expect(fromJson).toMatchObject({ total: 4, processed: 4 });
     const json = (await (await results(fromJson.id, "json")).json()) as { results: { email: string; suggestion: string | null }[] };
@@ -165,7 +172,11 @@ describe("bulk jobs, through R2, the job's Durable Object and the queue", () => 
     const job = jobCoordinator(env, id);
     await job.add([{ key: "ann@example.net", email: "ann@example.net", domain: "example.net", rows: 1 }], Date.now() + 86_400_000);
     await runInDurableObject(job, (_, state) => {
-      state.storage.sql.exec("INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin) VALUES (1, ?, 1, 1, ?, 'http://edge')", id, `jobs/${id}/upload`);
+      state.storage.sql.exec(
+        "INSERT INTO job (id, job_id, total, distinct_addresses, upload_key, origin) VALUES (1, ?, 1, 1, ?, 'http://edge')",
+        id,
+        `jobs/${id}/upload`,
+      );
     });
     // The API is open in this suite: its jobs belong to "open".
     await recordJobOwner(env, id, "open");

@@ -1,4 +1,12 @@
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  runDurableObjectAlarm,
+  runInDurableObject,
+  SELF,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../index";
@@ -16,7 +24,9 @@ async function createJob(body: Record<string, unknown>): Promise<{ id: string; w
   return response.json();
 }
 
-async function status(id: string): Promise<{ status: string; run: number; processed: number; total: number; counts: Record<string, number>; waiting: { rows: number; until: string | null } }> {
+async function status(
+  id: string,
+): Promise<{ status: string; run: number; processed: number; total: number; counts: Record<string, number>; waiting: { rows: number; until: string | null } }> {
   return (await SELF.fetch(`http://edge/v1/jobs/${id}`)).json();
 }
 
@@ -38,7 +48,10 @@ describe("a bulk job's life", () => {
     expect(all.map((r) => r.row)).toEqual([0, 1, 2, 3]);
     const undeliverable = await jsonResults(id, "&verdicts=undeliverable");
     expect(undeliverable.map((r) => r.row)).toEqual(all.filter((r) => r.verdict === "undeliverable").map((r) => r.row));
-    for (const [query, name] of [["format=xlsx&verdicts=deliverable,risky", "deliverable-risky.xlsx"], ["format=csv", "all.csv"]]) {
+    for (const [query, name] of [
+      ["format=xlsx&verdicts=deliverable,risky", "deliverable-risky.xlsx"],
+      ["format=csv", "all.csv"],
+    ]) {
       const download = await SELF.fetch(`http://edge/v1/jobs/${id}/results?${query}`);
       await download.body?.cancel();
       expect(download.headers.get("Content-Disposition")).toBe(`attachment; filename="mailvet-${id.slice(0, 8)}-${name}"`);
@@ -58,9 +71,14 @@ describe("a bulk job's life", () => {
     // What is known offline still counts: example.org is reserved, mailinator.com disposable.
     expect(await status(id)).toMatchObject({ status: "running", processed: 3, counts: { undeliverable: 1, risky: 1, unknown: 1 } });
     // The other address is answered normally; the job ends failed, not done.
-    await jobCoordinator(env, id).record(1, [{ key: "b@example.org", answer: { reason: "accepted", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } } }]);
+    await jobCoordinator(env, id).record(1, [
+      { key: "b@example.org", answer: { reason: "accepted", flags: { disposable: false, role: false, free: false, catch_all: false, gibberish: false } } },
+    ]);
     await runInDurableObject(jobCoordinator(env, id), (_, state) => {
-      expect(state.storage.sql.exec<{ phase: string; lost_chunks: number }>("SELECT phase, lost_chunks FROM job").one()).toEqual({ phase: "assembling", lost_chunks: 1 });
+      expect(state.storage.sql.exec<{ phase: string; lost_chunks: number }>("SELECT phase, lost_chunks FROM job").one()).toEqual({
+        phase: "assembling",
+        lost_chunks: 1,
+      });
     });
   });
 
@@ -156,7 +174,10 @@ describe("a bulk job's life", () => {
     expect(await jsonResults(id)).toEqual(first);
     const changes = await SELF.fetch(`http://edge/v1/jobs/${id}/changes`);
     expect(changes.headers.get("Mailvet-Run")).toBe("2");
-    const lines = (await changes.text()).trim().split("\n").map((line) => JSON.parse(line) as { row: number; before: { verdict: string }; after: { verdict: string } });
+    const lines = (await changes.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { row: number; before: { verdict: string }; after: { verdict: string } });
     expect(lines.map((change) => change.row)).toEqual(first.filter((r) => r.verdict !== "deliverable").map((r) => r.row));
     expect(lines.every((change) => change.before.verdict === "deliverable")).toBe(true);
     // Two runs through the queue: more than the default 5 s on a loaded machine.

@@ -15,7 +15,11 @@ const keyedEnv = {
 };
 
 const call = (key: string, path: string, init: RequestInit = {}) =>
-  app.fetch(new Request(`http://edge${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }), keyedEnv, createExecutionContext());
+  app.fetch(
+    new Request(`http://edge${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }),
+    keyedEnv,
+    createExecutionContext(),
+  );
 
 async function aliceJob(): Promise<string> {
   const response = await call(KEYS.alice, "/v1/jobs", { method: "POST", body: JSON.stringify({ emails: ["ann@nope.mailvet-fixture.net", "bob@gmail.com"] }) });
@@ -26,7 +30,12 @@ async function aliceJob(): Promise<string> {
 describe("jobs belong to the key that created them", () => {
   it("answers another key 404 on status, results, changes and delete, and keeps the job", async () => {
     const id = await aliceJob();
-    for (const [method, path] of [["GET", `/v1/jobs/${id}`], ["GET", `/v1/jobs/${id}/results?format=json`], ["GET", `/v1/jobs/${id}/changes`], ["DELETE", `/v1/jobs/${id}`]] as const) {
+    for (const [method, path] of [
+      ["GET", `/v1/jobs/${id}`],
+      ["GET", `/v1/jobs/${id}/results?format=json`],
+      ["GET", `/v1/jobs/${id}/changes`],
+      ["DELETE", `/v1/jobs/${id}`],
+    ] as const) {
       const response = await call(KEYS.bob, path, { method });
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(await response.json()).toEqual({ error: { code: "not_found", message: "no such job" } });

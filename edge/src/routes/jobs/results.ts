@@ -15,17 +15,25 @@ import { JOB_ID_ERRORS, JobIdSchema } from "../../../../shared/contract/jobs";
 
 const VerdictListSchema = z
   .string()
-  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(VERDICTS)).min(1, "verdicts must name at least one of deliverable, undeliverable, risky, unknown"))
   .optional()
-  .openapi({ description: "Only rows with these verdicts, comma-separated (e.g. `deliverable` for a clean list). All rows when absent.", example: "deliverable,risky" });
+  .openapi({
+    description: "Only rows with these verdicts, comma-separated (e.g. `deliverable` for a clean list). All rows when absent.",
+    example: "deliverable,risky",
+  });
 
 const route = createRoute({
   method: "get",
   path: "/v1/jobs/{id}/results",
   summary: "A bulk job's results",
   description:
-    "Every input row, in input order, with its original columns plus verdict, reason, the flags and the typo suggestion (as /v1/verify gives it; empty when none); JSON is `{\"results\": [...]}`. " +
+    'Every input row, in input order, with its original columns plus verdict, reason, the flags and the typo suggestion (as /v1/verify gives it; empty when none); JSON is `{"results": [...]}`. ' +
     "Once the job is done (or failed with results): before that the answer is 409, and the client polls GET /v1/jobs/{id}. " +
     "During a scheduled re-verification, the results of the run before.",
   request: {
@@ -82,7 +90,10 @@ async function* onlyVerdicts<T extends { verdict: Verdict }>(rows: AsyncIterable
  * suggestion would make variable in length, and the check costs a few microseconds a row (a
  * domain's facts are remembered). The suggestion depends on the address alone, not on the lists.
  */
-async function* withSuggestions<Row extends { email: string }>(rows: AsyncIterable<Row>, allowReservedDomains: boolean): AsyncGenerator<Row & { suggestion: string | null }> {
+async function* withSuggestions<Row extends { email: string }>(
+  rows: AsyncIterable<Row>,
+  allowReservedDomains: boolean,
+): AsyncGenerator<Row & { suggestion: string | null }> {
   for await (const row of rows) yield { ...row, suggestion: checkOffline(row.email, { allowReservedDomains }).suggestion };
 }
 

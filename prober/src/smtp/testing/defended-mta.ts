@@ -47,7 +47,9 @@ interface SessionState {
  */
 export function defendedMta(defences: Defences): { respond: Responder; log: DefenceLog } {
   const log: DefenceLog = { slowReplies: 0, drops: 0, mostErrors: 0, overLimit: 0 };
-  const base = mta({ rcpt: (address) => (defences.known.includes(address.split("@")[0]!) ? "250 2.1.5 Ok" : `550 5.1.1 <${address}>: Recipient address rejected: User unknown`) });
+  const base = mta({
+    rcpt: (address) => (defences.known.includes(address.split("@")[0]!) ? "250 2.1.5 Ok" : `550 5.1.1 <${address}>: Recipient address rejected: User unknown`),
+  });
   const sessions = new Map<ScriptedSession, SessionState>();
   const respond: Responder = (command, session) => {
     const state = sessions.get(session) ?? { errors: 0, recipients: 0, chain: Promise.resolve(), closed: false };

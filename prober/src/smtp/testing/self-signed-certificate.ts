@@ -52,7 +52,7 @@ export function selfSignedCertificate(name: string): { cert: string; key: string
   const serial = randomBytes(8);
   // A positive INTEGER in minimal DER: a leading 0x00 before a byte under 0x80 is "illegal
   // padding" to OpenSSL, which made about one certificate in 512 unreadable.
-  serial[0] = (serial[0]! & 0x7f) || 1;
+  serial[0] = serial[0]! & 0x7f || 1;
   const toBeSigned = sequence(
     der(0x02, serial),
     ecdsaWithSha256,
@@ -63,7 +63,10 @@ export function selfSignedCertificate(name: string): { cert: string; key: string
   );
   const signature = sign("sha256", toBeSigned, privateKey);
   const certificate = sequence(toBeSigned, ecdsaWithSha256, der(0x03, Buffer.from([0]), signature));
-  const base64Lines = certificate.toString("base64").match(/.{1,64}/g)!.join("\n");
+  const base64Lines = certificate
+    .toString("base64")
+    .match(/.{1,64}/g)!
+    .join("\n");
   return {
     cert: `-----BEGIN CERTIFICATE-----\n${base64Lines}\n-----END CERTIFICATE-----\n`,
     key: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),

@@ -8,17 +8,19 @@ const jobUrl = (origin: string, rest = "") => ({
 });
 
 /** A request to one job's URL that prints the JSON answer: progress, changes, deletion. */
-const jobRequest = (method: "GET" | "DELETE", rest = ""): SamplesFor => (origin) => {
-  const url = jobUrl(origin, rest);
-  return {
-    curl: `curl${method === "GET" ? "" : ` -X ${method}`} ${url.curl} \\
+const jobRequest =
+  (method: "GET" | "DELETE", rest = ""): SamplesFor =>
+  (origin) => {
+    const url = jobUrl(origin, rest);
+    return {
+      curl: `curl${method === "GET" ? "" : ` -X ${method}`} ${url.curl} \\
   ${AUTH.curl}`,
-    javascript: `const response = await fetch(${url.javascript}, {
+      javascript: `const response = await fetch(${url.javascript}, {
   method: "${method}",
   headers: { ${AUTH.javascript} },
 });
 console.log(response.status, await response.text());`,
-    python: `import os
+      python: `import os
 import requests
 
 response = requests.${method.toLowerCase()}(
@@ -26,8 +28,8 @@ response = requests.${method.toLowerCase()}(
     headers={${AUTH.python}},
 )
 print(response.status_code, response.text)`,
+    };
   };
-};
 
 /** The bulk jobs: upload a list, follow it, download the answers. */
 export const JOB_SAMPLES: Record<string, SamplesFor> = {

@@ -13,6 +13,6 @@ export type SamplesFor = (origin: string) => OperationSamples;
  */
 export const AUTH = {
   curl: `-H "Authorization: Bearer $MAILVET_API_KEY"`,
-  javascript: "Authorization: `Bearer ${process.env.MAILVET_API_KEY ?? \"\"}`",
+  javascript: 'Authorization: `Bearer ${process.env.MAILVET_API_KEY ?? ""}`',
   python: `"Authorization": f"Bearer {os.environ.get('MAILVET_API_KEY', '')}"`,
 };

@@ -73,7 +73,8 @@ export const en = {
   } satisfies Record<Reason, string>,
   reason: {
     accepted: "The mail server confirmed that this mailbox exists and accepts mail.",
-    invalid_syntax: "This is not a valid e-mail address: its form breaks the rules for addresses (for example a missing @, a space, or a character that is not allowed).",
+    invalid_syntax:
+      "This is not a valid e-mail address: its form breaks the rules for addresses (for example a missing @, a space, or a character that is not allowed).",
     invalid_domain: "The domain does not exist, or it is a reserved name (such as example.com or .test) that can never receive mail.",
     no_mail_server: "The domain exists but has no working mail server: it says it takes no mail, or its mail servers cannot be found.",
     mailbox_not_found: "The mail server says that this mailbox does not exist.",
@@ -157,7 +158,8 @@ export const en = {
 
   // Bulk page
   bulkTitle: "Check a list",
-  bulkIntro: "Upload a CSV or Excel (XLSX) file with a column of e-mail addresses. Every row gets a verdict; download the whole list or only the deliverable addresses.",
+  bulkIntro:
+    "Upload a CSV or Excel (XLSX) file with a column of e-mail addresses. Every row gets a verdict; download the whole list or only the deliverable addresses.",
   dropTitle: "Drop a CSV or XLSX file here",
   dropOr: "or",
   chooseFile: "Choose a file",
@@ -213,8 +215,4 @@ export const en = {
 /** The shape both dictionaries have: the English one with its literal strings widened. */
 export type Messages = Widen<typeof en>;
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => string
-    ? (...args: A) => string
-    : { readonly [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { readonly [K in keyof T]: Widen<T[K]> };
