@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commaSeparated } from "../contract/comma-separated";
 
 /** What a key may do: verify addresses, run bulk jobs, or (admin) also read and delete anyone's jobs. */
 export const SCOPES = ["verify", "jobs", "admin"] as const;
@@ -78,14 +79,7 @@ const jsonList = z
   );
 
 /** The list form of earlier versions: every key may verify and run jobs of its own. */
-const plainList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
+const plainList = commaSeparated
   .pipe(z.array(plainKey).min(1, "must list at least one key"))
   .transform((keys) => keys.map((key): ApiKeySetting => ({ id: null, secret: { key }, scopes: ["verify", "jobs"] })));
 

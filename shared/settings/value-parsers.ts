@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commaSeparated } from "../contract/comma-separated";
 
 /**
  * The kinds of value the MAILVET_* environment variables hold (shared/settings/variables.ts
@@ -13,16 +14,7 @@ export const port = z
 
 export const onOff = z.enum(["0", "1", "true", "false", ""], { error: "must be 1 or 0" }).transform((value) => value === "1" || value === "true");
 
-export const commaList = (item: z.ZodType<string, string>, what: string) =>
-  z
-    .string()
-    .transform((value) =>
-      value
-        .split(",")
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).min(1, `must list at least one ${what}`));
+export const commaList = (item: z.ZodType<string, string>, what: string) => commaSeparated.pipe(z.array(item).min(1, `must list at least one ${what}`));
 
 export const httpUrl = z.url({ protocol: /^https?$/, error: "must be http(s) URLs" });
 

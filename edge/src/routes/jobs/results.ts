@@ -10,17 +10,11 @@ import { openUpload } from "../../jobs/upload/open-upload";
 import { answersKey } from "../../jobs/storage-keys";
 import { ownedJob } from "./owned-job";
 import { asApiError } from "./store-upload";
+import { commaSeparated } from "../../../../shared/contract/comma-separated";
 import { errorResponse } from "../../../../shared/contract/schemas";
 import { JOB_ID_ERRORS, JobIdSchema } from "../../../../shared/contract/jobs";
 
-const VerdictListSchema = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
+const VerdictListSchema = commaSeparated
   .pipe(z.array(z.enum(VERDICTS)).min(1, "verdicts must name at least one of deliverable, undeliverable, risky, unknown"))
   .optional()
   .openapi({
