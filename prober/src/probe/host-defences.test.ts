@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defendedMta } from "../smtp/testing/defended-mta";
 import { mta } from "../smtp/testing/mta";
+import { countOpenSessions } from "../smtp/testing/open-sessions";
 import { probeRequest, useProbeHarness } from "./testing/probe-harness";
 
 const harness = useProbeHarness();
@@ -54,21 +55,13 @@ describe("a prober that adapts to the server's defences", () => {
   });
 
   it("spreads the addresses over sessions at a server that tarpits its refusals", { timeout: 60_000 }, async () => {
-    let open = 0;
-    let most = 0;
-    const { respond } = defendedMta({ known: KNOWN, tarpitMs: 1100 });
-    const server = await harness.servers.start({
-      respond: (command, session) => {
-        if (command.startsWith("EHLO")) most = Math.max(most, ++open);
-        if (command === "QUIT") open--;
-        return respond(command, session);
-      },
-    });
+    const sessions = countOpenSessions(defendedMta({ known: KNOWN, tarpitMs: 1100 }).respond);
+    const server = await harness.servers.start({ respond: sessions.respond });
     const { service } = harness.service(server.port, HOSTS, { perHostSessions: 3 });
     const { addresses, expected } = list(6);
     const response = await service.probe(probeRequest(MX, addresses, { budget_ms: 20_000 }));
     expect(response!.results.map(({ reason }) => reason)).toEqual(expected);
-    expect(most).toBeGreaterThanOrEqual(2);
+    expect(sessions.most()).toBeGreaterThanOrEqual(2);
   });
 
   it("sizes transactions to a server's recipient limit once it has said '452 4.5.3'", async () => {
@@ -119,22 +112,14 @@ describe("a prober that adapts to the server's defences", () => {
 
 describe("one mail server behind many names", () => {
   it("opens no more sessions to one address than its limit, however many MX names point at it", async () => {
-    let open = 0;
-    let most = 0;
-    const base = mta();
-    const server = await harness.servers.start({
-      respond: (command, session) => {
-        if (command.startsWith("EHLO")) most = Math.max(most, ++open);
-        if (command === "QUIT") open--;
-        return base(command, session);
-      },
-    });
+    const sessions = countOpenSessions(mta());
+    const server = await harness.servers.start({ respond: sessions.respond });
     const names = Array.from({ length: 12 }, (_, index) => `mx${index}.victim-${index}.example`);
     const { service } = harness.service(server.port, Object.fromEntries(names.map((name) => [name, ["127.0.0.1"]])), { perHostSessions: 2 });
     const responses = await Promise.all(
       names.map((name, index) => service.probe(probeRequest([name], [`a${index}@example.org`, `b${index}@example.org`], { budget_ms: 10_000 }))),
     );
     for (const response of responses) expect(response!.results.map(({ reason }) => reason)).toEqual(["accepted", "accepted"]);
-    expect(most).toBeLessThanOrEqual(2);
+    expect(sessions.most()).toBeLessThanOrEqual(2);
   });
 });

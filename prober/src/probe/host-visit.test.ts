@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mta } from "../smtp/testing/mta";
+import { countOpenSessions } from "../smtp/testing/open-sessions";
 import type { Responder, ScriptedSession } from "../smtp/testing/scripted-server";
 import { probeRequest, useProbeHarness } from "./testing/probe-harness";
 
@@ -80,21 +81,13 @@ describe("sessions at one host", () => {
   });
 
   it("keeps no more sessions open at one host than its limit, over concurrent requests", async () => {
-    let open = 0;
-    let most = 0;
-    const base = mta();
-    const server = await harness.servers.start({
-      respond: (command, session) => {
-        if (command.startsWith("EHLO")) most = Math.max(most, ++open);
-        if (command === "QUIT") open--;
-        return base(command, session);
-      },
-    });
+    const sessions = countOpenSessions(mta());
+    const server = await harness.servers.start({ respond: sessions.respond });
     const { service } = harness.service(server.port, HOSTS, { perHostSessions: 1 });
     const requests = ["a", "b", "c", "d"].map((local) => service.probe(probeRequest(MX, [`${local}@example.org`])));
     const responses = await Promise.all(requests);
     expect(responses.map((response) => response!.results[0]!.reason)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
-    expect(most).toBe(1);
+    expect(sessions.most()).toBe(1);
   });
 
   it("keeps to the server's RCPT rate: what cannot be asked within the budget is timeout", async () => {
