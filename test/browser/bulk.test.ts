@@ -142,7 +142,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
     // Everything: every input row, in input order, with its columns and the verdict columns.
     const all = parseCsv((await download(page, "CSV — Everything")).toString("utf8"));
-    expect(all[0]).toEqual(["name", "email", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish"]);
+    expect(all[0]).toEqual(["name", "email", "verdict", "reason", "disposable", "role", "free", "catch_all", "gibberish", "suggestion"]);
     // "@@broken" starts like a formula: the CSV neutralizes it with a leading quote.
     expect(all.slice(1).map((row) => row.slice(0, 2))).toEqual(MIXED_ROWS.map((row) => row.map(neutralizeFormula)));
     expect(all.slice(1).map((row) => row[2])).toEqual(MIXED_VERDICTS);
