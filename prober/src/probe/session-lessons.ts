@@ -1,5 +1,5 @@
 import { classifyReply } from "../smtp/classify";
-import type { RecipientResult } from "../smtp/recipient-result";
+import { type RecipientResult, sessionBroke } from "../smtp/recipient-result";
 import type { SmtpError } from "../smtp/smtp-error";
 import type { HostTolerance } from "./host-tolerance";
 
@@ -26,7 +26,6 @@ export interface Lesson {
 }
 
 const isRefusal = (result: RecipientResult) => result.code !== null && result.code >= 400;
-const isSessionBreak = (result: RecipientResult) => result.code === 421 || result.error !== null;
 
 /**
  * A session the server would not open: a 421 at the greeting while we held other sessions
@@ -68,11 +67,11 @@ function transaction(results: readonly RecipientResult[], before: SessionCounts)
     }
     // We stopped waiting (a tarpit, learned from the slow refusal before it): no limit of the server's.
     if (result.error === "EABANDONED") break;
-    if (result.stage !== "rcpt" || isSessionBreak(result)) {
+    if (result.stage !== "rcpt" || sessionBroke(result)) {
       // A session dropped after refusals: its limit on them (a 421 "too many errors", or silence).
-      if (isSessionBreak(result) && errors >= 2) tolerance.errorsPerSession = errors - 1;
+      if (sessionBroke(result) && errors >= 2) tolerance.errorsPerSession = errors - 1;
       else if (result.code === 421) throttled = true;
-      if (isSessionBreak(result)) break;
+      if (sessionBroke(result)) break;
       continue;
     }
     waitedMs += result.waitedMs ?? 0;

@@ -33,7 +33,18 @@ export interface RecipientResult {
  * isOwnAnswer(resultFromReply("a@example.org", { code: 550, enhanced: "5.1.1", lines: ["User unknown"], text: "User unknown" }, "rcpt")); // true
  */
 export function isOwnAnswer(result: RecipientResult): boolean {
-  return result.error === null && result.code !== 421 && result.class !== "too_many_recipients";
+  return !sessionBroke(result) && result.class !== "too_many_recipients";
+}
+
+/**
+ * Whether the session ended before the server answered this address: a 421 (the server is
+ * closing) or a failure (disconnect, timeout, a pipeline the prober stopped waiting for).
+ *
+ * @example
+ * sessionBroke(resultFromFailure("a@example.org", deadlinePassed())); // true
+ */
+export function sessionBroke(result: RecipientResult): boolean {
+  return result.code === 421 || result.error !== null;
 }
 
 /**
