@@ -3,6 +3,7 @@ import type { z } from "@hono/zod-openapi";
 import type { JobCreatedSchema, JobStatusSchema } from "../shared/contract/jobs";
 import type { ApiTarget, OutputChoice } from "./args";
 import { CliError, EXIT } from "./exit-codes";
+import { untilAborted } from "./until-aborted";
 
 /** `GET /v1/jobs/{id}` and `POST /v1/jobs`'s 202, as the jobs routes' own schemas say (types only). */
 export type JobStatus = z.infer<typeof JobStatusSchema>;
@@ -89,7 +90,7 @@ export class MailvetApi {
     const signal = timeoutMs === undefined ? this.#signal : AbortSignal.any([this.#signal, AbortSignal.timeout(timeoutMs)]);
     let response: Response;
     try {
-      response = await fetch(`${this.target.url}${path}`, { ...init, headers, signal });
+      response = await untilAborted(fetch(`${this.target.url}${path}`, { ...init, headers, signal }), this.#signal);
     } catch (error) {
       throw this.#unreachable(error, timeoutMs);
     }
@@ -99,7 +100,7 @@ export class MailvetApi {
 
   async #json<T>(response: Response): Promise<T> {
     try {
-      return (await response.json()) as T;
+      return (await untilAborted(response.json(), this.#signal)) as T;
     } catch (error) {
       if (this.#signal.aborted) throw error;
       throw new CliError(EXIT.api, `the API at ${this.target.url} answered with something that is not JSON`);
