@@ -2,7 +2,7 @@ import { arfComplaints, headerAddresses } from "./arf";
 import { autoReplyKind } from "./auto-reply";
 import type { Bounce } from "./bounce";
 import { bounceRecord, complaintRecord, isoTime } from "./bounce-record";
-import { dsnBounces } from "./dsn";
+import { dsnBounces, reportsOnlyDeliveries } from "./dsn";
 import { field, headerBlock, parseDsnFields } from "./dsn-fields";
 import { type MessageParts, messageParts } from "./message-parts";
 import { bounceOwnText, textRecipients } from "./plain-text";
@@ -33,6 +33,13 @@ function notRecipients(parts: MessageParts, attached: ReadonlyMap<string, readon
   return new Set(values.flatMap(headerAddresses).map((address) => address.toLowerCase()));
 }
 
+/** What a bounce written for people says happened: a delay warning, a permanent failure, or neither. */
+function bounceAction(own: string): "delayed" | "failed" | null {
+  if (/warning (?:message )?only|has been delayed|not (?:been )?delivered yet|will be retried|still being retried|will (?:keep )?(?:try|retry)/i.test(own))
+    return "delayed";
+  return /permanent(?:ly)? (?:error|fatal|failure)|failed permanently|permanently failed|this is a permanent/i.test(own) ? "failed" : null;
+}
+
 function textBounces(parts: MessageParts, receivedAt: Date): Bounce[] {
   const attached = headerBlock(parts.attachedMessage ?? "");
   const at = isoTime(parts.date, receivedAt);
@@ -53,10 +60,11 @@ function textBounces(parts: MessageParts, receivedAt: Date): Bounce[] {
     const to = headerAddresses(field(attached, "to") ?? /^to:(.*)$/im.exec(returned)?.[1]);
     if (to.length === 1 && to[0]) named.push({ address: to[0], snippet: "" });
   }
+  const action = bounceAction(own);
   return named.map(({ address, snippet }) => {
-    const record = bounceRecord(address, { text: snippet }, "email", at);
+    const record = bounceRecord(address, { text: snippet, action }, "email", at);
     // A lone recipient's reason may stand anywhere in the bounce ("Could not be delivered because of 550 5.1.1 ...").
-    return record.reason === "unclassified" && named.length === 1 ? bounceRecord(address, { text: own }, "email", at) : record;
+    return record.reason === "unclassified" && named.length === 1 ? bounceRecord(address, { text: own, action }, "email", at) : record;
   });
 }
 
@@ -94,9 +102,11 @@ export async function parseBounceMessage(raw: string | Uint8Array | ArrayBuffer,
   }
   const deliveryStatus = parts.deliveryStatus ?? embeddedDeliveryStatus(parts);
   if (deliveryStatus) {
-    const bounces = dsnBounces(parseDsnFields(deliveryStatus), parts.text, parts.date, receivedAt);
+    const fields = parseDsnFields(deliveryStatus);
+    const bounces = dsnBounces(fields, parts.text, parts.date, receivedAt);
     if (bounces.length > 0) return { type: "bounce", bounces, format: "dsn" };
-    if (parts.deliveryStatus) return { type: "not_bounce", bounces: [], format: "delivered" };
+    if (reportsOnlyDeliveries(fields)) return { type: "not_bounce", bounces: [], format: "delivered" };
+    // A report that names no usable recipient (an empty part, "Final-Recipient: @host") is read as text.
   }
   const ses = sesNotification(parts.text, receivedAt);
   if (ses) return { ...ses, format: "ses" };
