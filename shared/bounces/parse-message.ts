@@ -18,9 +18,9 @@ export interface ParsedBounceMessage {
 }
 
 /** Who sends bounces: the MTA's own mailbox names (RFC 5321's postmaster, MAILER-DAEMON). */
-const DELIVERY_SYSTEM = /mailer-daemon|postmaster|mail ?delivery (?:sub)?system|mail administrator|mdaemon|\bmailer\b/i;
+const DELIVERY_SYSTEM = /mailer-daemon|post_?master|mail ?delivery (?:sub)?system|mail administrator|mdaemon|\bmailer\b/i;
 const BOUNCE_SUBJECT =
-  /undeliver|undelivered|delivery (?:status notification|failure|failed|has failed|problem|notification)|returned mail|mail delivery failed|failure notice|could not be delivered|non-?deliver|returned to sender|mail system error|warning: could not send|delayed mail|nicht zustellbar|unzustellbar|non remis|non distribu|no entregado|non recapitat|error sending|message not delivered/i;
+  /undeliver|undelivered|delivery (?:status notification|failure|failed|has failed|problem|notification)|returned mail|mail delivery failed|failure notice|could not be delivered|non-?deliver|returned to sender|mail system error|warning: could not send|delayed mail|nicht zustellbar|unzustellbar|non remis|non distribu|no entregado|non recapitat|error sending|message not delivered|メールエラー|配信エラー|送信エラー|不達/i;
 
 function deliverySystemSent(parts: MessageParts): boolean {
   return DELIVERY_SYSTEM.test(parts.headers.get("from") ?? "") || parts.headers.has("x-failed-recipients");
