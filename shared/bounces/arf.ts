@@ -1,8 +1,7 @@
+import { addressesIn } from "./addresses-in-text";
 import type { Bounce } from "./bounce";
 import { complaintRecord, isoTime } from "./bounce-record";
 import { type DsnFieldGroup, field } from "./dsn-fields";
-
-const ADDRESS_IN = /[^\s<>()[\]"',;:@]+@[^\s<>()[\]"',;:@]+\.[^\s<>()[\]"',;:@]{2,}/g;
 
 /**
  * The addresses of an address header (`To: "Neko" <a@example.org>, b@example.org`); none for
@@ -12,7 +11,7 @@ const ADDRESS_IN = /[^\s<>()[\]"',;:@]+@[^\s<>()[\]"',;:@]+\.[^\s<>()[\]"',;:@]{
  * headerAddresses('"Neko" <a@example.org>, b@example.org'); // ["a@example.org", "b@example.org"]
  */
 export function headerAddresses(value: string | undefined): string[] {
-  return [...new Set((value ?? "").match(ADDRESS_IN) ?? [])];
+  return [...new Set(addressesIn(value ?? "").map((found) => found.address))];
 }
 
 /**

@@ -15,6 +15,9 @@ export interface BounceClassification {
   status: string | null;
 }
 
+/** What a bounce says of a recipient comes early; the rows need no more of a longer text. */
+const MAX_TEXT = 8 * 1024;
+
 const TEMPORARY_HINT = /^(?:transient|temporary|softbounce)$/i;
 
 /**
@@ -67,7 +70,7 @@ function matches(row: BounceRow, input: BounceInput, status: string, text: strin
  * classifyBounce({ text: "452 4.2.2 Mailbox full" }).kind; // "soft"
  */
 export function classifyBounce(input: BounceInput): BounceClassification {
-  const rawText = input.text ?? "";
+  const rawText = (input.text ?? "").slice(0, MAX_TEXT);
   const status = chooseStatus(findStatus(input.status), findStatus(rawText));
   const code = input.code ?? findReplyCode(rawText);
   const text = normaliseBounceText(rawText);

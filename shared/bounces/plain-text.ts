@@ -1,3 +1,5 @@
+import { addressesIn } from "./addresses-in-text";
+
 /**
  * Recipients and their diagnostics in a bounce written for people (Postfix's, Exim's and
  * qmail's bodies, Exchange's, Sendmail's transcripts), where no `message/delivery-status` part
@@ -18,7 +20,6 @@ const RETURNED_MESSAGE = new RegExp(
   "im",
 );
 
-const ADDRESS = /[^\s<>()[\]"',;:@]+@[a-z0-9\u0080-\uffff-]+(?:\.[a-z0-9\u0080-\uffff-]+)*\.[a-z\u0080-\uffff]{2,}/gi;
 /** Lines that name addresses which are not recipients (our sender, message ids, routing). */
 const NOT_RECIPIENT_LINE =
   /^>?from \S+@|^\s*\(?generated from|^\s*(?:from|sender|reply-to|return-path|message-id|in-reply-to|references|envelope-from|x-postfix-sender|reporting-mta|x-original-sender|mail from|>+ ?mail from)\s*:/i;
@@ -75,17 +76,16 @@ export interface TextRecipient {
 export function textRecipients(text: string, exclude: ReadonlySet<string>): TextRecipient[] {
   const own = bounceOwnText(text);
   const found = new Map<string, { address: string; snippets: string[] }>();
-  for (const match of own.matchAll(ADDRESS)) {
-    const address = match[0].replace(/\.+$/, "");
+  for (const { address, index } of addressesIn(own)) {
     const key = address.toLowerCase();
-    const lineStart = own.lastIndexOf("\n", match.index) + 1;
-    const lineEnd = own.indexOf("\n", match.index);
+    const lineStart = own.lastIndexOf("\n", index) + 1;
+    const lineEnd = own.indexOf("\n", index);
     const line = own.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
     if (exclude.has(key) || SYSTEM_LOCAL_PART.test(key.split("@")[0] ?? "") || NOT_RECIPIENT_LINE.test(line)) continue;
     if (MESSAGE_ID_LOCAL_PART.test(key.split("@")[0] ?? "")) continue;
     const entry = found.get(key) ?? { address, snippets: [] };
     if (entry.snippets.length === 0 && found.size >= MAX_RECIPIENTS) continue;
-    entry.snippets.push(snippetAt(own, match.index, address));
+    entry.snippets.push(snippetAt(own, index, address));
     found.set(key, entry);
   }
   return [...found.values()].map(({ address, snippets }) => ({
