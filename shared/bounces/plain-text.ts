@@ -26,7 +26,7 @@ const NOT_RECIPIENT_LINE =
 const SYSTEM_LOCAL_PART = /^(?:mailer-daemon|postmaster|double-bounce|root|nobody|noreply|no-reply)$/i;
 /** Message ids look like addresses; their local parts are long runs of hex, digits and dashes. */
 const MESSAGE_ID_LOCAL_PART = /^[0-9a-f.$-]{20,}$/i;
-const MAX_RECIPIENTS = 50;
+export const MAX_TEXT_RECIPIENTS = 50;
 const MAX_TEXT = 64 * 1024;
 const MAX_SNIPPET = 600;
 
@@ -84,7 +84,7 @@ export function textRecipients(text: string, exclude: ReadonlySet<string>): Text
     if (exclude.has(key) || SYSTEM_LOCAL_PART.test(key.split("@")[0] ?? "") || NOT_RECIPIENT_LINE.test(line)) continue;
     if (MESSAGE_ID_LOCAL_PART.test(key.split("@")[0] ?? "")) continue;
     const entry = found.get(key) ?? { address, snippets: [] };
-    if (entry.snippets.length === 0 && found.size >= MAX_RECIPIENTS) continue;
+    if (entry.snippets.length === 0 && found.size >= MAX_TEXT_RECIPIENTS) continue;
     entry.snippets.push(snippetAt(own, index, address));
     found.set(key, entry);
   }
