@@ -26,7 +26,13 @@ function plain(text: string): string {
     .toLowerCase();
 }
 
-/** Headers that only auto-replies set (RFC 3834's and the common vendor ones). */
+/**
+ * Headers that only auto-replies set (the common vendor ones; RFC 3834's Auto-Submitted is
+ * weighed apart, since Exim's bounces carry it too).
+ *
+ * @example
+ * hasAutoReplyHeader(new Map([["x-autoreply", "yes"]])); // true
+ */
 export function hasAutoReplyHeader(headers: ReadonlyMap<string, string>): boolean {
   if (headers.has("x-autoreply") || headers.has("x-autorespond") || headers.has("x-autoresponder")) return true;
   if (/auto[_-]?reply/i.test(headers.get("precedence") ?? "")) return true;

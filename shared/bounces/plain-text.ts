@@ -30,7 +30,12 @@ export const MAX_TEXT_RECIPIENTS = 50;
 const MAX_TEXT = 64 * 1024;
 const MAX_SNIPPET = 600;
 
-/** The bounce's own words: the text before the returned message starts. */
+/**
+ * The bounce's own words: the text before the returned message starts.
+ *
+ * @example
+ * bounceOwnText("failed: a@example.org\n------ This is a copy of the message\nTo: b@example.org"); // "failed: a@example.org\n"
+ */
 export function bounceOwnText(text: string): string {
   const cut = text.slice(0, MAX_TEXT).replace(/\r\n?/g, "\n");
   const match = RETURNED_MESSAGE.exec(cut);
