@@ -20,10 +20,14 @@ const CHALLENGE =
   /\b(?:challenge[- ]response|sender verification|verify (?:that )?you are (?:a )?(?:human|real)|confirm (?:that )?you are (?:a )?(?:human|real|not a robot)|please (?:verify|confirm) your (?:e-?mail|message|address)|awaiting (?:your )?(?:verification|confirmation)|(?:boxbe|spamarrest|mailblocks|sanebox) |is protected by|held (?:pending|for) (?:your )?(?:verification|confirmation)|whitelist request|bestatigen sie ihre (?:absender|e-?mail)\w*|absender\w* bestatig|verifi\w* que vous etes|verification de l'expediteur|verifique (?:que )?(?:usted|su)|conferma(?:re)? (?:il )?(?:tuo )?indirizzo)\b/;
 
 function plain(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      // Composed again, so kana with voicing marks (デ) match the patterns as written.
+      .normalize("NFC")
+      .toLowerCase()
+  );
 }
 
 /**

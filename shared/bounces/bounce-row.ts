@@ -65,10 +65,14 @@ export function anyOf(...alternatives: RegExp[]): RegExp {
  * normaliseBounceText("Boîte  aux lettres\n PLEINE"); // "boite aux lettres pleine"
  */
 export function normaliseBounceText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      // Composed again, so kana with voicing marks (デ) match the patterns as written.
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }

@@ -45,6 +45,7 @@ describe("classifyBounce", () => {
     ["bare 5.7.1", { status: "5.7.1", text: "554 5.7.1 Rejected" }, "soft", "policy_block"],
     ["bare 550", { text: "550 Requested action not taken" }, "soft", "unclassified"],
     ["nothing at all", {}, "soft", "unclassified"],
+    ["Domino in Japanese (kana with voicing marks)", { text: "ユーザーNeko は Domino ディレクトリには見つかりません。" }, "hard", "user_unknown"],
     ["DSN 5.0.0 with a finer diagnostic", { status: "5.0.0", text: "smtp; 550 5.1.1 Requested action not taken" }, "hard", "user_unknown"],
     [
       "SES General defers to text",

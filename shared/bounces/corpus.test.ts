@@ -17,7 +17,7 @@ if (!present) console.warn(`bounce corpus not found at ${CORPUS_DIR}: the corpus
  * by our contract, soft by the corpus; 0250's label names eleven zeros where the message has
  * twelve, so the address we read is not the one expected.
  */
-const FLOORS = { hardPrecision: 0.98, hardPrecisionNonDoubtful: 1, hardRecall: 0.92, messageKind: 0.96, recipientRecall: 0.97, statusMisses: 1 };
+const FLOORS = { hardPrecision: 0.98, hardPrecisionNonDoubtful: 1, hardRecall: 0.94, messageKind: 0.97, recipientRecall: 0.97, statusMisses: 1 };
 
 describe.skipIf(!present)("the bounce corpus (308 real messages)", async () => {
   const labelled: LabelledMessage[] = present

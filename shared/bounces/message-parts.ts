@@ -23,8 +23,23 @@ export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 const utf8 = new TextDecoder("utf-8");
 
+/** ESC $ B: an ISO-2022-JP text, which Japanese MTAs write into report parts unlabelled. */
+function isIso2022Jp(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 2 < bytes.length; i++) if (bytes[i] === 0x1b && bytes[i + 1] === 0x24 && bytes[i + 2] === 0x42) return true;
+  return false;
+}
+
 function partText(content: ArrayBuffer | Uint8Array | string): string {
-  return typeof content === "string" ? content : utf8.decode(content);
+  if (typeof content === "string") return content;
+  const bytes = content instanceof Uint8Array ? content : new Uint8Array(content);
+  if (isIso2022Jp(bytes)) {
+    try {
+      return new TextDecoder("iso-2022-jp").decode(bytes);
+    } catch {
+      // A runtime without the legacy decoder reads it as UTF-8 below.
+    }
+  }
+  return utf8.decode(bytes);
 }
 
 function firstHeaders(email: Email): Map<string, string> {

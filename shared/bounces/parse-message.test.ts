@@ -51,6 +51,19 @@ describe("parseBounceMessage", () => {
     expect(parsed.bounces[0]!.at).toBe("2026-01-01T10:00:00.000Z");
   });
 
+  it("decodes an unlabelled ISO-2022-JP diagnostic, as Japanese Domino servers write it", async () => {
+    // "ユーザーNeko は Domino ディレクトリには見つかりません。" in ISO-2022-JP.
+    const iso2022jp = "\x1b$B%f!<%6!<\x1b(BNeko \x1b$B$O\x1b(B Domino \x1b$B%G%#%l%/%H%j$K$O8+$D$+$j$^$;$s!#\x1b(B";
+    const japanese = dsn.replace("smtp; 550 5.1.1 <gone@example.org>: User unknown", `smtp; ${iso2022jp}`).replace("Status: 5.1.1", "Status: 5.0.0");
+    const [gone] = (await parseBounceMessage(japanese, receivedAt)).bounces;
+    expect(gone).toMatchObject({
+      recipient: "gone@example.org",
+      kind: "hard",
+      reason: "user_unknown",
+      diagnostic: "ユーザーNeko は Domino ディレクトリには見つかりません。",
+    });
+  });
+
   it("takes bytes and ArrayBuffers alike", async () => {
     const bytes = new TextEncoder().encode(dsn);
     expect((await parseBounceMessage(bytes, receivedAt)).bounces).toHaveLength(2);

@@ -61,7 +61,8 @@ export async function parseBounceMessage(raw: string | Uint8Array | ArrayBuffer,
   const deliveryStatus = parts.deliveryStatus ?? embeddedDeliveryStatus(parts);
   if (deliveryStatus) {
     const fields = parseDsnFields(deliveryStatus);
-    const bounces = dsnBounces(fields, parts.text, parts.date, receivedAt);
+    // With the MIME structure broken, the human-readable words are only in the raw body.
+    const bounces = dsnBounces(fields, parts.text.trim() ? parts.text : parts.rawBody, parts.date, receivedAt);
     if (bounces.length > 0) return { type: "bounce", bounces, format: "dsn" };
     if (reportsOnlyDeliveries(fields)) return { type: "not_bounce", bounces: [], format: "delivered" };
     // A report that names no usable recipient (an empty part, "Final-Recipient: @host") is read as text.

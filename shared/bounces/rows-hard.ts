@@ -12,7 +12,7 @@ export const USER_UNKNOWN_TEXT = anyOf(
   // "Invalid address" alone is left out: Zoho writes it above every failure, a full mailbox too.
   /(?:unknown|invalid|non-?existent|no such|inexistent) (?:local |e-?mail |mail )?(?:user|recipient|mailbox|account|addressee|person)|(?:non-?existent|no such|inexistent) address/,
   /(?:user|recipient) (?:does ?n[o']t|does not) have an? [\w.-]+ account/,
-  /no (?:mailbox|user|account) (?:here )?(?:by that name|with that name|found)|not (?:listed|found) in [^.;]{0,30}(?:directory|address book)|no valid recipients|ディレクトリのリストにありません|該当するユーザ|宛先不明/,
+  /no (?:mailbox|user|account) (?:here )?(?:by that name|with that name|found)|not (?:listed|found) in [^.;]{0,30}(?:directory|address book)|no valid recipients|ディレクトリのリストにありません|ディレクトリには見つかりません|該当するユーザ|宛先不明/,
   /(?:account|address|mailbox|user) (?:that you tried to reach |you tried to reach )?does not exist|does not have an? (?:account|mailbox)|not a valid (?:mailbox|recipient|user)/,
   /recipient (?:address )?rejected: (?:user unknown|unknown|undeliverable address|no such)|address (?:not found|unknown|does not exist)|unrouteable address|undeliverable address|recipient no longer on server/,
   /utilisateur inconnu|adresse (?:e-?mail )?(?:inconnue|inexistante|introuvable)|(?:benutzer|empfanger|adresse)[^.;]{0,20}(?:unbekannt|existiert nicht|nicht gefunden)|usuario (?:desconocido|inexistente|no existe)|utente (?:sconosciuto|inesistente)|nao existe|пользователь не найден|нет такого пользователя/,
