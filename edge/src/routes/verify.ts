@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_TIMEOUT_MS, errorResponse, VerifyBodySchema, VerifyQuerySchema, VerifyResultSchema } from "../../../shared/contract/schemas";
 import { type AppEnv, edgeSettings } from "../env";
 import { listOverrides } from "../lists";
-import { suppressionLookup } from "../suppressions/lookup";
+import { rememberResults, suppressionLookup } from "../suppressions/lookup";
 import { verifyAddress } from "../verify";
 import type { Context } from "hono";
 
@@ -52,6 +52,7 @@ async function answer(c: Context<AppEnv>, asked: AskedFor) {
       suppressions: suppressionLookup(c.env, c.get("caller").owner),
     },
   );
+  c.executionCtx.waitUntil(rememberResults(c.env, c.get("caller").owner, [result]));
   return c.json(result, 200);
 }
 

@@ -1,6 +1,6 @@
 import { edgeSettings, type Env } from "../../env";
 import { listOverrides } from "../../lists";
-import { suppressionLookup } from "../../suppressions/lookup";
+import { rememberResults, suppressionLookup } from "../../suppressions/lookup";
 import { verifyGroup } from "../../verify";
 import { jobCoordinator } from "../coordinator-stub";
 import { jobOwner } from "../jobs-db";
@@ -83,6 +83,14 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
     const { reason, flags } = group[index]!.result;
     return { key: addresses[index]!.key, answer: { reason, flags } };
   });
+  if (owner !== null)
+    ctx.waitUntil(
+      rememberResults(
+        env,
+        owner,
+        final.map((index) => group[index]!.result),
+      ),
+    );
   const now = Date.now();
   // Answers first, and the retries announced (the status shows them waiting, and the job's
   // watchdog waits for them): a crash after this point redelivers the chunk, which skips what
