@@ -131,6 +131,7 @@ export const en = {
   scoreHint: "0 means certain to bounce, 100 means as sure as can be.",
   didYouMean: "Did you mean",
   didYouMeanHint: "Select the address to check it instead.",
+  softBounce: (reason: string, until: string) => `Your mail to it bounced for now (${reason}); better wait until ${until} before sending again.`,
   detailsHeading: "Details of every check",
   sectionAddress: "Address",
   sectionDomain: "Domain",

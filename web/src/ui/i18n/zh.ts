@@ -115,6 +115,7 @@ export const zh: Messages = {
   scoreHint: "0 表示肯定退信，100 表示非常可靠。",
   didYouMean: "您是不是要输入",
   didYouMeanHint: "点击该地址即可改为验证它。",
+  softBounce: (reason, until) => `您发往此地址的邮件暂时被退回（${reason}）；建议等到 ${until} 之后再发送。`,
   detailsHeading: "各项检查详情",
   sectionAddress: "地址",
   sectionDomain: "域名",
