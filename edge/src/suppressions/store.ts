@@ -117,7 +117,7 @@ export async function findSuppressions(
   for (let start = 0; start < unique.length; start += KEYS_PER_QUERY) {
     const slice = unique.slice(start, start + KEYS_PER_QUERY);
     const rows = await db
-      .prepare(`SELECT * FROM suppression WHERE owner = ? AND ${IN_FORCE} AND address_key IN (${slice.map(() => "?").join(", ")})`)
+      .prepare(`SELECT * FROM suppression WHERE owner = ? AND ${inForce("?")} AND address_key IN (${slice.map(() => "?").join(", ")})`)
       .bind(owner, softSince(now, softBounceDays), ...slice)
       .all<SuppressionRow>();
     for (const row of rows.results) found.set(row.address_key, entryOf(row));
@@ -125,7 +125,8 @@ export async function findSuppressions(
   return found;
 }
 
-const IN_FORCE = "(kind <> 'soft' OR last_seen > ?)";
+/** Hard and complaint entries, and soft ones seen after the time bound to `since`. */
+const inForce = (since: string) => `(kind <> 'soft' OR last_seen > ${since})`;
 const softSince = (now: Date, softBounceDays: number) => now.getTime() - softBounceDays * DAY_MS;
 
 function entryOf(row: SuppressionRow): Suppression {
@@ -167,7 +168,7 @@ export async function listSuppressions(
 ): Promise<{ entries: Suppression[]; next: string | null }> {
   const rows = await db
     .prepare(
-      `SELECT * FROM suppression WHERE owner = ?1 AND ${IN_FORCE.replace("?", "?2")} AND (?3 IS NULL OR kind = ?3) AND address_key > ?4
+      `SELECT * FROM suppression WHERE owner = ?1 AND ${inForce("?2")} AND (?3 IS NULL OR kind = ?3) AND address_key > ?4
        ORDER BY address_key LIMIT ?5`,
     )
     .bind(owner, softSince(now, softBounceDays), query.kind ?? null, query.after ?? "", query.limit + 1)
