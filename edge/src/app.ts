@@ -9,6 +9,7 @@ import { identifyCaller, requireScope } from "./middleware/api-key";
 import { limitRate } from "./middleware/rate-limit";
 import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
+import { suppressions } from "./routes/suppressions";
 import { jobs } from "./routes/jobs";
 import { verify } from "./routes/verify";
 
@@ -16,7 +17,9 @@ const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answe
 
 One address: \`GET /v1/verify?email=…\` gives a verdict (deliverable, undeliverable, risky or unknown) and the reason that decided it. A list: \`POST /v1/jobs\` with a CSV, XLSX or JSON list, then \`GET /v1/jobs/{id}\` until it is done, then \`GET /v1/jobs/{id}/results\`.
 
-Where the server sets MAILVET_API_KEYS, every \`/v1/*\` request needs \`Authorization: Bearer <key>\` with a key that has the route's scope: \`verify\` for /v1/verify, \`jobs\` for /v1/jobs (a job is visible only to the key that created it; other keys get 404), \`admin\` for both and every job. A widget key (one with origins) works only for /v1/verify from the origins it names. Over the rate limit (per key, or per client address without a secret key) the answer is 429 with Retry-After.`;
+Where the server sets MAILVET_API_KEYS, every \`/v1/*\` request needs \`Authorization: Bearer <key>\` with a key that has the route's scope: \`verify\` for /v1/verify, \`jobs\` for /v1/jobs (a job is visible only to the key that created it; other keys get 404), \`admin\` for both and every job. A widget key (one with origins) works only for /v1/verify from the origins it names. Over the rate limit (per key, or per client address without a secret key) the answer is 429 with Retry-After.
+
+The suppression list, \`/v1/suppressions\` (the \`jobs\` scope), is each key's own: an address on it that bounced hard or complained is answered undeliverable (\`bounced\`, \`complained\`) by /v1/verify and bulk jobs, and every result says so in \`bounce\`.`;
 
 /** A bearer key, or none: which one depends on whether the server sets MAILVET_API_KEYS. */
 const KEY_WHERE_SET: Record<string, string[]>[] = [{ apiKey: [] }, {}];
@@ -49,6 +52,10 @@ export function createApp() {
   app.use("/v1/verify", requireScope("verify"));
   app.use("/v1/jobs", requireScope("jobs"));
   app.use("/v1/jobs/*", requireScope("jobs"));
+  // The suppression list is about what the caller's sending taught, so the jobs scope is its.
+  app.use("/v1/suppressions", requireScope("jobs"));
+  app.use("/v1/suppressions.csv", requireScope("jobs"));
+  app.use("/v1/suppressions/*", requireScope("jobs"));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -61,6 +68,7 @@ export function createApp() {
   app.route("/", jobs);
   app.route("/", healthz);
   app.route("/", verify);
+  app.route("/", suppressions);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({

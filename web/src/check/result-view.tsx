@@ -49,6 +49,11 @@ export function ResultView({ result, onSuggestion }: { result: VerifyResult; onS
           </span>
           <span class="hint score-hint">{t.scoreHint}</span>
         </div>
+        {result.bounce?.kind === "soft" && (
+          <p class="soft-bounce" data-testid="soft-bounce">
+            {t.softBounce(result.bounce.reason, new Date(result.bounce.retry_after ?? result.bounce.at).toLocaleString(lang === "zh" ? "zh-CN" : "en"))}
+          </p>
+        )}
         {result.suggestion && (
           <p class="suggestion" data-testid="suggestion">
             {t.didYouMean}{" "}

@@ -31,7 +31,7 @@ export const DOCS_MESSAGES: Record<Lang, DocsMessages> = {
     title: "API docs",
     lead: "Every endpoint of this Mailvet server, with examples in curl, JavaScript and Python to copy. The reference is built from the server's OpenAPI document:",
     spec: "/openapi.json",
-    keys: "When the server has API keys (MAILVET_API_KEYS), send one as Authorization: Bearer <key>; it needs the verify scope for /v1/verify and the jobs scope for /v1/jobs, and sees only its own jobs. The examples read it from the environment variable MAILVET_API_KEY.",
+    keys: "When the server has API keys (MAILVET_API_KEYS), send one as Authorization: Bearer <key>; it needs the verify scope for /v1/verify and the jobs scope for /v1/jobs, and sees only its own jobs. /v1/suppressions (the key's own suppression list: an address that bounced hard or complained is answered undeliverable, with the reason bounced or complained) also needs the jobs scope. The examples read it from the environment variable MAILVET_API_KEY.",
     unavailable: "The API description could not be loaded. Reload the page to try again.",
     widgetTitle: "Sign-up form widget",
     widgetLead:
@@ -57,7 +57,7 @@ export const DOCS_MESSAGES: Record<Lang, DocsMessages> = {
     title: "API 文档",
     lead: "本 Mailvet 服务器的全部接口，附可直接复制的 curl、JavaScript 和 Python 示例。文档由服务器的 OpenAPI 描述生成：",
     spec: "/openapi.json",
-    keys: "服务器设置了 API 密钥（MAILVET_API_KEYS）时，请以 Authorization: Bearer <密钥> 发送；/v1/verify 需要 verify 权限，/v1/jobs 需要 jobs 权限，且每个密钥只能看到自己创建的任务。示例从环境变量 MAILVET_API_KEY 读取密钥。",
+    keys: "服务器设置了 API 密钥（MAILVET_API_KEYS）时，请以 Authorization: Bearer <密钥> 发送；/v1/verify 需要 verify 权限，/v1/jobs 需要 jobs 权限，且每个密钥只能看到自己创建的任务。/v1/suppressions（该密钥自己的抑制列表：曾被永久退信或投诉的地址判为 undeliverable，原因为 bounced 或 complained）同样需要 jobs 权限。示例从环境变量 MAILVET_API_KEY 读取密钥。",
     unavailable: "无法加载 API 描述，请刷新页面重试。",
     widgetTitle: "注册表单组件",
     widgetLead:
