@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiKeysVariable } from "./api-keys";
+import { bounceWebhooksVariable } from "./bounce-webhooks";
 import { commaList, hostName, httpUrl, onOff, port, positiveInteger, positiveRate, proberList, proberUrl, wholeNumber } from "./value-parsers";
 
 /** Who reads a variable: the edge Worker, a prober, or only `npm start` (infra/local/start.ts). */
@@ -222,6 +223,13 @@ export const variables = {
     users: ["edge"],
     meaning: "`1` lets webhook URLs use http and reach loopback/private addresses (tests, local use only)",
     default: false,
+  }),
+  MAILVET_BOUNCE_WEBHOOKS: variable({
+    schema: bounceWebhooksVariable,
+    users: ["edge"],
+    meaning: 'JSON: per API key id, the secrets of its ESP bounce webhooks (`ses.topics`, `sendgrid.publicKey`, `mailgun.signingKey`, `postmark.username`/`password`, `resend.secret`), see "Bounce webhooks"',
+    default: {},
+    readmeDefault: "none",
   }),
 };
 
