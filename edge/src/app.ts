@@ -11,6 +11,7 @@ import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
 import { jobs } from "./routes/jobs";
 import { verify } from "./routes/verify";
+import { bounceWebhooks } from "./routes/bounce-webhooks";
 
 const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.
 
@@ -61,6 +62,7 @@ export function createApp() {
   app.route("/", jobs);
   app.route("/", healthz);
   app.route("/", verify);
+  app.route("/", bounceWebhooks);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({
