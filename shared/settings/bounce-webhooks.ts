@@ -8,16 +8,25 @@ export type BounceProvider = (typeof BOUNCE_PROVIDERS)[number];
 const MIN_SECRET_LENGTH = 16;
 const secret = (what: string) => z.string().min(MIN_SECRET_LENGTH, `${what} must be at least ${MIN_SECRET_LENGTH} characters`);
 
-const topicArn = z.string().regex(/^arn:aws:sns:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/, "each topic must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
+const topicArn = z
+  .string()
+  .regex(/^arn:aws:sns:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/, "each topic must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
 
 /** What one owner has set up: per provider, what proves a delivery is the owner's. */
 const ownerHooks = z
   .object({
     // SNS signs with Amazon's key, so anyone's topic verifies: only the owner's topics are taken.
     ses: z.object({ topics: z.array(topicArn).min(1, "ses lists at least one topic") }).strict(),
-    sendgrid: z.object({ publicKey: z.string().regex(/^[A-Za-z0-9+/]{40,}={0,2}$/, "sendgrid.publicKey is the base64 verification key SendGrid shows") }).strict(),
+    sendgrid: z
+      .object({ publicKey: z.string().regex(/^[A-Za-z0-9+/]{40,}={0,2}$/, "sendgrid.publicKey is the base64 verification key SendGrid shows") })
+      .strict(),
     mailgun: z.object({ signingKey: secret("mailgun.signingKey") }).strict(),
-    postmark: z.object({ username: z.string().regex(/^[\x21-\x39\x3b-\x7e]{1,64}$/, "postmark.username is 1–64 printable ASCII characters without ':'"), password: secret("postmark.password").regex(/^[\x21-\x7e]+$/, "postmark.password is printable ASCII") }).strict(),
+    postmark: z
+      .object({
+        username: z.string().regex(/^[\x21-\x39\x3b-\x7e]{1,64}$/, "postmark.username is 1–64 printable ASCII characters without ':'"),
+        password: secret("postmark.password").regex(/^[\x21-\x7e]+$/, "postmark.password is printable ASCII"),
+      })
+      .strict(),
     resend: z.object({ secret: z.string().regex(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, "resend.secret is the whsec_… signing secret Resend shows") }).strict(),
   })
   .partial()

@@ -227,7 +227,8 @@ export const variables = {
   MAILVET_BOUNCE_WEBHOOKS: variable({
     schema: bounceWebhooksVariable,
     users: ["edge"],
-    meaning: 'JSON: per API key id, the secrets of its ESP bounce webhooks (`ses.topics`, `sendgrid.publicKey`, `mailgun.signingKey`, `postmark.username`/`password`, `resend.secret`), see "Bounce webhooks"',
+    meaning:
+      'JSON: per API key id, the secrets of its ESP bounce webhooks (`ses.topics`, `sendgrid.publicKey`, `mailgun.signingKey`, `postmark.username`/`password`, `resend.secret`), see "Bounce webhooks"',
     default: {},
     readmeDefault: "none",
   }),
