@@ -8,6 +8,8 @@ export const REASON_TEXT: Record<Reason, string> = {
   no_mail_server: "the domain has no mail server",
   mailbox_not_found: "the mail server says this mailbox does not exist",
   mailbox_disabled: "the mailbox exists but is disabled",
+  bounced: "mail to it bounced hard (on your suppression list)",
+  complained: "the recipient reported mail as spam (on your suppression list)",
   disposable: "a disposable (throw-away) address",
   mailbox_full: "the mailbox is full",
   catch_all: "the domain accepts mail for any address, so this one cannot be confirmed",

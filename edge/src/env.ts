@@ -69,6 +69,7 @@ function readEdgeSettings(env: Env) {
     jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES,
     jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF,
     jobWebhookAllowPrivate: parsed.MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE,
+    softBounceDays: parsed.MAILVET_SOFT_BOUNCE_DAYS,
     bounceWebhooks: parsed.MAILVET_BOUNCE_WEBHOOKS,
   };
 }

@@ -26,4 +26,12 @@ describe("answer codes", () => {
     expect(decodeAnswer(0, 0)).toBeNull();
     expect(decodeAnswer(REASONS.length + 1, 0)).toBeNull();
   });
+
+  it("keep the numbers answers files were written with when reasons are added", () => {
+    expect(encodeAnswer({ reason: "error", flags: decodeAnswer(1, 0)!.flags })[0]).toBe(18);
+    expect(decodeAnswer(6, 0)?.reason).toBe("mailbox_disabled");
+    expect(decodeAnswer(7, 0)?.reason).toBe("disposable");
+    expect(decodeAnswer(19, 0)?.reason).toBe("bounced");
+    expect(decodeAnswer(20, 0)?.reason).toBe("complained");
+  });
 });

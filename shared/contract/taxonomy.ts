@@ -4,7 +4,7 @@
  */
 export const REASONS_BY_VERDICT = {
   deliverable: ["accepted"],
-  undeliverable: ["invalid_syntax", "invalid_domain", "no_mail_server", "mailbox_not_found", "mailbox_disabled"],
+  undeliverable: ["invalid_syntax", "invalid_domain", "no_mail_server", "mailbox_not_found", "mailbox_disabled", "bounced", "complained"],
   risky: ["disposable", "mailbox_full", "catch_all"],
   unknown: ["greylisted", "deferred", "blocked", "timeout", "no_connect", "dns_error", "smtp_skipped", "unsupported", "error"],
 } as const;

@@ -224,6 +224,13 @@ export const variables = {
     meaning: "`1` lets webhook URLs use http and reach loopback/private addresses (tests, local use only)",
     default: false,
   }),
+  // A full mailbox or a rate limit says nothing of the address a week later.
+  MAILVET_SOFT_BOUNCE_DAYS: variable({
+    schema: wholeNumber(1, 365, "days"),
+    users: ["edge"],
+    meaning: "days a soft bounce stays on the suppression list (flagged in results) after it was last seen; hard bounces and complaints stay until removed",
+    default: 7,
+  }),
   MAILVET_BOUNCE_WEBHOOKS: variable({
     schema: bounceWebhooksVariable,
     users: ["edge"],

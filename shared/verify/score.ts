@@ -40,6 +40,8 @@ const BASE_SCORE: Record<Reason, number> = {
   no_mail_server: 0,
   mailbox_not_found: 0,
   mailbox_disabled: 0,
+  bounced: 0,
+  complained: 0,
 };
 
 export interface ScoreInputs {
