@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponse } from "../../../../shared/contract/schemas";
 import type { Context } from "hono";
 import type { BounceSource } from "../../../../shared/bounces/bounce";
 import { ApiError } from "../../../../shared/http/api-error";
@@ -12,7 +13,6 @@ import { forgetDelivery, markDeliverySeen } from "../../webhooks/replay-guard";
 export const refused = (reason: string) => new ApiError(401, "unauthorized", reason);
 
 const Counts = z.object({ recorded: z.number().int(), skipped: z.number().int() }).openapi("BounceWebhookCounts");
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /**
  * The OpenAPI route of one provider's webhook: `POST /webhooks/bounces/<provider>/{owner}`,
@@ -28,8 +28,9 @@ export function webhookRoute(provider: BounceProvider, summary: string, descript
     security: [],
     responses: {
       200: { description: "The delivery's bounces and complaints are on the owner's suppression list.", content: { "application/json": { schema: Counts } } },
-      400: { description: "Signed, but not the provider's event shape.", content: { "application/json": { schema: ErrorBody } } },
-      401: { description: "Not signed with the owner's secret, stale, or a replay.", content: { "application/json": { schema: ErrorBody } } },
+      400: errorResponse("Signed, but not the provider's event shape."),
+      401: errorResponse("Not signed with the owner's secret, stale, or a replay."),
+      413: errorResponse("The body is larger than 2 MiB."),
     },
   });
 }
