@@ -11,7 +11,7 @@ export interface BounceClassification {
   reason: BounceReason;
   /** The row's name, for tests and for explaining a verdict. */
   rule: string;
-  /** The enhanced status code, given or found in the text; null when there is none. */
+  /** The enhanced status code, given or found in the text, else implied by the reply code (550 → 5.0.0); null when there is none. */
   status: string | null;
 }
 
@@ -24,6 +24,11 @@ const TEMPORARY_HINT = /^(?:transient|temporary|softbounce)$/i;
 function chooseStatus(given: string | null, inText: string | null): string {
   if (given && inText && given.endsWith(".0.0") && inText[0] === given[0]) return inText;
   return given ?? inText ?? "";
+}
+
+/** A basic reply code fixes the class of a bounce that gives no enhanced code: 550 → 5.0.0. */
+function impliedStatus(code: number | null): string | null {
+  return code !== null && code >= 400 && code < 600 ? `${Math.trunc(code / 100)}.0.0` : null;
 }
 
 function permanenceOf(input: BounceInput, status: string, code: number | null): BouncePermanence {
@@ -63,5 +68,5 @@ export function classifyBounce(input: BounceInput): BounceClassification {
   const text = normaliseBounceText(rawText);
   const permanence = permanenceOf(input, status, code);
   const row = BOUNCE_TABLE.find((candidate) => matches(candidate, input, status, text, permanence)) ?? BOUNCE_TABLE.at(-1)!;
-  return { kind: row.kind, reason: row.reason, rule: row.name, status: status || null };
+  return { kind: row.kind, reason: row.reason, rule: row.name, status: status || impliedStatus(code) };
 }

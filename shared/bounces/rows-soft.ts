@@ -102,7 +102,7 @@ export const policyBlock: BounceRow = {
   reason: "policy_block",
   text: anyOf(
     /\bpolicy|dmarc|\bspf\b|dkim|authenticat|reverse dns|\bptr\b|rdns|relay(?:ing)? (?:access )?(?:denied|not permitted|prohibited)|unable to relay/,
-    /(?:client|your) (?:host|ip|address|server)\b[^.;]{0,40}(?:rejected|refused|blocked|denied)|blocked|not allowed to send|recipient preferences|tls required|starttls/,
+    /(?:client|your) (?:host|ip|address|server)\b[^.;]{0,40}(?:rejected|refused|blocked|denied)|blocked|access denied|my name was rejected|\bhelo\b|not allowed to send|recipient preferences|tls required|starttls/,
   ),
   example: { status: "5.7.26", code: 550, text: "550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy" },
 };
