@@ -1,6 +1,7 @@
 import type { VerifyResult } from "../shared/contract/schemas";
 import type { z } from "@hono/zod-openapi";
 import type { JobCreatedSchema, JobStatusSchema } from "../shared/contract/jobs";
+import type { SuppressionSchema } from "../shared/contract/suppressions";
 import type { ApiTarget, OutputChoice } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 import { untilAborted } from "./until-aborted";
@@ -8,6 +9,7 @@ import { untilAborted } from "./until-aborted";
 /** `GET /v1/jobs/{id}` and `POST /v1/jobs`'s 202, as the jobs routes' own schemas say (types only). */
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export type JobCreated = z.infer<typeof JobCreatedSchema>;
+export type Suppression = z.infer<typeof SuppressionSchema>;
 
 /** A small JSON request's deadline: status and job calls answer at once or something is wrong. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -81,6 +83,30 @@ export class MailvetApi {
     if (output.keep !== "all") query.set("verdicts", output.keep.join(","));
     const response = await this.#request(`/v1/jobs/${encodeURIComponent(id)}/results?${query}`, {}, undefined);
     if (!response.body) throw new CliError(EXIT.api, "the API sent results without a body");
+    return response.body;
+  }
+
+  /** One page of the suppression list (`after`: the previous page's `next`). */
+  async suppressions(kind: string | undefined, after: string | undefined): Promise<{ entries: Suppression[]; next: string | null }> {
+    const query = new URLSearchParams({ limit: "1000" });
+    if (kind) query.set("kind", kind);
+    if (after) query.set("after", after);
+    return this.#json(await this.#request(`/v1/suppressions?${query}`, {}, REQUEST_TIMEOUT_MS));
+  }
+
+  async putSuppression(address: string, entry: { kind: string; reason: string; status?: string | undefined }): Promise<Suppression> {
+    const init = { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(entry) };
+    return this.#json(await this.#request(`/v1/suppressions/${encodeURIComponent(address)}`, init, REQUEST_TIMEOUT_MS));
+  }
+
+  async removeSuppression(address: string): Promise<void> {
+    await this.#request(`/v1/suppressions/${encodeURIComponent(address)}`, { method: "DELETE" }, REQUEST_TIMEOUT_MS);
+  }
+
+  /** The list as CSV, streamed. */
+  async exportSuppressions(kind: string | undefined): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.#request(`/v1/suppressions.csv${kind ? `?kind=${kind}` : ""}`, {}, undefined);
+    if (!response.body) throw new CliError(EXIT.api, "the API sent the list without a body");
     return response.body;
   }
 

@@ -24,7 +24,18 @@ export type Command =
   | { name: "verify"; api: ApiTarget; json: boolean; addresses: string[]; smtp: boolean; timeoutMs: number | undefined }
   | { name: "clean"; api: ApiTarget; json: boolean; input: string; output: OutputChoice }
   | { name: "results"; api: ApiTarget; json: boolean; jobId: string; output: OutputChoice }
-  | { name: "status"; api: ApiTarget; json: boolean; jobId: string };
+  | { name: "status"; api: ApiTarget; json: boolean; jobId: string }
+  | SuppressionsCommand;
+
+export type SuppressionKind = "hard" | "soft" | "complaint";
+
+/** `mailvet suppressions list|add|remove|export`. */
+export type SuppressionsCommand = { name: "suppressions"; api: ApiTarget; json: boolean } & (
+  | { action: "list"; kind: SuppressionKind | undefined }
+  | { action: "add"; address: string; kind: SuppressionKind; reason: string; status: string | undefined }
+  | { action: "remove"; address: string }
+  | { action: "export"; kind: SuppressionKind | undefined; output: string }
+);
 
 /** A clean list keeps the rows a sender can mail without worry, unless --keep or --all say otherwise. */
 export const DEFAULT_KEEP: readonly Verdict[] = ["deliverable"];
@@ -158,11 +169,58 @@ function parseStatus(args: string[], env: NodeJS.ProcessEnv): Command {
   return { name: "status", api: apiTarget(values, env), json: values.json, jobId: onePositional(positionals, "job id") };
 }
 
+const SUPPRESSION_KINDS: readonly SuppressionKind[] = ["hard", "soft", "complaint"];
+
+function suppressionKind(value: string | undefined): SuppressionKind | undefined {
+  if (value === undefined) return undefined;
+  const kind = SUPPRESSION_KINDS.find((known) => known === value.toLowerCase());
+  if (!kind) throw usageError(`--kind takes ${SUPPRESSION_KINDS.join(", ")}, not "${value}"`);
+  return kind;
+}
+
+function parseSuppressions(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, {
+    ...COMMON,
+    kind: { type: "string" },
+    reason: { type: "string" },
+    status: { type: "string" },
+    output: { type: "string", short: "o" },
+  });
+  if (values.help) return { name: "help" };
+  const [action, ...rest] = positionals;
+  const common = { name: "suppressions", api: apiTarget(values, env), json: values.json } as const;
+  const kind = suppressionKind(values.kind);
+  switch (action) {
+    case "list":
+      if (rest.length > 0) throw usageError("suppressions list takes no address; use --kind to filter");
+      return { ...common, action, kind };
+    case "add":
+      if (!kind) throw usageError("say the kind: --kind hard|soft|complaint");
+      return {
+        ...common,
+        action,
+        address: onePositional(rest, "address"),
+        kind,
+        reason: values.reason ?? (kind === "complaint" ? "complaint" : kind === "hard" ? "user_unknown" : "unclassified"),
+        status: values.status,
+      };
+    case "remove":
+      return { ...common, action, address: onePositional(rest, "address") };
+    case "export":
+      if (!values.output) throw usageError("say where the list goes: -o <file.csv>");
+      if (rest.length > 0) throw usageError("suppressions export takes no address");
+      return { ...common, action, kind, output: values.output };
+    default:
+      throw usageError(action === undefined ? "missing what to do: suppressions list|add|remove|export" : `unknown suppressions action "${action}"`);
+  }
+}
+
 const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Command> = {
   verify: parseVerify,
   clean: parseClean,
   results: parseResults,
   status: parseStatus,
+  suppressions: parseSuppressions,
 };
 
 /**

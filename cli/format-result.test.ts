@@ -21,6 +21,7 @@ const accepted: VerifyResult = {
   },
   smtp: { performed: true, host: "mx1.mailvet-mta.net", code: 250, enhanced: "2.1.5", message: "Ok", rule: "success", prober: "local", duration_ms: 9 },
   duration_ms: 18,
+  bounce: null,
 };
 
 describe("formatResult", () => {

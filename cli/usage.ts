@@ -7,6 +7,10 @@ export const SYNOPSIS = `Usage:
   mailvet clean <list.csv|list.xlsx> -o <out.csv|out.xlsx|out.json> [--keep <verdicts> | --all] [--json]
   mailvet status <job-id> [--json]
   mailvet results <job-id> -o <out.csv|out.xlsx|out.json> [--keep <verdicts> | --all] [--json]
+  mailvet suppressions list [--kind <kind>] [--json]
+  mailvet suppressions add <address> --kind <hard|soft|complaint> [--reason <reason>] [--status <x.y.z>] [--json]
+  mailvet suppressions remove <address>
+  mailvet suppressions export -o <out.csv> [--kind <kind>]
   mailvet --help | --version`;
 
 const exitCodes = Object.entries(EXIT_MEANINGS)
@@ -23,6 +27,9 @@ Commands:
   clean     upload a list as a bulk job, show its progress, save the rows to keep, print a summary
   status    show a bulk job's progress
   results   wait for a bulk job to finish and save its results (e.g. after Ctrl-C stopped clean)
+  suppressions
+            the key's suppression list: list it (one address per line, or JSON lines), add or
+            remove an address, export it as CSV; exit 4 when the address to remove is not listed
 
 Options:
   --api <url>          the API (default: $MAILVET_API, else http://127.0.0.1:$MAILVET_EDGE_PORT, 8787)

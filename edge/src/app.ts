@@ -9,6 +9,7 @@ import { identifyCaller, requireScope } from "./middleware/api-key";
 import { limitRate } from "./middleware/rate-limit";
 import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
+import { suppressions } from "./routes/suppressions";
 import { jobs } from "./routes/jobs";
 import { verify } from "./routes/verify";
 import { bounceWebhooks } from "./routes/bounce-webhooks";
@@ -51,6 +52,10 @@ export function createApp() {
   app.use("/v1/verify", requireScope("verify"));
   app.use("/v1/jobs", requireScope("jobs"));
   app.use("/v1/jobs/*", requireScope("jobs"));
+  // The suppression list is about what the caller's sending taught, so the jobs scope is its.
+  app.use("/v1/suppressions", requireScope("jobs"));
+  app.use("/v1/suppressions.csv", requireScope("jobs"));
+  app.use("/v1/suppressions/*", requireScope("jobs"));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -63,6 +68,7 @@ export function createApp() {
   app.route("/", jobs);
   app.route("/", healthz);
   app.route("/", verify);
+  app.route("/", suppressions);
   app.route("/", bounceWebhooks);
   app.route("/", importSuppressions);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });

@@ -13,6 +13,7 @@ const decided = (reason: VerifyResult["reason"], verdict: VerifyResult["verdict"
   domain: { name: "shop-example.net", ascii: "shop-example.net", mx: [] },
   smtp: { performed, code: 250, prober: "local", duration_ms: 40 },
   duration_ms: 45,
+  bounce: null,
 });
 
 describe("the result cache", () => {

@@ -1,6 +1,7 @@
 import type { VerifyRequest, VerifyResult } from "../../shared/contract/schemas";
 import type { ParsedAddress } from "../../shared/address/parse";
 import { mailDomainReason, type MailDomainFacts, resolveMailDomain } from "../../shared/dns";
+import { applyBounce, decidesVerdict, type ListedBounce } from "../../shared/verify/bounce";
 import { composeResult } from "../../shared/verify/compose";
 import { checkOffline, type OfflineFacts } from "../../shared/verify/offline";
 import { edgeResolver } from "./dns";
@@ -18,6 +19,11 @@ export interface VerifyContext {
   regionHint: string | undefined;
   /** Who asked, as the opaque id probers share their sessions by (middleware/caller.ts). */
   caller?: string;
+  /**
+   * The caller's suppression list entries in force for these address keys (the normalised address
+   * lower-cased); without it, results carry `bounce: null`.
+   */
+  suppressions?: (keys: readonly string[]) => Promise<ReadonlyMap<string, ListedBounce>>;
 }
 
 /** How a group of addresses is verified. */
@@ -53,15 +59,23 @@ const RESPONSE_MARGIN_MS = 100;
 export async function verifyAddress(request: VerifyRequest, context: VerifyContext): Promise<VerifyResult> {
   const ttl = context.settings.resultCacheTtlSeconds;
   const offline = checkOffline(request.email, offlineOptions(context));
+  const listed = await suppressionsOf([offline], context);
+  const entry = offline.address ? listed.get(listKey(offline.address)) : undefined;
   // A transcript is of this conversation, so a request for one is never answered from cache.
   if (request.smtp && !request.transcript && ttl > 0 && offline.address !== null) {
     const cached = await cachedResult(caches.default, request.email, offline.address.normalized);
-    if (cached) return cached;
+    if (cached) return applyBounce(cached, entry);
   }
   const deadline = Date.now() + request.timeoutMs - RESPONSE_MARGIN_MS;
-  const [verified] = await verifyChecked([{ email: request.email, offline }], { smtp: request.smtp, deadline, transcript: request.transcript }, context);
+  const [verified] = await verifyChecked(
+    [{ email: request.email, offline }],
+    { smtp: request.smtp, deadline, transcript: request.transcript },
+    context,
+    listed,
+  );
   const result = verified!.result;
-  if (result.smtp.performed && !request.transcript) context.waitUntil(rememberResult(caches.default, result, ttl));
+  // The cache is shared by every caller, so it keeps the result without this caller's list.
+  if (result.smtp.performed && !request.transcript) context.waitUntil(rememberResult(caches.default, { ...result, bounce: null }, ttl));
   return result;
 }
 
@@ -75,12 +89,25 @@ export async function verifyAddress(request: VerifyRequest, context: VerifyConte
  * first.result.reason; // "accepted"
  * second.retryAfter; // 300 when its server greylisted it
  */
-export function verifyGroup(emails: string[], options: GroupOptions, context: VerifyContext): Promise<AddressVerification[]> {
+export async function verifyGroup(emails: string[], options: GroupOptions, context: VerifyContext): Promise<AddressVerification[]> {
+  const checked = emails.map((email) => ({ email, offline: checkOffline(email, offlineOptions(context)) }));
   return verifyChecked(
-    emails.map((email) => ({ email, offline: checkOffline(email, offlineOptions(context)) })),
+    checked,
     options,
     context,
+    await suppressionsOf(
+      checked.map(({ offline }) => offline),
+      context,
+    ),
   );
+}
+
+/** The key of an address on a suppression list (edge/src/suppressions/address-key.ts makes the same). */
+const listKey = (address: ParsedAddress) => address.normalized.toLowerCase();
+
+async function suppressionsOf(offline: readonly OfflineFacts[], context: VerifyContext): Promise<ReadonlyMap<string, ListedBounce>> {
+  const keys = offline.flatMap(({ address }) => (address ? [listKey(address)] : []));
+  return context.suppressions && keys.length > 0 ? context.suppressions(keys) : new Map();
 }
 
 /** verifyGroup for addresses whose offline checks are done already. */
@@ -88,6 +115,7 @@ async function verifyChecked(
   checked: { email: string; offline: OfflineFacts }[],
   options: GroupOptions,
   context: VerifyContext,
+  listed: ReadonlyMap<string, ListedBounce>,
 ): Promise<AddressVerification[]> {
   const startedAt = Date.now();
   const emails = checked.map(({ email }) => email);
@@ -100,6 +128,10 @@ async function verifyChecked(
     return lookups.get(address.domain);
   };
   const dns = await Promise.all(offline.map(dnsOf));
+  const entryOf = (index: number) => {
+    const address = offline[index]!.address;
+    return address ? listed.get(listKey(address)) : undefined;
+  };
   const mxOf = (index: number) => {
     const facts = dns[index];
     return facts && "mx" in facts ? facts.mx : [];
@@ -112,6 +144,8 @@ async function verifyChecked(
   const smtpByDomain = new Map<string, number[]>();
   offline.forEach((facts, index) => {
     if (!options.smtp || facts.address === null || mxOf(index).length === 0 || dnsReasonOf(index) !== undefined) return;
+    // A hard bounce or a complaint decides already: the mail server is not asked again.
+    if (decidesVerdict(entryOf(index))) return;
     smtpByDomain.set(facts.address.domain, [...(smtpByDomain.get(facts.address.domain) ?? []), index]);
   });
   const outcomes = new Map<number, SmtpOutcome>();
@@ -130,7 +164,7 @@ async function verifyChecked(
   return emails.map((email, index) => {
     const { facts, retryAfter, proberFailure } = outcomes.get(index) ?? NOT_ASKED;
     const result = composeResult({ email, offline: offline[index]!, mx: mxOf(index), dnsReason: dnsReasonOf(index), smtp: facts, startedAt });
-    return { result, retryAfter, proberFailure };
+    return { result: applyBounce(result, entryOf(index)), retryAfter, proberFailure };
   });
 }
 

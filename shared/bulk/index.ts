@@ -16,6 +16,6 @@ export { findEmailColumn, type EmailColumn } from "./email-column";
 export { BulkInputError, type BulkInputErrorCode } from "./errors";
 export { readTable, type DataRow, type Table, type TableLimits } from "./read-table";
 export { resultCells, resultHeader, type ResultFlags, type ResultRow } from "./result-row";
-export { resultsCsv, resultsJson, resultsXlsx } from "./write-results";
+export { csvLine, resultsCsv, resultsJson, resultsXlsx } from "./write-results";
 export { xlsxRows } from "./xlsx/read-xlsx";
 export { writeXlsx, type XlsxCell } from "./xlsx/write-xlsx";

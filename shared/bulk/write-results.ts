@@ -68,7 +68,14 @@ export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-function csvLine(fields: string[]): string {
+/**
+ * One CSV record as results write it: each field neutralised (neutralizeFormula), quoted when it
+ * must be, CRLF at the end.
+ *
+ * @example
+ * csvLine(["a,b", "=1+1"]); // "\"a,b\",'=1+1\r\n"
+ */
+export function csvLine(fields: string[]): string {
   return `${fields
     .map(neutralizeFormula)
     .map((field) => (/[",;\t|\r\n]|^\s|\s$/.test(field) ? `"${field.replaceAll('"', '""')}"` : field))

@@ -88,6 +88,22 @@ export const SmtpInfoSchema = z
   })
   .openapi("SmtpInfo");
 
+/** `bounce` of a result: the caller's suppression list entry for the address (CONTRACT "Bounce feedback"). */
+export const ResultBounceSchema = z
+  .object({
+    kind: z.enum(["hard", "soft", "complaint"]).openapi({ description: "hard and complaint decide undeliverable (bounced, complained); soft is a flag only." }),
+    reason: z.string().openapi({ description: "The bounce's reason (`user_unknown`, `mailbox_full`, …).", example: "user_unknown" }),
+    status: z.string().nullable().openapi({ description: "The enhanced status code the bounce gave.", example: "5.1.1" }),
+    at: z.string().openapi({ description: "When the latest bounce for the address happened (ISO 8601)." }),
+    source: z.string().openapi({ description: "Where it came from: ses, sendgrid, mailgun, postmark, resend, email, csv, mbox, or manual." }),
+    retry_after: z.string().nullable().openapi({
+      description: "Soft bounces only: the time (ISO 8601) before which another send is likely to bounce again; null for hard bounces and complaints.",
+    }),
+  })
+  .openapi("ResultBounce");
+
+export type ResultBounce = z.infer<typeof ResultBounceSchema>;
+
 export const VerifyResultSchema = z
   .object({
     email: z.string(),
@@ -100,6 +116,7 @@ export const VerifyResultSchema = z
     domain: DomainInfoSchema.nullable(),
     smtp: SmtpInfoSchema,
     duration_ms: z.number().int().min(0),
+    bounce: ResultBounceSchema.nullable().openapi({ description: "The caller's suppression list entry for the address, or null." }),
   })
   .refine((result) => (REASONS_BY_VERDICT[result.verdict] as readonly string[]).includes(result.reason), {
     message: "reason does not belong to verdict",

@@ -44,5 +44,6 @@ export function composeResult({ email, offline, mx, dnsReason, smtp, startedAt }
     domain: address ? { name: address.domainUnicode, ascii: address.domain, mx: mx ?? [] } : null,
     smtp: smtp.info,
     duration_ms: Math.max(0, Math.round(Date.now() - startedAt)),
+    bounce: null,
   };
 }

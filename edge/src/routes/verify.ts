@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_TIMEOUT_MS, errorResponse, VerifyBodySchema, VerifyQuerySchema, VerifyResultSchema } from "../../../shared/contract/schemas";
 import { type AppEnv, edgeSettings } from "../env";
 import { listOverrides } from "../lists";
+import { rememberResults, suppressionLookup } from "../suppressions/lookup";
 import { verifyAddress } from "../verify";
 import type { Context } from "hono";
 
@@ -48,8 +49,10 @@ async function answer(c: Context<AppEnv>, asked: AskedFor) {
       waitUntil: (promise) => c.executionCtx.waitUntil(promise),
       regionHint: c.req.raw.cf?.continent as string | undefined,
       caller: c.get("caller").probeId,
+      suppressions: suppressionLookup(c.env, c.get("caller").owner),
     },
   );
+  c.executionCtx.waitUntil(rememberResults(c.env, c.get("caller").owner, [result]));
   return c.json(result, 200);
 }
 

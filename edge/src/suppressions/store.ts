@@ -231,3 +231,66 @@ export async function removeAllSuppressions(db: D1Database, owner: string, kind?
     .run();
   return result.meta.changes;
 }
+
+/** What Mailvet said of one address, for verdict memory. */
+export interface SaidOf {
+  /** The address's key (suppressedAddress().key); only its hash is stored. */
+  key: string;
+  verdict: string;
+  reason: string;
+  score: number;
+}
+
+// A row that has a bounce keeps the prediction the bounce answered; a later check does not replace it.
+const REMEMBER = `INSERT INTO verdict_memory (owner, address_hash, verdict, reason, score, verified_at) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (owner, address_hash) DO UPDATE SET verdict = excluded.verdict, reason = excluded.reason, score = excluded.score,
+  verified_at = excluded.verified_at WHERE verdict_memory.bounce_kind IS NULL`;
+
+/**
+ * Remembers what verification said of addresses for `owner`, by a hash of each, so that a bounce
+ * arriving later can be set against the prediction (bounceReport).
+ *
+ * @example
+ * await rememberVerdicts(env.JOBS_DB, owner, [{ key: "alice@example.com", verdict: "deliverable", reason: "accepted", score: 95 }], new Date());
+ */
+export async function rememberVerdicts(db: D1Database, owner: string, said: readonly SaidOf[], now: Date): Promise<void> {
+  if (said.length === 0) return;
+  const statements = await Promise.all(
+    said.map(async ({ key, verdict, reason, score }) => db.prepare(REMEMBER).bind(owner, await addressHash(key), verdict, reason, score, now.getTime())),
+  );
+  for (let start = 0; start < statements.length; start += BOUNCES_PER_BATCH) await db.batch(statements.slice(start, start + BOUNCES_PER_BATCH));
+}
+
+/** One group of remembered predictions and what became of them. */
+export interface OutcomeCounts {
+  verified: number;
+  hard: number;
+  soft: number;
+  complaint: number;
+}
+
+/** A row of the report's grouping: verdict, reason and score band (0 = 0–19 … 4 = 80–100). */
+export interface OutcomeRow extends OutcomeCounts {
+  verdict: string;
+  reason: string;
+  band: number;
+}
+
+/**
+ * `owner`'s remembered predictions grouped by verdict, reason and score band, with how many of each
+ * later bounced hard, soft or with a complaint.
+ *
+ * @example
+ * const rows = await outcomeRows(env.JOBS_DB, owner);
+ */
+export async function outcomeRows(db: D1Database, owner: string): Promise<OutcomeRow[]> {
+  const rows = await db
+    .prepare(
+      `SELECT verdict, reason, MIN(score / 20, 4) AS band, COUNT(*) AS verified, COUNT(CASE bounce_kind WHEN 'hard' THEN 1 END) AS hard,
+        COUNT(CASE bounce_kind WHEN 'soft' THEN 1 END) AS soft, COUNT(CASE bounce_kind WHEN 'complaint' THEN 1 END) AS complaint
+       FROM verdict_memory WHERE owner = ? GROUP BY verdict, reason, band ORDER BY verdict, reason, band`,
+    )
+    .bind(owner)
+    .all<OutcomeRow>();
+  return rows.results;
+}

@@ -1,5 +1,6 @@
 import { edgeSettings, type Env } from "../../env";
 import { listOverrides } from "../../lists";
+import { rememberResults, suppressionLookup } from "../../suppressions/lookup";
 import { verifyGroup } from "../../verify";
 import { jobCoordinator } from "../coordinator-stub";
 import { jobOwner } from "../jobs-db";
@@ -53,13 +54,16 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
 
   const deadline = Date.now() + Math.min(CHUNK_MAX_MS, CHUNK_BASE_MS + addresses.length * CHUNK_PER_ADDRESS_MS);
   // The job's owner is the caller the probers share their sessions by, as for its /v1/verify.
-  const caller = await probeIdOf((await jobOwner(env, chunk.job)) ?? `job:${chunk.job}`);
+  const owner = await jobOwner(env, chunk.job);
+  const caller = await probeIdOf(owner ?? `job:${chunk.job}`);
   const context = {
     settings,
     lists: await listOverrides(env),
     waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
     regionHint: undefined,
     caller,
+    // The owner's suppression list decides as it does for the owner's /v1/verify.
+    ...(owner === null ? {} : { suppressions: suppressionLookup(env, owner) }),
   };
   const group = await verifyGroup(
     addresses.map(({ email }) => email),
@@ -79,6 +83,14 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
     const { reason, flags } = group[index]!.result;
     return { key: addresses[index]!.key, answer: { reason, flags } };
   });
+  if (owner !== null)
+    ctx.waitUntil(
+      rememberResults(
+        env,
+        owner,
+        final.map((index) => group[index]!.result),
+      ),
+    );
   const now = Date.now();
   // Answers first, and the retries announced (the status shows them waiting, and the job's
   // watchdog waits for them): a crash after this point redelivers the chunk, which skips what
