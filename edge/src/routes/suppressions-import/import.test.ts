@@ -34,6 +34,36 @@ describe("POST /v1/suppressions/import", () => {
     expect(await kindOf("imp-soft@example.com")).toBe("soft");
   });
 
+  it("files the DSNs of an mbox and skips what is no bounce", async () => {
+    const dsn = [
+      "From MAILER-DAEMON Fri Dec  4 00:00:00 2026",
+      "From: MAILER-DAEMON@mx.example.net",
+      "Subject: Undelivered Mail Returned to Sender",
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+      "",
+      "--B",
+      "Content-Type: message/delivery-status",
+      "",
+      "Reporting-MTA: dns; mx.example.net",
+      "",
+      "Final-Recipient: rfc822; imp-mbox@example.com",
+      "Action: failed",
+      "Status: 5.1.1",
+      "Diagnostic-Code: smtp; 550 5.1.1 User unknown",
+      "--B--",
+      "",
+      "From ann@example.org Fri Dec  4 00:00:01 2026",
+      "From: ann@example.org",
+      "Subject: Out of office",
+      "Auto-Submitted: auto-replied",
+      "",
+      "Away.",
+      "",
+    ].join("\n");
+    expect(await upload(dsn, "importer-key-0123456789", "application/mbox")).toMatchObject({ status: 200, body: { imported: 1, skipped: 1 } });
+    expect(await kindOf("imp-mbox@example.com")).toBe("hard");
+  });
+
   it("refuses another media type, a CSV without a recipient column stores nothing, and a widget key gets 403", async () => {
     expect((await upload("{}", "importer-key-0123456789", "application/json")).status).toBe(400);
     expect((await upload("name\nAnn\n", "importer-key-0123456789")).body).toMatchObject({ imported: 0, skipped: 1 });
