@@ -12,7 +12,7 @@ const output = () => {
   const stream = new PassThrough();
   let text = "";
   stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
-  return { stream, text: () => text };
+  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
 };
 
 describe("mailvet bounces import", () => {
