@@ -1,8 +1,10 @@
+import { addressesIn } from "./addresses-in-text";
 import type { Bounce } from "./bounce";
 import { complaintRecord, isoTime } from "./bounce-record";
 import { type DsnFieldGroup, field } from "./dsn-fields";
 
-const ADDRESS_IN = /[^\s<>()[\]"',;:@]+@[^\s<>()[\]"',;:@]+\.[^\s<>()[\]"',;:@]{2,}/g;
+/** A report naming more complained-about recipients than this is cut: no real one does. */
+const MAX_COMPLAINTS = 200;
 
 /**
  * The addresses of an address header (`To: "Neko" <a@example.org>, b@example.org`); none for
@@ -12,7 +14,7 @@ const ADDRESS_IN = /[^\s<>()[\]"',;:@]+@[^\s<>()[\]"',;:@]+\.[^\s<>()[\]"',;:@]{
  * headerAddresses('"Neko" <a@example.org>, b@example.org'); // ["a@example.org", "b@example.org"]
  */
 export function headerAddresses(value: string | undefined): string[] {
-  return [...new Set((value ?? "").match(ADDRESS_IN) ?? [])];
+  return [...new Set(addressesIn(value ?? "").map((found) => found.address))];
 }
 
 /**
@@ -26,7 +28,7 @@ export function headerAddresses(value: string | undefined): string[] {
  */
 export function arfComplaints(report: DsnFieldGroup, reportedTo: string | undefined, receivedAt: Date): Bounce[] {
   const named = [...(report.get("original-rcpt-to") ?? []), ...(report.get("removal-recipient") ?? [])].flatMap(headerAddresses);
-  const recipients = named.length > 0 ? [...new Set(named)] : headerAddresses(reportedTo);
+  const recipients = (named.length > 0 ? [...new Set(named)] : headerAddresses(reportedTo)).slice(0, MAX_COMPLAINTS);
   const at = isoTime(field(report, "arrival-date") ?? field(report, "received-date"), receivedAt);
   const feedbackType = field(report, "feedback-type")?.toLowerCase() ?? null;
   return recipients.map((recipient) => complaintRecord(recipient, feedbackType, at));

@@ -17,7 +17,7 @@ const OUT_OF_OFFICE_SUBJECT =
   /\b(?:auto(?:matic|matisch\w*)?[- ]?(?:reply|response|respons|antwort|risposta|resposta|svar|odpowiedz\w*)|out of (?:the )?office|away (?:until|from)|on vacation|vacation (?:reply|notice)|abwesenheit\w*|nicht im buro|reponse automatique|absen(?:ce|t)|respuesta automatica|fuera de (?:la )?oficina|risposta automatica|fuori (?:sede|ufficio)|resposta automatica|ausente|afwezig|automatisch antwoord|autosvar|fravaerende|automatyczna odpowiedz|nieobecnosc)\b|автоответ|нет на месте|不在|自動応答|自动回复|^(?:auto|autoreply|autoresponse):/;
 
 const CHALLENGE =
-  /\b(?:challenge[- ]response|sender verification|verify (?:that )?you are (?:a )?(?:human|real)|confirm (?:that )?you are (?:a )?(?:human|real|not a robot)|please (?:verify|confirm) your (?:e-?mail|message|address)|awaiting (?:your )?(?:verification|confirmation)|(?:boxbe|spamarrest|mailblocks|sanebox) |is protected by|held (?:pending|for) (?:your )?(?:verification|confirmation)|whitelist request|absender\w* bestatig|verifiez que vous|verifique (?:que )?(?:usted|su)|conferma(?:re)? (?:il )?(?:tuo )?indirizzo)\b/;
+  /\b(?:challenge[- ]response|sender verification|verify (?:that )?you are (?:a )?(?:human|real)|confirm (?:that )?you are (?:a )?(?:human|real|not a robot)|please (?:verify|confirm) your (?:e-?mail|message|address)|awaiting (?:your )?(?:verification|confirmation)|(?:boxbe|spamarrest|mailblocks|sanebox) |is protected by|held (?:pending|for) (?:your )?(?:verification|confirmation)|whitelist request|bestatigen sie ihre (?:absender|e-?mail)\w*|absender\w* bestatig|verifi\w* que vous etes|verification de l'expediteur|verifique (?:que )?(?:usted|su)|conferma(?:re)? (?:il )?(?:tuo )?indirizzo)\b/;
 
 function plain(text: string): string {
   return text
@@ -26,7 +26,13 @@ function plain(text: string): string {
     .toLowerCase();
 }
 
-/** Headers that only auto-replies set (RFC 3834's and the common vendor ones). */
+/**
+ * Headers that only auto-replies set (the common vendor ones; RFC 3834's Auto-Submitted is
+ * weighed apart, since Exim's bounces carry it too).
+ *
+ * @example
+ * hasAutoReplyHeader(new Map([["x-autoreply", "yes"]])); // true
+ */
 export function hasAutoReplyHeader(headers: ReadonlyMap<string, string>): boolean {
   if (headers.has("x-autoreply") || headers.has("x-autorespond") || headers.has("x-autoresponder")) return true;
   if (/auto[_-]?reply/i.test(headers.get("precedence") ?? "")) return true;

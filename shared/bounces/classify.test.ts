@@ -58,6 +58,13 @@ describe("classifyBounce", () => {
     expect({ kind: result.kind, reason: result.reason }).toEqual({ kind, reason });
   });
 
+  it("implies the class of a bounce without an enhanced code from its reply code or action", () => {
+    expect(classifyBounce({ text: "550 Requested action not taken" }).status).toBe("5.0.0");
+    expect(classifyBounce({ text: "Unrouteable address", action: "failed" }).status).toBe("5.0.0");
+    expect(classifyBounce({ text: "Connection timed out", action: "delayed" }).status).toBe("4.0.0");
+    expect(classifyBounce({ text: "Connection timed out" }).status).toBeNull();
+  });
+
   const anyInput = fc.record(
     {
       status: fc.option(fc.oneof(fc.string(), fc.constantFrom("5.1.1", "4.2.2", "5.7.1", "5.0.0"))),

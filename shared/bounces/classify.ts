@@ -11,9 +11,12 @@ export interface BounceClassification {
   reason: BounceReason;
   /** The row's name, for tests and for explaining a verdict. */
   rule: string;
-  /** The enhanced status code, given or found in the text, else implied by the reply code (550 → 5.0.0); null when there is none. */
+  /** The enhanced status code, given or found in the text, else implied by the reply code or the action (550 → 5.0.0); null when there is none. */
   status: string | null;
 }
+
+/** What a bounce says of a recipient comes early; the rows need no more of a longer text. */
+const MAX_TEXT = 8 * 1024;
 
 const TEMPORARY_HINT = /^(?:transient|temporary|softbounce)$/i;
 
@@ -26,9 +29,14 @@ function chooseStatus(given: string | null, inText: string | null): string {
   return given ?? inText ?? "";
 }
 
-/** A basic reply code fixes the class of a bounce that gives no enhanced code: 550 → 5.0.0. */
-function impliedStatus(code: number | null): string | null {
-  return code !== null && code >= 400 && code < 600 ? `${Math.trunc(code / 100)}.0.0` : null;
+/**
+ * The class of a bounce that gives no enhanced code, from its reply code (550 → 5.0.0) or else
+ * its action (delayed → 4.0.0, failed → 5.0.0).
+ */
+function impliedStatus(code: number | null, permanence: BouncePermanence, action: string | null | undefined): string | null {
+  if (code !== null && code >= 400 && code < 600) return `${Math.trunc(code / 100)}.0.0`;
+  if (!action) return null;
+  return permanence === "temporary" ? "4.0.0" : /failed/i.test(action) ? "5.0.0" : null;
 }
 
 function permanenceOf(input: BounceInput, status: string, code: number | null): BouncePermanence {
@@ -62,11 +70,11 @@ function matches(row: BounceRow, input: BounceInput, status: string, text: strin
  * classifyBounce({ text: "452 4.2.2 Mailbox full" }).kind; // "soft"
  */
 export function classifyBounce(input: BounceInput): BounceClassification {
-  const rawText = input.text ?? "";
+  const rawText = (input.text ?? "").slice(0, MAX_TEXT);
   const status = chooseStatus(findStatus(input.status), findStatus(rawText));
   const code = input.code ?? findReplyCode(rawText);
   const text = normaliseBounceText(rawText);
   const permanence = permanenceOf(input, status, code);
   const row = BOUNCE_TABLE.find((candidate) => matches(candidate, input, status, text, permanence)) ?? BOUNCE_TABLE.at(-1)!;
-  return { kind: row.kind, reason: row.reason, rule: row.name, status: status || impliedStatus(code) };
+  return { kind: row.kind, reason: row.reason, rule: row.name, status: status || impliedStatus(code, permanence, input.action) };
 }

@@ -42,6 +42,10 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
  * Grades parsed messages against the corpus labels the way its README describes: message kind,
  * recipients matched case-insensitively (also against `address_also`), status, and hard
  * precision, where every reported hard recipient that is not an expected hard one counts false.
+ *
+ * @example
+ * const grade = gradeCorpus(labelled, await Promise.all(raws.map((raw) => parseBounceMessage(raw, now))));
+ * console.log(grade.summary); // "messages 308 | kind acc ... | HARD PRECISION ..."
  */
 export function gradeCorpus(labelled: readonly LabelledMessage[], parsed: readonly ParsedBounceMessage[]): CorpusGrade {
   let truePositiveHard = 0;

@@ -11,8 +11,13 @@ const CORPUS_DIR = join(repoRoot, "..", "shared", "bounces");
 const present = existsSync(join(CORPUS_DIR, "expected.jsonl"));
 if (!present) console.warn(`bounce corpus not found at ${CORPUS_DIR}: the corpus test is skipped`);
 
-/** Floors at what the parser reaches, so a change that loses ground fails. */
-const FLOORS = { hardPrecision: 0.99, hardRecall: 0.86, messageKind: 0.91, recipientRecall: 0.94, statusMisses: 3 };
+/**
+ * Floors at what the parser reaches, so a change that loses ground fails. The two false-hard
+ * recipients are both labelled doubtful: 0153 is Gmail's "account ... is disabled" (5.2.1), hard
+ * by our contract, soft by the corpus; 0250's label names eleven zeros where the message has
+ * twelve, so the address we read is not the one expected.
+ */
+const FLOORS = { hardPrecision: 0.98, hardPrecisionNonDoubtful: 1, hardRecall: 0.92, messageKind: 0.96, recipientRecall: 0.97, statusMisses: 1 };
 
 describe.skipIf(!present)("the bounce corpus (308 real messages)", async () => {
   const labelled: LabelledMessage[] = present
@@ -40,6 +45,7 @@ describe.skipIf(!present)("the bounce corpus (308 real messages)", async () => {
 
   it("keeps hard precision and recall at their floors", () => {
     expect(grade.hardPrecision).toBeGreaterThanOrEqual(FLOORS.hardPrecision);
+    expect(grade.hardPrecisionNonDoubtful).toBeGreaterThanOrEqual(FLOORS.hardPrecisionNonDoubtful);
     expect(grade.hardRecall).toBeGreaterThanOrEqual(FLOORS.hardRecall);
   });
 

@@ -19,6 +19,14 @@ describe("parseDsnFields", () => {
     expect(field(fields.recipients[0]!, "status")).toBe("5.1.1");
   });
 
+  it("splits recipient groups written without blank lines between them (AOL)", () => {
+    const fields = parseDsnFields(
+      "Reporting-MTA: dns; mx\nFinal-Recipient: rfc822; a@example.org\nStatus: 5.2.2\nFinal-Recipient: rfc822; b@example.org\nStatus: 5.1.1\n",
+    );
+    expect(fields.recipients.map((group) => field(group, "status"))).toEqual(["5.2.2", "5.1.1"]);
+    expect(field(fields.message, "reporting-mta")).toBe("dns; mx");
+  });
+
   it("keeps repeated fields (ARF's Original-Rcpt-To)", () => {
     expect(headerBlock("Original-Rcpt-To: a@example.org\nOriginal-Rcpt-To: b@example.org\n\nbody").get("original-rcpt-to")).toEqual([
       "a@example.org",

@@ -59,6 +59,24 @@ export function field(group: DsnFieldGroup, name: string): string | undefined {
   return group.get(name)?.[0];
 }
 
+const RECIPIENT_FIELD = /^(final|original)-recipient\s*:/i;
+
+/** AOL writes recipient groups without blank lines between them: a repeated recipient field starts the next. */
+function splitAtNextRecipient(lines: string[]): string[][] {
+  const out: string[][] = [[]];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const name = RECIPIENT_FIELD.exec(line)?.[1]?.toLowerCase();
+    if (name && seen.has(name)) {
+      out.push([]);
+      seen.clear();
+    }
+    if (name) seen.add(name);
+    out.at(-1)!.push(line);
+  }
+  return out;
+}
+
 /**
  * Splits a delivery-status body into its field groups. A group naming a recipient
  * (`Final-Recipient` or `Original-Recipient`) is a recipient group; the first other group holds
@@ -78,7 +96,7 @@ export function parseDsnFields(body: string): DsnFields {
     .map((group) => group.split("\n"));
   let message: Map<string, string[]> | null = null;
   const recipients: Map<string, string[]>[] = [];
-  for (const lines of groups) {
+  for (const lines of groups.flatMap(splitAtNextRecipient)) {
     const fields = parseGroup(lines);
     if (!fields.has("final-recipient") && !fields.has("original-recipient")) {
       if (!message && fields.size > 0) message = fields;

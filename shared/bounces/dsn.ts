@@ -1,6 +1,6 @@
 import type { Bounce } from "./bounce";
 import { bounceRecord, isoTime } from "./bounce-record";
-import { type DsnFields, dsnAddress, dsnText, field } from "./dsn-fields";
+import { type DsnFieldGroup, type DsnFields, dsnAddress, dsnText, field } from "./dsn-fields";
 import { textRecipients } from "./plain-text";
 
 /** Actions that report a delivery, not a failure (RFC 3464 section 2.3.3). */
@@ -24,7 +24,7 @@ export function dsnBounces(fields: DsnFields, humanText: string, messageDate: st
   for (const group of fields.recipients) {
     const action = field(group, "action") ?? null;
     const status = field(group, "status") ?? null;
-    if ((action && NOT_FAILED.test(action)) || status?.startsWith("2.")) continue;
+    if (reportsDelivery(group)) continue;
     const address = dsnAddress(field(group, "original-recipient"), true) ?? dsnAddress(field(group, "final-recipient"));
     if (!address || bounces.has(address.toLowerCase())) continue;
     const final = dsnAddress(field(group, "final-recipient"))?.toLowerCase();
@@ -34,4 +34,19 @@ export function dsnBounces(fields: DsnFields, humanText: string, messageDate: st
     bounces.set(address.toLowerCase(), bounceRecord(address, { status, action, text }, "email", at));
   }
   return [...bounces.values()];
+}
+
+function reportsDelivery(group: DsnFieldGroup): boolean {
+  return NOT_FAILED.test(field(group, "action") ?? "") || (field(group, "status") ?? "").startsWith("2.");
+}
+
+/**
+ * Whether a report names recipients and every one of them was delivered, relayed or expanded:
+ * a success notification, not a bounce.
+ *
+ * @example
+ * reportsOnlyDeliveries(parseDsnFields("Final-Recipient: rfc822; a@example.org\nAction: delivered\nStatus: 2.0.0\n")); // true
+ */
+export function reportsOnlyDeliveries(fields: DsnFields): boolean {
+  return fields.recipients.length > 0 && fields.recipients.every(reportsDelivery);
 }

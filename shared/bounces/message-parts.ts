@@ -57,7 +57,7 @@ export async function messageParts(raw: string | Uint8Array | ArrayBuffer): Prom
   const bytes = bytesOf(raw);
   let email: Email;
   try {
-    email = await PostalMime.parse(bytes, { attachmentEncoding: "arraybuffer", maxNestingDepth: 64 });
+    email = await PostalMime.parse(bytes, { attachmentEncoding: "arraybuffer", forceRfc822Attachments: true, maxNestingDepth: 64 });
   } catch {
     return null;
   }

@@ -1,12 +1,12 @@
 import { arfComplaints, headerAddresses } from "./arf";
 import { autoReplyKind } from "./auto-reply";
 import type { Bounce } from "./bounce";
-import { bounceRecord, complaintRecord, isoTime } from "./bounce-record";
-import { dsnBounces } from "./dsn";
+import { complaintRecord, isoTime } from "./bounce-record";
+import { dsnBounces, reportsOnlyDeliveries } from "./dsn";
 import { field, headerBlock, parseDsnFields } from "./dsn-fields";
 import { type MessageParts, messageParts } from "./message-parts";
-import { bounceOwnText, textRecipients } from "./plain-text";
 import { sesNotification } from "./ses-notification";
+import { textBounces } from "./text-bounce";
 
 /** What a received message reports. */
 export interface ParsedBounceMessage {
@@ -18,46 +18,12 @@ export interface ParsedBounceMessage {
 }
 
 /** Who sends bounces: the MTA's own mailbox names (RFC 5321's postmaster, MAILER-DAEMON). */
-const DELIVERY_SYSTEM = /mailer-daemon|postmaster|mail ?delivery (?:sub)?system|mail administrator|mdaemon|\bmailer\b/i;
+const DELIVERY_SYSTEM = /mailer-daemon|post_?master|mail ?delivery (?:sub)?system|mail administrator|mdaemon|\bmailer\b/i;
 const BOUNCE_SUBJECT =
-  /undeliver|undelivered|delivery (?:status notification|failure|failed|has failed|problem|notification)|returned mail|mail delivery failed|failure notice|could not be delivered|non-?deliver|returned to sender|mail system error|warning: could not send|delayed mail|nicht zustellbar|unzustellbar|non remis|non distribu|no entregado|non recapitat|error sending|message not delivered/i;
+  /undeliver|undelivered|delivery (?:status notification|failure|failed|has failed|problem|notification)|returned mail|mail delivery failed|failure notice|could not be delivered|non-?deliver|returned to sender|mail system error|warning: could not send|delayed mail|nicht zustellbar|unzustellbar|non remis|non distribu|no entregado|non recapitat|error sending|message not delivered|メールエラー|配信エラー|送信エラー|不達/i;
 
 function deliverySystemSent(parts: MessageParts): boolean {
   return DELIVERY_SYSTEM.test(parts.headers.get("from") ?? "") || parts.headers.has("x-failed-recipients");
-}
-
-/** Addresses that name our side or the bounce's own routing, never a bounced recipient. */
-function notRecipients(parts: MessageParts, attached: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const values = ["from", "to", "sender", "reply-to", "return-path", "delivered-to"].map((name) => parts.headers.get(name));
-  values.push(...["from", "sender", "reply-to", "return-path"].map((name) => field(attached, name)));
-  return new Set(values.flatMap(headerAddresses).map((address) => address.toLowerCase()));
-}
-
-function textBounces(parts: MessageParts, receivedAt: Date): Bounce[] {
-  const attached = headerBlock(parts.attachedMessage ?? "");
-  const at = isoTime(parts.date, receivedAt);
-  const failed = headerAddresses(parts.headers.get("x-failed-recipients"));
-  const exclude = notRecipients(parts, attached);
-  // A broken MIME structure can hide the bounce's text; the raw body still has it.
-  let text = parts.text;
-  let found = textRecipients(text, exclude);
-  if (found.length === 0 && parts.rawBody) {
-    text = parts.rawBody;
-    found = textRecipients(text, exclude);
-  }
-  const own = bounceOwnText(text);
-  const named =
-    failed.length > 0 ? failed.map((address) => found.find((item) => item.address.toLowerCase() === address.toLowerCase()) ?? { address, snippet: "" }) : found;
-  if (named.length === 0) {
-    const returned = text.slice(own.length);
-    const to = headerAddresses(field(attached, "to") ?? /^to:(.*)$/im.exec(returned)?.[1]);
-    if (to.length === 1 && to[0]) named.push({ address: to[0], snippet: "" });
-  }
-  return named.map(({ address, snippet }) => {
-    const record = bounceRecord(address, { text: snippet }, "email", at);
-    // A lone recipient's reason may stand anywhere in the bounce ("Could not be delivered because of 550 5.1.1 ...").
-    return record.reason === "unclassified" && named.length === 1 ? bounceRecord(address, { text: own }, "email", at) : record;
-  });
 }
 
 /** A delivery status block written into the text, by MTAs that do not make a report part. */
@@ -94,9 +60,11 @@ export async function parseBounceMessage(raw: string | Uint8Array | ArrayBuffer,
   }
   const deliveryStatus = parts.deliveryStatus ?? embeddedDeliveryStatus(parts);
   if (deliveryStatus) {
-    const bounces = dsnBounces(parseDsnFields(deliveryStatus), parts.text, parts.date, receivedAt);
+    const fields = parseDsnFields(deliveryStatus);
+    const bounces = dsnBounces(fields, parts.text, parts.date, receivedAt);
     if (bounces.length > 0) return { type: "bounce", bounces, format: "dsn" };
-    if (parts.deliveryStatus) return { type: "not_bounce", bounces: [], format: "delivered" };
+    if (reportsOnlyDeliveries(fields)) return { type: "not_bounce", bounces: [], format: "delivered" };
+    // A report that names no usable recipient (an empty part, "Final-Recipient: @host") is read as text.
   }
   const ses = sesNotification(parts.text, receivedAt);
   if (ses) return { ...ses, format: "ses" };

@@ -1,3 +1,5 @@
+import { addressesIn } from "./addresses-in-text";
+
 /**
  * Recipients and their diagnostics in a bounce written for people (Postfix's, Exim's and
  * qmail's bodies, Exchange's, Sendmail's transcripts), where no `message/delivery-status` part
@@ -18,18 +20,22 @@ const RETURNED_MESSAGE = new RegExp(
   "im",
 );
 
-const ADDRESS = /[^\s<>()[\]"',;:@]+@[a-z0-9\u0080-\uffff-]+(?:\.[a-z0-9\u0080-\uffff-]+)*\.[a-z\u0080-\uffff]{2,}/gi;
 /** Lines that name addresses which are not recipients (our sender, message ids, routing). */
 const NOT_RECIPIENT_LINE =
   /^>?from \S+@|^\s*\(?generated from|^\s*(?:from|sender|reply-to|return-path|message-id|in-reply-to|references|envelope-from|x-postfix-sender|reporting-mta|x-original-sender|mail from|>+ ?mail from)\s*:/i;
 const SYSTEM_LOCAL_PART = /^(?:mailer-daemon|postmaster|double-bounce|root|nobody|noreply|no-reply)$/i;
 /** Message ids look like addresses; their local parts are long runs of hex, digits and dashes. */
 const MESSAGE_ID_LOCAL_PART = /^[0-9a-f.$-]{20,}$/i;
-const MAX_RECIPIENTS = 50;
+export const MAX_TEXT_RECIPIENTS = 50;
 const MAX_TEXT = 64 * 1024;
 const MAX_SNIPPET = 600;
 
-/** The bounce's own words: the text before the returned message starts. */
+/**
+ * The bounce's own words: the text before the returned message starts.
+ *
+ * @example
+ * bounceOwnText("failed: a@example.org\n------ This is a copy of the message\nTo: b@example.org"); // "failed: a@example.org\n"
+ */
 export function bounceOwnText(text: string): string {
   const cut = text.slice(0, MAX_TEXT).replace(/\r\n?/g, "\n");
   const match = RETURNED_MESSAGE.exec(cut);
@@ -75,17 +81,16 @@ export interface TextRecipient {
 export function textRecipients(text: string, exclude: ReadonlySet<string>): TextRecipient[] {
   const own = bounceOwnText(text);
   const found = new Map<string, { address: string; snippets: string[] }>();
-  for (const match of own.matchAll(ADDRESS)) {
-    const address = match[0].replace(/\.+$/, "");
+  for (const { address, index } of addressesIn(own)) {
     const key = address.toLowerCase();
-    const lineStart = own.lastIndexOf("\n", match.index) + 1;
-    const lineEnd = own.indexOf("\n", match.index);
+    const lineStart = own.lastIndexOf("\n", index) + 1;
+    const lineEnd = own.indexOf("\n", index);
     const line = own.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
     if (exclude.has(key) || SYSTEM_LOCAL_PART.test(key.split("@")[0] ?? "") || NOT_RECIPIENT_LINE.test(line)) continue;
     if (MESSAGE_ID_LOCAL_PART.test(key.split("@")[0] ?? "")) continue;
     const entry = found.get(key) ?? { address, snippets: [] };
-    if (entry.snippets.length === 0 && found.size >= MAX_RECIPIENTS) continue;
-    entry.snippets.push(snippetAt(own, match.index, address));
+    if (entry.snippets.length === 0 && found.size >= MAX_TEXT_RECIPIENTS) continue;
+    entry.snippets.push(snippetAt(own, index, address));
     found.set(key, entry);
   }
   return [...found.values()].map(({ address, snippets }) => ({

@@ -12,7 +12,7 @@ export const USER_UNKNOWN_TEXT = anyOf(
   // "Invalid address" alone is left out: Zoho writes it above every failure, a full mailbox too.
   /(?:unknown|invalid|non-?existent|no such|inexistent) (?:local |e-?mail |mail )?(?:user|recipient|mailbox|account|addressee|person)|(?:non-?existent|no such|inexistent) address/,
   /(?:user|recipient) (?:does ?n[o']t|does not) have an? [\w.-]+ account/,
-  /no (?:mailbox|user|account) (?:here )?(?:by that name|with that name|found)|not (?:listed|found) in (?:the )?(?:domino |public )?(?:directory|address book)/,
+  /no (?:mailbox|user|account) (?:here )?(?:by that name|with that name|found)|not (?:listed|found) in [^.;]{0,30}(?:directory|address book)|no valid recipients|ディレクトリのリストにありません|該当するユーザ|宛先不明/,
   /(?:account|address|mailbox|user) (?:that you tried to reach |you tried to reach )?does not exist|does not have an? (?:account|mailbox)|not a valid (?:mailbox|recipient|user)/,
   /recipient (?:address )?rejected: (?:user unknown|unknown|undeliverable address|no such)|address (?:not found|unknown|does not exist)|unrouteable address|undeliverable address|recipient no longer on server/,
   /utilisateur inconnu|adresse (?:e-?mail )?(?:inconnue|inexistante|introuvable)|(?:benutzer|empfanger|adresse)[^.;]{0,20}(?:unbekannt|existiert nicht|nicht gefunden)|usuario (?:desconocido|inexistente|no existe)|utente (?:sconosciuto|inesistente)|nao existe|пользователь не найден|нет такого пользователя/,
@@ -34,7 +34,7 @@ export const hostUnknown: BounceRow = {
   permanence: "permanent",
   text: anyOf(
     /host (?:or domain name )?(?:not found|unknown)|(?:domain|host) name not found|unknown (?:host|domain)|no such (?:domain|host)|domain (?:does ?n[o']t|does not) exist/,
-    /illegal host|host\/domain name|nxdomain|null mx|does not accept (?:e-?)?mail\b(?! from)|(?:couldn't|could not|cannot|unable to) find (?:any host|a mail exchanger|mx)|no (?:mx|mail exchanger|route to)(?: record)? (?:for|found)|no valid (?:mx|hosts)|unroutable domain/,
+    /illegal host|host\/domain name|host [a-z0-9.-]+\.[a-z]{2,} not found|indicated no smtp service|nxdomain|null mx|does not accept (?:e-?)?mail\b(?! from)|(?:couldn't|could not|cannot|unable to) find (?:any host|a mail exchanger|mx)|no (?:mx|mail exchanger|route to)(?: record)? (?:for|found)|no valid (?:mx|hosts)|unroutable domain/,
   ),
   example: {
     status: "5.4.4",

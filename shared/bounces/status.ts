@@ -6,7 +6,7 @@
 // Not part of a longer dotted number: IPs (10.4.5.6) and versions (4.16.55.1) are not codes.
 const CODE_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![.\d])/;
 const WHOLE_CODE = /^\s*([245])\.(\d{1,3})\.(\d{1,3})\s*$/;
-const REPLY_CODE = /(?<![\d.-])([245]\d\d)(?=[\s:-]|$)/;
+const REPLY_CODE = /(?<![\d.-])([245]\d\d)(?=[\s:,-]|$)/;
 
 function canonical(match: RegExpExecArray): string {
   return `${match[1]}.${Number(match[2])}.${Number(match[3])}`;
