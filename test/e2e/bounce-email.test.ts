@@ -99,4 +99,14 @@ describe.skipIf(dnsPeer === null || skipWithoutMtaFarm())("a Postfix-made bounce
       ["alice@ok.mailvet-mta.net", "deliverable", "accepted"],
     ]);
   });
+
+  it("never files the DSN of a return path without a valid signature", async () => {
+    const handedOver = () => sender.log().match(/relay=edge-bounce/g)?.length ?? 0;
+    const before = handedOver();
+    const forged = `b+${"a".repeat(8)}.${"b".repeat(10)}.${"c".repeat(16)}@${RETURN_DOMAIN}`;
+    await submitMessage(sender.host, sender.port, { from: forged, to: "ghost@ok.mailvet-mta.net", body: "Subject: forged\r\n\r\nA bounce nobody signed." });
+    // The sender's log records the hand-over to the edge (whatever the edge answered).
+    await expect.poll(handedOver, { timeout: 60_000, interval: 500 }).toBeGreaterThan(before);
+    expect((await listed()).map(({ address }) => address)).not.toContain("ghost@ok.mailvet-mta.net");
+  });
 });
