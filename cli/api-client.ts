@@ -10,6 +10,12 @@ import { untilAborted } from "./until-aborted";
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export type JobCreated = z.infer<typeof JobCreatedSchema>;
 export type Suppression = z.infer<typeof SuppressionSchema>;
+/** What POST /v1/suppressions/import answers. */
+export interface BounceImport {
+  imported: number;
+  skipped: number;
+  reasons: { item: number; reason: string }[];
+}
 
 /** A small JSON request's deadline: status and job calls answer at once or something is wrong. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -108,6 +114,11 @@ export class MailvetApi {
     const response = await this.#request(`/v1/suppressions.csv${kind ? `?kind=${kind}` : ""}`, {}, undefined);
     if (!response.body) throw new CliError(EXIT.api, "the API sent the list without a body");
     return response.body;
+  }
+
+  /** Files a CSV export or an mbox of bounces on the key's list; no deadline, like an upload. */
+  async importBounces(body: Blob, contentType: "text/csv" | "application/mbox"): Promise<BounceImport> {
+    return this.#json(await this.#request("/v1/suppressions/import", { method: "POST", headers: { "content-type": contentType }, body }, undefined));
   }
 
   async #request(path: string, init: RequestInit, timeoutMs: number | undefined): Promise<Response> {

@@ -25,7 +25,8 @@ export type Command =
   | { name: "clean"; api: ApiTarget; json: boolean; input: string; output: OutputChoice }
   | { name: "results"; api: ApiTarget; json: boolean; jobId: string; output: OutputChoice }
   | { name: "status"; api: ApiTarget; json: boolean; jobId: string }
-  | SuppressionsCommand;
+  | SuppressionsCommand
+  | BouncesCommand;
 
 export type SuppressionKind = "hard" | "soft" | "complaint";
 
@@ -36,6 +37,15 @@ export type SuppressionsCommand = { name: "suppressions"; api: ApiTarget; json: 
   | { action: "remove"; address: string }
   | { action: "export"; kind: SuppressionKind | undefined; output: string }
 );
+
+/** `mailvet bounces import <file>`: an ESP's CSV export or an mbox of DSNs onto the key's suppression list. */
+export interface BouncesCommand {
+  name: "bounces";
+  api: ApiTarget;
+  json: boolean;
+  action: "import";
+  file: string;
+}
 
 /** A clean list keeps the rows a sender can mail without worry, unless --keep or --all say otherwise. */
 export const DEFAULT_KEEP: readonly Verdict[] = ["deliverable"];
@@ -215,12 +225,21 @@ function parseSuppressions(args: string[], env: NodeJS.ProcessEnv): Command {
   }
 }
 
+function parseBounces(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, COMMON);
+  if (values.help) return { name: "help" };
+  const [action, ...rest] = positionals;
+  if (action !== "import") throw usageError(action === undefined ? "missing what to do: bounces import <file>" : `unknown bounces action "${action}"`);
+  return { name: "bounces", api: apiTarget(values, env), json: values.json, action, file: onePositional(rest, "file (a .csv export or an .mbox of bounces)") };
+}
+
 const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Command> = {
   verify: parseVerify,
   clean: parseClean,
   results: parseResults,
   status: parseStatus,
   suppressions: parseSuppressions,
+  bounces: parseBounces,
 };
 
 /**

@@ -5,6 +5,7 @@ import type { CommandIo } from "./io";
 import { runClean, runResults, runStatus } from "./job-commands";
 import { HELP, SYNOPSIS } from "./usage";
 import { runSuppressions } from "./suppressions-command";
+import { runBouncesImport } from "./bounces-command";
 import { runVerify } from "./verify-command";
 
 function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
@@ -25,6 +26,8 @@ function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
       return runStatus(command, io);
     case "suppressions":
       return runSuppressions(command, io);
+    case "bounces":
+      return runBouncesImport(command, io);
   }
 }
 

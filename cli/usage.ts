@@ -11,6 +11,7 @@ export const SYNOPSIS = `Usage:
   mailvet suppressions add <address> --kind <hard|soft|complaint> [--reason <reason>] [--status <x.y.z>] [--json]
   mailvet suppressions remove <address>
   mailvet suppressions export -o <out.csv> [--kind <kind>]
+  mailvet bounces import <bounces.csv|bounces.mbox> [--json]
   mailvet --help | --version`;
 
 const exitCodes = Object.entries(EXIT_MEANINGS)
@@ -30,6 +31,9 @@ Commands:
   suppressions
             the key's suppression list: list it (one address per line, or JSON lines), add or
             remove an address, export it as CSV; exit 4 when the address to remove is not listed
+  bounces import
+            file an ESP's CSV export of bounces (SendGrid, Mailgun, Postmark, SES), or an mbox of
+            bounce messages, on the key's suppression list; prints what was imported and skipped
 
 Options:
   --api <url>          the API (default: $MAILVET_API, else http://127.0.0.1:$MAILVET_EDGE_PORT, 8787)

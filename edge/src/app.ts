@@ -12,6 +12,8 @@ import { healthz } from "./routes/healthz";
 import { suppressions } from "./routes/suppressions";
 import { jobs } from "./routes/jobs";
 import { verify } from "./routes/verify";
+import { bounceWebhooks } from "./routes/bounce-webhooks";
+import { importSuppressions } from "./routes/suppressions-import/import";
 
 const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.
 
@@ -69,6 +71,8 @@ export function createApp() {
   app.route("/", healthz);
   app.route("/", verify);
   app.route("/", suppressions);
+  app.route("/", bounceWebhooks);
+  app.route("/", importSuppressions);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({

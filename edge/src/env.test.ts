@@ -26,6 +26,10 @@ describe("edgeSettings", () => {
       jobProberRetries: 3,
       jobWebhookBackoffSeconds: 10,
       jobWebhookAllowPrivate: false,
+      softBounceDays: 7,
+      bounceWebhooks: {},
+      returnPathSecrets: [],
+      returnPathDomain: undefined,
     });
   });
 

@@ -70,6 +70,9 @@ function readEdgeSettings(env: Env) {
     jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF,
     jobWebhookAllowPrivate: parsed.MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE,
     softBounceDays: parsed.MAILVET_SOFT_BOUNCE_DAYS,
+    bounceWebhooks: parsed.MAILVET_BOUNCE_WEBHOOKS,
+    returnPathSecrets: parsed.MAILVET_RETURN_PATH_SECRET,
+    returnPathDomain: parsed.MAILVET_RETURN_PATH_DOMAIN,
   };
 }
 

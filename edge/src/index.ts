@@ -1,4 +1,5 @@
 import { createApp } from "./app";
+import { handleEmail } from "./email/email-handler";
 import type { Env } from "./env";
 import { jobQueue } from "./jobs/consumer";
 import type { JobMessage } from "./jobs/messages";
@@ -9,5 +10,6 @@ export { JobCoordinator } from "./jobs/coordinator";
 export default {
   fetch: createApp().fetch,
   queue: jobQueue,
+  email: handleEmail,
   scheduled: (controller, env, ctx) => ctx.waitUntil(runDueReverifications(env, controller.scheduledTime)),
 } satisfies ExportedHandler<Env, JobMessage>;

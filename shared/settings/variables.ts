@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { commaSeparated } from "../contract/comma-separated";
 import { apiKeysVariable } from "./api-keys";
+import { bounceWebhooksVariable } from "./bounce-webhooks";
 import { commaList, hostName, httpUrl, onOff, port, positiveInteger, positiveRate, proberList, proberUrl, wholeNumber } from "./value-parsers";
 
 /** Who reads a variable: the edge Worker, a prober, or only `npm start` (infra/local/start.ts). */
@@ -229,6 +231,30 @@ export const variables = {
     users: ["edge"],
     meaning: "days a soft bounce stays on the suppression list (flagged in results) after it was last seen; hard bounces and complaints stay until removed",
     default: 7,
+  }),
+  MAILVET_BOUNCE_WEBHOOKS: variable({
+    schema: bounceWebhooksVariable,
+    users: ["edge"],
+    meaning:
+      'JSON: per API key id, the secrets of its ESP bounce webhooks (`ses.topics`, `sendgrid.publicKey`, `mailgun.signingKey`, `postmark.username`/`password`, `resend.secret`), see "Bounce webhooks"',
+    default: {},
+    readmeDefault: "none",
+  }),
+  // Several secrets: a rotation signs with the first and still takes the others' bounces.
+  MAILVET_RETURN_PATH_SECRET: variable({
+    schema: commaSeparated.pipe(z.array(z.string().min(16, "each return-path secret must be at least 16 characters"))),
+    users: ["edge"],
+    meaning:
+      "secret(s), comma-separated, that sign the return paths (`b+<owner>.<recipient hash>.<mac>@<domain>`) whose bounces the Email Worker takes; unset, it rejects every message",
+    default: [],
+    readmeDefault: "none",
+  }),
+  MAILVET_RETURN_PATH_DOMAIN: variable({
+    schema: hostName,
+    users: ["edge"],
+    meaning: "the domain Email Routing sends the return-path addresses of (e.g. `bounces.example.com`); mail to any other domain is rejected",
+    default: undefined,
+    readmeDefault: "none",
   }),
 };
 

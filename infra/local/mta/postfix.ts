@@ -67,10 +67,6 @@ export interface PostfixServer {
  * await postfix.stop();
  */
 export async function startPostfix(runDir: string, listeners: PostfixListeners): Promise<PostfixServer> {
-  const [postfix, postconf] = [findExecutable("postfix"), findExecutable("postconf")];
-  if (postfix === undefined || postconf === undefined) throw new Error("postfix is not installed: run infra/local/install-peers.sh as root");
-  const configDir = join(runDir, "conf");
-  await Promise.all([mkdir(configDir), mkdir(join(runDir, "queue"))]);
   const { hosts } = listeners;
   const values: Record<string, string | number> = {
     RUN_DIR: runDir,
@@ -81,10 +77,36 @@ export async function startPostfix(runDir: string, listeners: PostfixListeners):
     // main → MAIN_HOST, recipientCap → RECIPIENT_CAP_HOST, … as master.cf names them.
     ...Object.fromEntries(POSTFIX_ROLES.map((role) => [`${role.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}_HOST`, hosts[role]])),
   };
+  return startPostfixInstance(
+    runDir,
+    TEMPLATE_DIR,
+    values,
+    POSTFIX_ROLES.map((role) => ({ host: hosts[role], port: listeners.port })),
+  );
+}
+
+/**
+ * Starts a Postfix instance from the main.cf and master.cf templates of `templateDir` filled
+ * with `values`, as startPostfix does the farm's (and the same way: its own namespace, its own
+ * directories under `runDir`), and resolves once each of `greeters` greets.
+ *
+ * @example
+ * const sender = await startPostfixInstance(runDir, SENDER_TEMPLATE_DIR, values, [{ host: "127.0.0.60", port: 2525 }]);
+ */
+export async function startPostfixInstance(
+  runDir: string,
+  templateDir: string,
+  values: Record<string, string | number>,
+  greeters: readonly { host: string; port: number }[],
+): Promise<PostfixServer> {
+  const [postfix, postconf] = [findExecutable("postfix"), findExecutable("postconf")];
+  if (postfix === undefined || postconf === undefined) throw new Error("postfix is not installed: run infra/local/install-peers.sh as root");
+  const configDir = join(runDir, "conf");
+  await Promise.all([mkdir(configDir), mkdir(join(runDir, "queue"))]);
   await Promise.all(
     ["main.cf", "master.cf"].map(async (name) => {
       const path = join(configDir, name);
-      await writeFile(path, await fillConfigTemplate(join(TEMPLATE_DIR, name), values));
+      await writeFile(path, await fillConfigTemplate(join(templateDir, name), { RUN_DIR: runDir, ...values }));
       // Postfix waits, 300 ms at a time, until a config file is a few seconds old, in case it
       // is still being written. These are complete, so they are dated back.
       await utimes(path, CONFIG_WRITTEN_AT, CONFIG_WRITTEN_AT);
@@ -113,8 +135,8 @@ export async function startPostfix(runDir: string, listeners: PostfixListeners):
     await namespace.stop();
   };
   try {
-    for (const host of POSTFIX_ROLES.map((role) => hosts[role])) {
-      await untilReady(`Postfix on ${host}:${listeners.port}`, () => greets(host, listeners.port), { exited: namespace.exited, output: log });
+    for (const { host, port } of greeters) {
+      await untilReady(`Postfix on ${host}:${port}`, () => greets(host, port), { exited: namespace.exited, output: log });
     }
   } catch (error) {
     await stop();
