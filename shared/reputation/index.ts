@@ -16,3 +16,6 @@ export { DOMAIN_BLOCKLISTS, type DomainBlocklist } from "./domain-blocklists";
 export { IP_BLOCKLISTS, type IpBlocklist } from "./ip-blocklists";
 export { type CodeReading, type ListCheck, type ListStatus, readListAnswer } from "./list-check";
 export type { ReputationResolver } from "./resolver";
+export { evaluateSpf, SPF_LIMITS, type SpfEvaluation, type SpfQuery, type SpfResult } from "./spf/evaluate-spf";
+export { fetchSpfRecord, type SpfFetch } from "./spf/fetch-spf";
+export { isSpfRecord, parseSpfRecord, type SpfMechanism, type SpfParse, type SpfRecord } from "./spf/parse-spf";
