@@ -19,3 +19,6 @@ export type { ReputationResolver } from "./resolver";
 export { evaluateSpf, SPF_LIMITS, type SpfEvaluation, type SpfQuery, type SpfResult } from "./spf/evaluate-spf";
 export { fetchSpfRecord, type SpfFetch } from "./spf/fetch-spf";
 export { isSpfRecord, parseSpfRecord, type SpfMechanism, type SpfParse, type SpfRecord } from "./spf/parse-spf";
+export { type DmarcFetch, fetchDmarcRecord } from "./dmarc/fetch-dmarc";
+export { type DmarcParse, type DmarcPolicy, type DmarcRecord, parseDmarcRecord } from "./dmarc/parse-dmarc";
+export { type ReputationRequest, reviewReputation } from "./review/review-reputation";
