@@ -11,6 +11,7 @@ import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
 import { jobs } from "./routes/jobs";
 import { reputation } from "./routes/reputation";
+import { reputationSchedules } from "./routes/reputation-schedules";
 import { verify } from "./routes/verify";
 
 const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.
@@ -65,6 +66,7 @@ export function createApp() {
   app.route("/", healthz);
   app.route("/", verify);
   app.route("/", reputation);
+  app.route("/", reputationSchedules);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({
