@@ -24,7 +24,8 @@ export type Command =
   | { name: "verify"; api: ApiTarget; json: boolean; addresses: string[]; smtp: boolean; timeoutMs: number | undefined }
   | { name: "clean"; api: ApiTarget; json: boolean; input: string; output: OutputChoice }
   | { name: "results"; api: ApiTarget; json: boolean; jobId: string; output: OutputChoice }
-  | { name: "status"; api: ApiTarget; json: boolean; jobId: string };
+  | { name: "status"; api: ApiTarget; json: boolean; jobId: string }
+  | { name: "reputation"; api: ApiTarget; json: boolean; domain: string | undefined; ips: string[] };
 
 /** A clean list keeps the rows a sender can mail without worry, unless --keep or --all say otherwise. */
 export const DEFAULT_KEEP: readonly Verdict[] = ["deliverable"];
@@ -158,11 +159,25 @@ function parseStatus(args: string[], env: NodeJS.ProcessEnv): Command {
   return { name: "status", api: apiTarget(values, env), json: values.json, jobId: onePositional(positionals, "job id") };
 }
 
+function parseReputation(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, { ...COMMON, domain: { type: "string" }, ip: { type: "string", multiple: true } });
+  if (values.help) return { name: "help" };
+  if (positionals.length > 0) throw usageError(`unexpected "${positionals[0]}"; give --domain <domain> and/or --ip <ip>`);
+  const ips = (values.ip ?? [])
+    .flatMap((ip) => ip.split(","))
+    .map((ip) => ip.trim())
+    .filter(Boolean);
+  if (!values.domain && ips.length === 0) throw usageError("give --domain <domain>, --ip <ip>, or both");
+  // The API checks the domain and the addresses (and says what is wrong).
+  return { name: "reputation", api: apiTarget(values, env), json: values.json, domain: values.domain || undefined, ips };
+}
+
 const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Command> = {
   verify: parseVerify,
   clean: parseClean,
   results: parseResults,
   status: parseStatus,
+  reputation: parseReputation,
 };
 
 /**

@@ -4,6 +4,7 @@ import { CliError, EXIT, type ExitCode } from "./exit-codes";
 import type { CommandIo } from "./io";
 import { runClean, runResults, runStatus } from "./job-commands";
 import { HELP, SYNOPSIS } from "./usage";
+import { runReputation } from "./reputation-command";
 import { runVerify } from "./verify-command";
 
 function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
@@ -22,6 +23,8 @@ function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
       return runResults(command, io);
     case "status":
       return runStatus(command, io);
+    case "reputation":
+      return runReputation(command, io);
   }
 }
 
