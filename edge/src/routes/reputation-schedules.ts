@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ReputationScheduleBodySchema, ReputationScheduleSchema, ScheduleIdSchema } from "../../../shared/contract/reputation";
+import { ReputationScheduleSchema, ScheduleIdSchema } from "../../../shared/contract/reputation";
+import { ReputationScheduleBodySchema } from "../../../shared/contract/reputation-request";
 import { errorResponse } from "../../../shared/contract/schemas";
 import { base64url } from "../../../shared/encoding/base64url";
 import { ApiError } from "../../../shared/http/api-error";
@@ -10,7 +11,9 @@ import { type ScheduleRow, schedulesDb, scheduleView } from "../reputation/sched
 const denied = {
   401: errorResponse("MAILVET_API_KEYS is set and the request has no valid `Authorization: Bearer <key>`."),
   403: errorResponse("The key does not have the `reputation` scope."),
+  429: errorResponse("The key (or, without a secret key, the client address) is over its rate limit; see Retry-After."),
 };
+const malformed = { 400: errorResponse("The request is malformed (a query that is not UTF-8, an id that is not a schedule id).") };
 
 const createSchedule = createRoute({
   method: "post",
@@ -35,6 +38,7 @@ const listSchedules = createRoute({
   summary: "The key's reputation schedules (every key's for admin)",
   responses: {
     200: { description: "The schedules.", content: { "application/json": { schema: z.object({ schedules: z.array(ReputationScheduleSchema) }) } } },
+    ...malformed,
     ...denied,
   },
 });
@@ -44,7 +48,7 @@ const deleteSchedule = createRoute({
   path: "/v1/reputation/schedules/{id}",
   summary: "End a reputation schedule",
   request: { params: ScheduleIdSchema },
-  responses: { 204: { description: "Ended." }, 404: errorResponse("No such schedule, or another key's."), ...denied },
+  responses: { 204: { description: "Ended." }, 404: errorResponse("No such schedule, or another key's."), ...malformed, ...denied },
 });
 
 /** `POST`, `GET /v1/reputation/schedules` and `DELETE /v1/reputation/schedules/{id}`; a schedule is its key's own, as a job is. */

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ReputationQuerySchema, ReputationReviewSchema } from "../../../shared/contract/reputation";
+import { ReputationReviewSchema } from "../../../shared/contract/reputation";
+import { ReputationQuerySchema } from "../../../shared/contract/reputation-request";
 import { errorResponse } from "../../../shared/contract/schemas";
 import type { AppEnv } from "../env";
 import { edgeReview } from "../reputation/review";
