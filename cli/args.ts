@@ -26,7 +26,8 @@ export type Command =
   | { name: "results"; api: ApiTarget; json: boolean; jobId: string; output: OutputChoice }
   | { name: "status"; api: ApiTarget; json: boolean; jobId: string }
   | SuppressionsCommand
-  | BouncesCommand;
+  | BouncesCommand
+  | { name: "reputation"; api: ApiTarget; json: boolean; domain: string | undefined; ips: string[] };
 
 export type SuppressionKind = "hard" | "soft" | "complaint";
 
@@ -233,6 +234,19 @@ function parseBounces(args: string[], env: NodeJS.ProcessEnv): Command {
   return { name: "bounces", api: apiTarget(values, env), json: values.json, action, file: onePositional(rest, "file (a .csv export or an .mbox of bounces)") };
 }
 
+function parseReputation(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, { ...COMMON, domain: { type: "string" }, ip: { type: "string", multiple: true } });
+  if (values.help) return { name: "help" };
+  if (positionals.length > 0) throw usageError(`unexpected "${positionals[0]}"; give --domain <domain> and/or --ip <ip>`);
+  const ips = (values.ip ?? [])
+    .flatMap((ip) => ip.split(","))
+    .map((ip) => ip.trim())
+    .filter(Boolean);
+  if (!values.domain && ips.length === 0) throw usageError("give --domain <domain>, --ip <ip>, or both");
+  // The API checks the domain and the addresses (and says what is wrong).
+  return { name: "reputation", api: apiTarget(values, env), json: values.json, domain: values.domain || undefined, ips };
+}
+
 const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Command> = {
   verify: parseVerify,
   clean: parseClean,
@@ -240,6 +254,7 @@ const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Comman
   status: parseStatus,
   suppressions: parseSuppressions,
   bounces: parseBounces,
+  reputation: parseReputation,
 };
 
 /**

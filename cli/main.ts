@@ -6,6 +6,7 @@ import { runClean, runResults, runStatus } from "./job-commands";
 import { HELP, SYNOPSIS } from "./usage";
 import { runSuppressions } from "./suppressions-command";
 import { runBouncesImport } from "./bounces-command";
+import { runReputation } from "./reputation-command";
 import { runVerify } from "./verify-command";
 
 function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
@@ -28,6 +29,8 @@ function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
       return runSuppressions(command, io);
     case "bounces":
       return runBouncesImport(command, io);
+    case "reputation":
+      return runReputation(command, io);
   }
 }
 

@@ -12,6 +12,7 @@ export const SYNOPSIS = `Usage:
   mailvet suppressions remove <address>
   mailvet suppressions export -o <out.csv> [--kind <kind>]
   mailvet bounces import <bounces.csv|bounces.mbox> [--json]
+  mailvet reputation [--domain <domain>] [--ip <ip>]... [--json]
   mailvet --help | --version`;
 
 const exitCodes = Object.entries(EXIT_MEANINGS)
@@ -34,6 +35,7 @@ Commands:
   bounces import
             file an ESP's CSV export of bounces (SendGrid, Mailgun, Postmark, SES), or an mbox of
             bounce messages, on the key's suppression list; prints what was imported and skipped
+  reputation  review a sending domain and IPs: block lists, SPF, DMARC, MX; each finding with its fix
 
 Options:
   --api <url>          the API (default: $MAILVET_API, else http://127.0.0.1:$MAILVET_EDGE_PORT, 8787)
@@ -45,6 +47,8 @@ Options:
   --keep <verdicts>    clean, results: keep the rows of these verdicts, comma-separated
                        (deliverable, undeliverable, risky, unknown; default ${DEFAULT_KEEP.join(",")})
   --all                clean, results: keep every row, each with its verdict
+  --domain <domain>    reputation: the sending domain
+  --ip <ip>            reputation: a sending IP address (repeat it, or comma-separate, at most 10)
   -h, --help           this help
   -v, --version        the version
 

@@ -11,6 +11,8 @@ import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
 import { suppressions } from "./routes/suppressions";
 import { jobs } from "./routes/jobs";
+import { reputation } from "./routes/reputation";
+import { reputationSchedules } from "./routes/reputation-schedules";
 import { verify } from "./routes/verify";
 import { bounceWebhooks } from "./routes/bounce-webhooks";
 import { importSuppressions } from "./routes/suppressions-import/import";
@@ -58,6 +60,8 @@ export function createApp() {
   app.use("/v1/suppressions", requireScope("jobs"));
   app.use("/v1/suppressions.csv", requireScope("jobs"));
   app.use("/v1/suppressions/*", requireScope("jobs"));
+  app.use("/v1/reputation", requireScope("reputation"));
+  app.use("/v1/reputation/*", requireScope("reputation"));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -73,6 +77,8 @@ export function createApp() {
   app.route("/", suppressions);
   app.route("/", bounceWebhooks);
   app.route("/", importSuppressions);
+  app.route("/", reputation);
+  app.route("/", reputationSchedules);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({

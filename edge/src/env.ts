@@ -73,6 +73,7 @@ function readEdgeSettings(env: Env) {
     bounceWebhooks: parsed.MAILVET_BOUNCE_WEBHOOKS,
     returnPathSecrets: parsed.MAILVET_RETURN_PATH_SECRET,
     returnPathDomain: parsed.MAILVET_RETURN_PATH_DOMAIN,
+    spamhausDqsKey: parsed.MAILVET_SPAMHAUS_DQS_KEY,
   };
 }
 

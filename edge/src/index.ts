@@ -4,6 +4,7 @@ import type { Env } from "./env";
 import { jobQueue } from "./jobs/consumer";
 import type { JobMessage } from "./jobs/messages";
 import { runDueReverifications } from "./jobs/run/schedule";
+import { runDueReputationReviews } from "./reputation/run-schedules";
 
 export { JobCoordinator } from "./jobs/coordinator";
 
@@ -11,5 +12,8 @@ export default {
   fetch: createApp().fetch,
   queue: jobQueue,
   email: handleEmail,
-  scheduled: (controller, env, ctx) => ctx.waitUntil(runDueReverifications(env, controller.scheduledTime)),
+  scheduled: (controller, env, ctx) => {
+    ctx.waitUntil(runDueReverifications(env, controller.scheduledTime));
+    ctx.waitUntil(runDueReputationReviews(env, controller.scheduledTime));
+  },
 } satisfies ExportedHandler<Env, JobMessage>;

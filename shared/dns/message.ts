@@ -4,7 +4,7 @@
  */
 
 /** The record types Mailvet asks for, by their wire codes. */
-export const QUERY_TYPES = { A: 1, MX: 15, AAAA: 28 } as const;
+export const QUERY_TYPES = { A: 1, MX: 15, AAAA: 28, TXT: 16 } as const;
 export type QueryType = keyof typeof QUERY_TYPES;
 
 /** Wire codes of the record types the parser decodes beyond the query types. */
@@ -26,6 +26,12 @@ export interface MxRecord {
   exchange: string;
 }
 
+export interface TxtRecord {
+  type: "TXT";
+  /** The record's character-strings in order, each decoded as UTF-8; SPF and DMARC join them without spaces (RFC 7208 §3.3). */
+  strings: string[];
+}
+
 export interface CnameRecord {
   type: "CNAME";
   target: string;
@@ -43,7 +49,7 @@ export interface OtherRecord {
   code: number;
 }
 
-export type RecordData = AddressRecord<"A"> | AddressRecord<"AAAA"> | MxRecord | CnameRecord | SoaRecord | OtherRecord;
+export type RecordData = AddressRecord<"A"> | AddressRecord<"AAAA"> | MxRecord | TxtRecord | CnameRecord | SoaRecord | OtherRecord;
 
 /** The data of a record of one of the query types. */
 export type AnswerRecord<T extends QueryType = QueryType> = Extract<RecordData, { type: T }>;

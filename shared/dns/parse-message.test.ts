@@ -51,7 +51,7 @@ describe("parseMessage", () => {
         answers: [
           { name: "www.example.net", ttl: 60, data: { type: "CNAME", target: "example.net" } },
           { name: "example.net", ttl: 60, data: { type: "AAAA", address: "2001:db8::25" } },
-          { name: "example.net", ttl: 60, data: { type: "other", code: 16 } },
+          { name: "example.net", ttl: 60, data: { type: "other", code: 99 } },
         ],
         authorities: [{ name: "example.net", ttl: 3600, data: { type: "SOA", minimum: 60 } }],
       }),
@@ -60,9 +60,15 @@ describe("parseMessage", () => {
     expect(message.answers).toEqual([
       { name: "www.example.net", ttl: 60, data: { type: "CNAME", target: "example.net" } },
       { name: "example.net", ttl: 60, data: { type: "AAAA", address: "2001:db8::25" } },
-      { name: "example.net", ttl: 60, data: { type: "other", code: 16 } },
+      { name: "example.net", ttl: 60, data: { type: "other", code: 99 } },
     ]);
     expect(message.authorities).toEqual([{ name: "example.net", ttl: 3600, data: { type: "SOA", minimum: 60 } }]);
+  });
+
+  it("reads a TXT record's character-strings in order, so SPF can join a long record split in two", () => {
+    const strings = ["v=spf1 ip4:192.0.2.0/24 ", "include:_spf.example.net -all"];
+    const message = parsed(buildMessage({ isResponse: true, answers: [{ name: "example.net", ttl: 60, data: { type: "TXT", strings } }] }));
+    expect(message.answers[0]?.data).toEqual({ type: "TXT", strings });
   });
 
   it("reads a TTL with the top bit set as 0 (RFC 2181 §8)", () => {
@@ -134,7 +140,8 @@ const arbitraryRecord: fc.Arbitrary<ResourceRecord> = fc.record({
     arbitraryName.map((target): RecordData => ({ type: "CNAME", target })),
     fc.record({ preference: fc.nat({ max: 0xffff }), exchange: fc.oneof(arbitraryName, fc.constant("")) }).map((mx): RecordData => ({ type: "MX", ...mx })),
     fc.nat({ max: 0x7fffffff }).map((minimum): RecordData => ({ type: "SOA", minimum })),
-    fc.constantFrom(16, 99, 257).map((code): RecordData => ({ type: "other", code })),
+    fc.array(fc.stringMatching(/^[ -~]{0,40}$/), { minLength: 1, maxLength: 3 }).map((strings): RecordData => ({ type: "TXT", strings })),
+    fc.constantFrom(99, 257).map((code): RecordData => ({ type: "other", code })),
   ),
 });
 

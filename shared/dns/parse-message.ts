@@ -84,6 +84,8 @@ function readData(reader: WireReader, code: number, length: number): RecordData 
       return { type: "CNAME", target: readName(reader) };
     case RECORD_CODES.MX:
       return { type: "MX", preference: reader.u16(), exchange: readName(reader) };
+    case RECORD_CODES.TXT:
+      return { type: "TXT", strings: readCharacterStrings(reader.take(length)) };
     case RECORD_CODES.SOA: {
       readName(reader); // primary server
       readName(reader); // mailbox
@@ -94,4 +96,14 @@ function readData(reader: WireReader, code: number, length: number): RecordData 
       reader.take(length);
       return { type: "other", code };
   }
+}
+
+const utf8 = new TextDecoder();
+
+/** A TXT record's data: one or more <character-string>s, each a length octet and that many octets. */
+function readCharacterStrings(data: Uint8Array): string[] {
+  const reader = new WireReader(data);
+  const strings: string[] = [];
+  while (reader.offset < data.length) strings.push(utf8.decode(reader.take(reader.u8())));
+  return strings;
 }

@@ -256,6 +256,15 @@ export const variables = {
     default: undefined,
     readmeDefault: "none",
   }),
+  // Spamhaus refuses public resolvers (127.255.255.254); its Data Query Service answers anyone with a key.
+  MAILVET_SPAMHAUS_DQS_KEY: variable({
+    schema: z.string().regex(/^[a-z0-9]{8,64}$/, "must be the lower-case letters and digits of a Spamhaus DQS key"),
+    users: ["edge", "prober"],
+    meaning:
+      "Spamhaus Data Query Service key: ZEN and DBL are asked at `<key>.zen.dq.spamhaus.net` and `<key>.dbl.dq.spamhaus.net`, which answer from any resolver",
+    default: undefined,
+    readmeDefault: "none: the public zones",
+  }),
 };
 
 export type VariableName = keyof typeof variables;
