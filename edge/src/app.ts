@@ -10,6 +10,7 @@ import { limitRate } from "./middleware/rate-limit";
 import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
 import { jobs } from "./routes/jobs";
+import { probersDoctor } from "./routes/probers-doctor";
 import { verify } from "./routes/verify";
 
 const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.
@@ -49,6 +50,7 @@ export function createApp() {
   app.use("/v1/verify", requireScope("verify"));
   app.use("/v1/jobs", requireScope("jobs"));
   app.use("/v1/jobs/*", requireScope("jobs"));
+  app.use("/v1/probers/doctor", requireScope("admin"));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -61,6 +63,7 @@ export function createApp() {
   app.route("/", jobs);
   app.route("/", healthz);
   app.route("/", verify);
+  app.route("/", probersDoctor);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({

@@ -25,7 +25,7 @@ export function reportText(report: DoctorReport): string {
     `${name}: ${report.status.toUpperCase()} (${report.at})`,
     `  sends from ${ips.length > 0 ? ips.join(", ") : "an unknown address"} · HELO ${report.helo} · MAIL FROM ${report.mail_from}`,
   ];
-  const pad = "  " + " ".repeat(5 + 15);
+  const pad = " ".repeat(22);
   for (const check of report.checks) {
     lines.push(`  ${MARK[check.status]} ${check.id.padEnd(14)} ${indentLines(check.summary, pad)}`);
     if (check.fix !== null) lines.push(`${pad}fix: ${indentLines(check.fix, pad)}`);
