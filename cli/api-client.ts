@@ -1,5 +1,6 @@
 import type { VerifyResult } from "../shared/contract/schemas";
 import type { z } from "@hono/zod-openapi";
+import type { ProbersDoctor } from "../shared/contract/doctor";
 import type { JobCreatedSchema, JobStatusSchema } from "../shared/contract/jobs";
 import type { ApiTarget, OutputChoice } from "./args";
 import { CliError, EXIT } from "./exit-codes";
@@ -14,6 +15,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** verify: the API answers within the request's timeout_ms (30 s at most); past it plus this, give up. */
 const VERIFY_MARGIN_MS = 10_000;
 const MAX_TIMEOUT_MS = 30_000;
+/** doctor: the edge gives each prober 30 s for its checks; past it plus this, give up. */
+const DOCTOR_TIMEOUT_MS = 40_000;
 
 /** 4xx answers about what the user gave (the file, an address, a job id); other failures are the API's. */
 const INPUT_STATUSES = new Set([400, 404, 411, 413, 415, 422]);
@@ -82,6 +85,11 @@ export class MailvetApi {
     const response = await this.#request(`/v1/jobs/${encodeURIComponent(id)}/results?${query}`, {}, undefined);
     if (!response.body) throw new CliError(EXIT.api, "the API sent results without a body");
     return response.body;
+  }
+
+  /** Every prober's doctor report; probers run their checks at once, each within 30 s. */
+  async proberDoctors(): Promise<ProbersDoctor> {
+    return this.#json(await this.#request("/v1/probers/doctor", {}, DOCTOR_TIMEOUT_MS));
   }
 
   async #request(path: string, init: RequestInit, timeoutMs: number | undefined): Promise<Response> {

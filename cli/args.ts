@@ -24,7 +24,8 @@ export type Command =
   | { name: "verify"; api: ApiTarget; json: boolean; addresses: string[]; smtp: boolean; timeoutMs: number | undefined }
   | { name: "clean"; api: ApiTarget; json: boolean; input: string; output: OutputChoice }
   | { name: "results"; api: ApiTarget; json: boolean; jobId: string; output: OutputChoice }
-  | { name: "status"; api: ApiTarget; json: boolean; jobId: string };
+  | { name: "status"; api: ApiTarget; json: boolean; jobId: string }
+  | { name: "doctor"; api: ApiTarget; json: boolean };
 
 /** A clean list keeps the rows a sender can mail without worry, unless --keep or --all say otherwise. */
 export const DEFAULT_KEEP: readonly Verdict[] = ["deliverable"];
@@ -158,11 +159,19 @@ function parseStatus(args: string[], env: NodeJS.ProcessEnv): Command {
   return { name: "status", api: apiTarget(values, env), json: values.json, jobId: onePositional(positionals, "job id") };
 }
 
+function parseDoctor(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, COMMON);
+  if (values.help) return { name: "help" };
+  if (positionals.length > 0) throw usageError(`doctor takes no arguments, got "${positionals[0]}"`);
+  return { name: "doctor", api: apiTarget(values, env), json: values.json };
+}
+
 const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Command> = {
   verify: parseVerify,
   clean: parseClean,
   results: parseResults,
   status: parseStatus,
+  doctor: parseDoctor,
 };
 
 /**

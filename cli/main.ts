@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { type Command, parseCommandLine } from "./args";
 import { CliError, EXIT, type ExitCode } from "./exit-codes";
 import type { CommandIo } from "./io";
+import { runDoctor } from "./doctor-command";
 import { runClean, runResults, runStatus } from "./job-commands";
 import { HELP, SYNOPSIS } from "./usage";
 import { runVerify } from "./verify-command";
@@ -22,6 +23,8 @@ function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
       return runResults(command, io);
     case "status":
       return runStatus(command, io);
+    case "doctor":
+      return runDoctor(command, io);
   }
 }
 

@@ -7,6 +7,7 @@ export const SYNOPSIS = `Usage:
   mailvet clean <list.csv|list.xlsx> -o <out.csv|out.xlsx|out.json> [--keep <verdicts> | --all] [--json]
   mailvet status <job-id> [--json]
   mailvet results <job-id> -o <out.csv|out.xlsx|out.json> [--keep <verdicts> | --all] [--json]
+  mailvet doctor [--json]
   mailvet --help | --version`;
 
 const exitCodes = Object.entries(EXIT_MEANINGS)
@@ -23,6 +24,8 @@ Commands:
   clean     upload a list as a bulk job, show its progress, save the rows to keep, print a summary
   status    show a bulk job's progress
   results   wait for a bulk job to finish and save its results (e.g. after Ctrl-C stopped clean)
+  doctor    ask every prober for its health: egress IPs, PTR, HELO, SPF, port 25, block lists,
+            block replies; says what to fix (needs an admin key)
 
 Options:
   --api <url>          the API (default: $MAILVET_API, else http://127.0.0.1:$MAILVET_EDGE_PORT, 8787)

@@ -1,14 +1,9 @@
-import { type DoctorReport, DoctorReportSchema } from "../../../shared/contract/doctor";
+import { DoctorReportSchema, type ProberDoctorAnswer } from "../../../shared/contract/doctor";
 import { HOP_HEADERS, signRequest, verifySignedResponse } from "../../../shared/hop";
 import type { ProberEntry } from "../../../shared/settings/variables";
 
 /** A doctor run asks DNS, the block lists and a canary MX (up to 5 s each step): this is plenty. */
 export const DOCTOR_TIMEOUT_MS = 30_000;
-
-/** One prober's answer: its report (named with its `id` and `region` from MAILVET_PROBERS), or why there is none. */
-export type ProberDoctorAnswer =
-  | { id: string; region: string; report: DoctorReport; error: null }
-  | { id: string; region: string; report: null; error: string };
 
 /**
  * Asks one prober for its doctor report over the signed hop (`GET /v1/doctor`). The answer counts

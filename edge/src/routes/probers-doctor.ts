@@ -1,22 +1,8 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { DoctorReportSchema } from "../../../shared/contract/doctor";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { ProbersDoctorSchema } from "../../../shared/contract/doctor";
 import { errorResponse } from "../../../shared/contract/schemas";
 import { type AppEnv, edgeSettings } from "../env";
 import { askDoctor } from "../probers/doctor-report";
-
-export const ProbersDoctorSchema = z
-  .object({
-    probers: z.array(
-      z.object({
-        id: z.string(),
-        region: z.string(),
-        /** The prober's report, or null when it could not be had (then `error` says why). */
-        report: DoctorReportSchema.nullable(),
-        error: z.string().nullable(),
-      }),
-    ),
-  })
-  .openapi("ProbersDoctor");
 
 const probersDoctorRoute = createRoute({
   method: "get",
