@@ -16,7 +16,7 @@ export interface Port25 {
 }
 
 const OPEN_IT =
-  'Ask your hosting provider to open outbound port 25: most block it on new accounts (AWS: a request form; Azure and DigitalOcean: not on most accounts; GCP: never, use another host; Hetzner and OVH: on request). See the README\'s "Operating probers".';
+  "Ask your hosting provider to open outbound port 25; most block it (AWS: its port-25 request form; Hetzner Cloud: a support request; OVH: open unless its anti-spam closed it; GCP, DigitalOcean and most Azure subscriptions: not at all, so use another host). See the README's \"Operating probers\".";
 
 /**
  * The `port-25` check: connects to the canary MX (MAILVET_DOCTOR_CANARY_MX) on the SMTP port and
