@@ -16,7 +16,7 @@ export interface Port25 {
 }
 
 const OPEN_IT =
-  "Ask your hosting provider to open outbound port 25; most block it (AWS: its port-25 request form; Hetzner Cloud: a support request; OVH: open unless its anti-spam closed it; GCP, DigitalOcean and most Azure subscriptions: not at all, so use another host). See the README's \"Operating probers\".";
+  'Ask your hosting provider to open outbound port 25; most block it (AWS: its port-25 request form; Hetzner Cloud: a support request; OVH: open unless its anti-spam closed it; GCP, DigitalOcean and most Azure subscriptions: not at all, so use another host). See the README\'s "Operating probers".';
 
 /**
  * The `port-25` check: connects to the canary MX (MAILVET_DOCTOR_CANARY_MX) on the SMTP port and
