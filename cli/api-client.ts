@@ -6,6 +6,8 @@ import type { ApiTarget, OutputChoice } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 import { untilAborted } from "./until-aborted";
 
+import type { ReputationReview } from "../shared/contract/reputation";
+
 /** `GET /v1/jobs/{id}` and `POST /v1/jobs`'s 202, as the jobs routes' own schemas say (types only). */
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export type JobCreated = z.infer<typeof JobCreatedSchema>;
@@ -67,6 +69,13 @@ export class MailvetApi {
     if (options.timeoutMs !== undefined) query.set("timeout_ms", String(options.timeoutMs));
     const response = await this.#request(`/v1/verify?${query}`, {}, (options.timeoutMs ?? MAX_TIMEOUT_MS) + VERIFY_MARGIN_MS);
     return this.#json(response);
+  }
+
+  async reputation(domain: string | undefined, ips: readonly string[]): Promise<ReputationReview> {
+    const query = new URLSearchParams();
+    if (domain !== undefined) query.set("domain", domain);
+    if (ips.length > 0) query.set("ip", ips.join(","));
+    return this.#json(await this.#request(`/v1/reputation?${query}`, {}, REQUEST_TIMEOUT_MS));
   }
 
   /** Uploads a list; no deadline, since a large file takes what it takes. */

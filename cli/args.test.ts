@@ -128,3 +128,19 @@ describe("resultFormat", () => {
     expect(usageError(() => resultFormat("dir.csv/clean"))).toMatch(/must end in/);
   });
 });
+
+describe("parseCommandLine: reputation", () => {
+  it("takes a domain and IPs, repeated or comma-separated", () => {
+    expect(parseCommandLine(["reputation", "--domain", "example.com", "--ip", "192.0.2.1,192.0.2.2", "--ip", "2001:db8::1", "--json"], {})).toMatchObject({
+      name: "reputation",
+      domain: "example.com",
+      ips: ["192.0.2.1", "192.0.2.2", "2001:db8::1"],
+      json: true,
+    });
+  });
+
+  it("needs a domain or an IP, and takes no positional", () => {
+    expect(() => parseCommandLine(["reputation"], {})).toThrow(/give --domain/);
+    expect(() => parseCommandLine(["reputation", "example.com"], {})).toThrow(/unexpected "example.com"/);
+  });
+});

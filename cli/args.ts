@@ -25,6 +25,7 @@ export type Command =
   | { name: "clean"; api: ApiTarget; json: boolean; input: string; output: OutputChoice }
   | { name: "results"; api: ApiTarget; json: boolean; jobId: string; output: OutputChoice }
   | { name: "status"; api: ApiTarget; json: boolean; jobId: string }
+  | { name: "reputation"; api: ApiTarget; json: boolean; domain: string | undefined; ips: string[] }
   | { name: "doctor"; api: ApiTarget; json: boolean };
 
 /** A clean list keeps the rows a sender can mail without worry, unless --keep or --all say otherwise. */
@@ -159,6 +160,19 @@ function parseStatus(args: string[], env: NodeJS.ProcessEnv): Command {
   return { name: "status", api: apiTarget(values, env), json: values.json, jobId: onePositional(positionals, "job id") };
 }
 
+function parseReputation(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, { ...COMMON, domain: { type: "string" }, ip: { type: "string", multiple: true } });
+  if (values.help) return { name: "help" };
+  if (positionals.length > 0) throw usageError(`unexpected "${positionals[0]}"; give --domain <domain> and/or --ip <ip>`);
+  const ips = (values.ip ?? [])
+    .flatMap((ip) => ip.split(","))
+    .map((ip) => ip.trim())
+    .filter(Boolean);
+  if (!values.domain && ips.length === 0) throw usageError("give --domain <domain>, --ip <ip>, or both");
+  // The API checks the domain and the addresses (and says what is wrong).
+  return { name: "reputation", api: apiTarget(values, env), json: values.json, domain: values.domain || undefined, ips };
+}
+
 function parseDoctor(args: string[], env: NodeJS.ProcessEnv): Command {
   const { values, positionals } = parseStrict(args, COMMON);
   if (values.help) return { name: "help" };
@@ -171,6 +185,7 @@ const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Comman
   clean: parseClean,
   results: parseResults,
   status: parseStatus,
+  reputation: parseReputation,
   doctor: parseDoctor,
 };
 

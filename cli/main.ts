@@ -5,6 +5,7 @@ import type { CommandIo } from "./io";
 import { runDoctor } from "./doctor-command";
 import { runClean, runResults, runStatus } from "./job-commands";
 import { HELP, SYNOPSIS } from "./usage";
+import { runReputation } from "./reputation-command";
 import { runVerify } from "./verify-command";
 
 function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
@@ -23,6 +24,8 @@ function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
       return runResults(command, io);
     case "status":
       return runStatus(command, io);
+    case "reputation":
+      return runReputation(command, io);
     case "doctor":
       return runDoctor(command, io);
   }

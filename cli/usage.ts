@@ -7,6 +7,7 @@ export const SYNOPSIS = `Usage:
   mailvet clean <list.csv|list.xlsx> -o <out.csv|out.xlsx|out.json> [--keep <verdicts> | --all] [--json]
   mailvet status <job-id> [--json]
   mailvet results <job-id> -o <out.csv|out.xlsx|out.json> [--keep <verdicts> | --all] [--json]
+  mailvet reputation [--domain <domain>] [--ip <ip>]... [--json]
   mailvet doctor [--json]
   mailvet --help | --version`;
 
@@ -24,6 +25,7 @@ Commands:
   clean     upload a list as a bulk job, show its progress, save the rows to keep, print a summary
   status    show a bulk job's progress
   results   wait for a bulk job to finish and save its results (e.g. after Ctrl-C stopped clean)
+  reputation  review a sending domain and IPs: block lists, SPF, DMARC, MX; each finding with its fix
   doctor    ask every prober for its health: egress IPs, PTR, HELO, SPF, port 25, block lists,
             block replies; says what to fix (needs an admin key)
 
@@ -37,6 +39,8 @@ Options:
   --keep <verdicts>    clean, results: keep the rows of these verdicts, comma-separated
                        (deliverable, undeliverable, risky, unknown; default ${DEFAULT_KEEP.join(",")})
   --all                clean, results: keep every row, each with its verdict
+  --domain <domain>    reputation: the sending domain
+  --ip <ip>            reputation: a sending IP address (repeat it, or comma-separate, at most 10)
   -h, --help           this help
   -v, --version        the version
 

@@ -10,6 +10,8 @@ import { limitRate } from "./middleware/rate-limit";
 import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
 import { jobs } from "./routes/jobs";
+import { reputation } from "./routes/reputation";
+import { reputationSchedules } from "./routes/reputation-schedules";
 import { probersDoctor } from "./routes/probers-doctor";
 import { verify } from "./routes/verify";
 
@@ -50,6 +52,8 @@ export function createApp() {
   app.use("/v1/verify", requireScope("verify"));
   app.use("/v1/jobs", requireScope("jobs"));
   app.use("/v1/jobs/*", requireScope("jobs"));
+  app.use("/v1/reputation", requireScope("reputation"));
+  app.use("/v1/reputation/*", requireScope("reputation"));
   app.use("/v1/probers/doctor", requireScope("admin"));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -63,6 +67,8 @@ export function createApp() {
   app.route("/", jobs);
   app.route("/", healthz);
   app.route("/", verify);
+  app.route("/", reputation);
+  app.route("/", reputationSchedules);
   app.route("/", probersDoctor);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.

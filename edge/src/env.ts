@@ -69,6 +69,7 @@ function readEdgeSettings(env: Env) {
     jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES,
     jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF,
     jobWebhookAllowPrivate: parsed.MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE,
+    spamhausDqsKey: parsed.MAILVET_SPAMHAUS_DQS_KEY,
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 import { DoctorCheckSchema } from "./doctor";
 
 /**
@@ -40,7 +40,31 @@ export const ReputationReviewSchema = z
     dmarc: z.object({ record: z.string().nullable(), policy: z.enum(["none", "quarantine", "reject"]).nullable() }).nullable(),
     mx: z.object({ kind: z.string(), hosts: z.array(z.string()) }).nullable(),
   })
-  .strict();
+  .strict()
+  .openapi("ReputationReview");
+
+export const ReputationScheduleSchema = z
+  .object({
+    id: z.string(),
+    domain: z.string().nullable(),
+    ips: z.array(z.string()),
+    every: z.enum(["daily", "weekly"]),
+    webhook_url: z.string(),
+    /** Shown once, when the schedule is made. */
+    webhook_secret: z.string().optional().openapi({ description: "The key of the webhook's Mailvet-Signature. Shown once, in the answer to POST." }),
+    next_run_at: z.string().datetime(),
+    last_run_at: z.string().datetime().nullable(),
+    last_status: z.enum(["pass", "warn", "fail", "unknown"]).nullable(),
+  })
+  .openapi("ReputationSchedule");
+
+export const ScheduleIdSchema = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" }, description: "The id POST /v1/reputation/schedules returned." }),
+});
 
 export type ReputationFinding = z.infer<typeof ReputationFindingSchema>;
 export type ReputationReview = z.infer<typeof ReputationReviewSchema>;
+export type ReputationSchedule = z.infer<typeof ReputationScheduleSchema>;

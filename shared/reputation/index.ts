@@ -22,3 +22,4 @@ export { isSpfRecord, parseSpfRecord, type SpfMechanism, type SpfParse, type Spf
 export { type DmarcFetch, fetchDmarcRecord } from "./dmarc/fetch-dmarc";
 export { type DmarcParse, type DmarcPolicy, type DmarcRecord, parseDmarcRecord } from "./dmarc/parse-dmarc";
 export { type ReputationRequest, reviewReputation } from "./review/review-reputation";
+export { type FindingChange, findingChanges, findingStates } from "./review/finding-changes";

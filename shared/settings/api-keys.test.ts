@@ -35,7 +35,7 @@ describe("MAILVET_API_KEYS", () => {
     ["both key and hash", `[{"id":"a","key":"0123456789abcdef","sha256":"${HASH}","scopes":["verify"]}]`, /exactly one of/],
     ["neither key nor hash", '[{"id":"a","scopes":["verify"]}]', /exactly one of/],
     ["a bad hash", '[{"id":"a","sha256":"XYZ","scopes":["verify"]}]', /64 lower-case hex/],
-    ["an unknown scope", `[{"id":"a","sha256":"${HASH}","scopes":["root"]}]`, /verify, jobs and admin/],
+    ["an unknown scope", `[{"id":"a","sha256":"${HASH}","scopes":["root"]}]`, /verify, jobs, admin and reputation/],
     ["no scope", `[{"id":"a","sha256":"${HASH}","scopes":[]}]`, /at least one scope/],
     ["a widget key with jobs", `[{"id":"w","sha256":"${HASH}","scopes":["verify","jobs"],"origins":["https://a.example"]}]`, /only have the verify scope/],
     ["an origin with a path", `[{"id":"w","sha256":"${HASH}","scopes":["verify"],"origins":["https://a.example/form"]}]`, /scheme and host/],

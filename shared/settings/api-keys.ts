@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { commaSeparated } from "../contract/comma-separated";
 
-/** What a key may do: verify addresses, run bulk jobs, or (admin) also read and delete anyone's jobs. */
-export const SCOPES = ["verify", "jobs", "admin"] as const;
+/** What a key may do: verify addresses, run bulk jobs, or (admin) also read and delete anyone's jobs; review a sender's reputation. */
+export const SCOPES = ["verify", "jobs", "admin", "reputation"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Shorter keys can be guessed; the prober's hop secret has the same floor. */
@@ -41,7 +41,7 @@ const keyEntry = z
       .string()
       .regex(/^[0-9a-f]{64}$/, "sha256 must be 64 lower-case hex digits (sha256sum of the key)")
       .optional(),
-    scopes: z.array(z.enum(SCOPES, { error: "scopes are verify, jobs and admin" })).min(1, "list at least one scope"),
+    scopes: z.array(z.enum(SCOPES, { error: "scopes are verify, jobs, admin and reputation" })).min(1, "list at least one scope"),
     origins: z.array(origin).min(1, "a widget key lists at least one origin").optional(),
   })
   .strict()

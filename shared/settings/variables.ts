@@ -236,6 +236,15 @@ export const variables = {
     meaning: "`1` lets webhook URLs use http and reach loopback/private addresses (tests, local use only)",
     default: false,
   }),
+  // Spamhaus refuses public resolvers (127.255.255.254); its Data Query Service answers anyone with a key.
+  MAILVET_SPAMHAUS_DQS_KEY: variable({
+    schema: z.string().regex(/^[a-z0-9]{8,64}$/, "must be the lower-case letters and digits of a Spamhaus DQS key"),
+    users: ["edge", "prober"],
+    meaning:
+      "Spamhaus Data Query Service key: ZEN and DBL are asked at `<key>.zen.dq.spamhaus.net` and `<key>.dbl.dq.spamhaus.net`, which answer from any resolver",
+    default: undefined,
+    readmeDefault: "none: the public zones",
+  }),
   // The doctor (prober/src/doctor/) reads these; a prober probes the same without them.
   MAILVET_EGRESS_IPS: variable({
     schema: commaList(ipAddress, "IP address"),
@@ -257,13 +266,6 @@ export const variables = {
     meaning: "your own DNS resolver (`host` or `host:port`, plain DNS) the doctor asks block lists through; public resolvers are refused by Spamhaus",
     default: undefined,
     readmeDefault: "none: block lists are unknown",
-  }),
-  MAILVET_SPAMHAUS_DQS_KEY: variable({
-    schema: z.string().regex(/^[a-z0-9]{10,64}$/, "must be a Spamhaus DQS key (lower-case letters and digits)"),
-    users: ["prober"],
-    meaning: "a Spamhaus Data Query Service key: ZEN is then asked at its DQS zone, which answers any resolver",
-    default: undefined,
-    readmeDefault: "none",
   }),
 };
 

@@ -1,4 +1,5 @@
 import type { z } from "@hono/zod-openapi";
+import type { ReputationReview } from "../../../shared/contract/reputation";
 import type { VerifyResult } from "../../../shared/contract/schemas";
 import type { Verdict } from "../../../shared/contract/taxonomy";
 // Types only (erased by the bundler): the jobs routes' own schemas, so a change there is a type
@@ -7,6 +8,7 @@ import type { JobCreatedSchema, JobStatusSchema } from "../../../shared/contract
 import { readStored, writeStored } from "../ui/storage";
 
 export type { VerifyResult } from "../../../shared/contract/schemas";
+export type { ReputationFinding, ReputationReview } from "../../../shared/contract/reputation";
 export type JobCreated = z.infer<typeof JobCreatedSchema>;
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export type ResultsFormat = "csv" | "xlsx" | "json";
@@ -97,6 +99,21 @@ export async function verifyEmail(email: string, options: { smtp?: boolean; sign
   if (options.smtp === false) query.set("smtp", "false");
   const response = await request(`/v1/verify?${query}`, { signal: options.signal ?? null });
   return (await response.json()) as VerifyResult;
+}
+
+/**
+ * Reviews a sender: `GET /v1/reputation` with a domain and comma-separated IPs (either may be empty).
+ *
+ * @example
+ * const review = await reviewReputation("example.com", "192.0.2.10");
+ * review.findings[0]; // { id: "blocklists:192.0.2.10", status: "pass", summary: "…", fix: null }
+ */
+export async function reviewReputation(domain: string, ips: string, signal?: AbortSignal): Promise<ReputationReview> {
+  const query = new URLSearchParams();
+  if (domain) query.set("domain", domain);
+  if (ips.trim()) query.set("ip", ips.trim());
+  const response = await request(`/v1/reputation?${query}`, { signal: signal ?? null });
+  return (await response.json()) as ReputationReview;
 }
 
 /**

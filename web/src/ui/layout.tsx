@@ -5,13 +5,14 @@ import { LANGS, MESSAGES, setLang, useI18n, type Messages } from "./i18n";
 import "./theme.css";
 
 /** The pages of the web app, as the navigation names them. */
-export type PageName = "check" | "bulk" | "docs" | "demo";
+export type PageName = "check" | "bulk" | "docs" | "demo" | "reputation";
 
 const NAV: { page: PageName; href: string }[] = [
   { page: "check", href: "/" },
   { page: "bulk", href: "/bulk/" },
   { page: "docs", href: "/docs/" },
   { page: "demo", href: "/demo/" },
+  { page: "reputation", href: "/reputation/" },
 ];
 
 /** The language switch: one button per language, the current one pressed. */

@@ -19,7 +19,7 @@ export const en = {
   // Layout
   skipToContent: "Skip to main content",
   navLabel: "Main",
-  nav: { check: "Check", bulk: "Bulk", docs: "API docs", demo: "Demo" },
+  nav: { check: "Check", bulk: "Bulk", docs: "API docs", demo: "Demo", reputation: "Reputation" },
   languageLabel: "Language",
   tagline: "Open-source e-mail verification",
   footer: "Mailvet is open source. Addresses you check are not stored; bulk lists are deleted after 7 days.",
@@ -210,6 +210,17 @@ export const en = {
     failed: "Done with errors",
     expired: "Expired",
   } satisfies Record<JobStateName, string>,
+
+  // Reputation page
+  reputationTitle: "Review a sender's reputation",
+  reputationIntro: "Checks your sending IPs and domain on the block lists mail servers use, and your SPF, DMARC and MX records. Each finding says what to fix.",
+  reputationDomainLabel: "Sending domain",
+  reputationIpsLabel: "Sending IP addresses",
+  reputationIpsHint: "Comma-separated, at most 10. Give a domain, IPs, or both.",
+  reputationButton: "Review",
+  reputationReviewing: "Reviewing…",
+  findingFix: "Fix:",
+  findingStatus: { pass: "Pass", warn: "Warning", fail: "Fail", unknown: "Could not check" },
 } as const;
 
 /** The shape both dictionaries have: the English one with its literal strings widened. */

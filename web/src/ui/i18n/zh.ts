@@ -8,7 +8,7 @@ export const zh: Messages = {
 
   skipToContent: "跳到主要内容",
   navLabel: "主导航",
-  nav: { check: "验证", bulk: "批量", docs: "API 文档", demo: "演示" },
+  nav: { check: "验证", bulk: "批量", docs: "API 文档", demo: "演示", reputation: "信誉" },
   languageLabel: "语言",
   tagline: "开源的邮箱地址验证",
   footer: "Mailvet 是开源软件。单个验证的地址不会被保存；批量名单在 7 天后删除。",
@@ -192,4 +192,14 @@ export const zh: Messages = {
     failed: "完成（有错误）",
     expired: "已过期",
   },
+
+  reputationTitle: "检查发件人信誉",
+  reputationIntro: "检查您的发信 IP 和域名是否在邮件服务器使用的黑名单上，以及 SPF、DMARC 和 MX 记录。每条结论都说明如何修复。",
+  reputationDomainLabel: "发信域名",
+  reputationIpsLabel: "发信 IP 地址",
+  reputationIpsHint: "以逗号分隔，最多 10 个。填写域名、IP 或两者。",
+  reputationButton: "检查",
+  reputationReviewing: "检查中…",
+  findingFix: "修复：",
+  findingStatus: { pass: "通过", warn: "警告", fail: "未通过", unknown: "无法检查" },
 };
