@@ -1,5 +1,6 @@
 import type { VerifyResult } from "../shared/contract/schemas";
 import type { z } from "@hono/zod-openapi";
+import type { ProbersDoctor } from "../shared/contract/doctor";
 import type { JobCreatedSchema, JobStatusSchema } from "../shared/contract/jobs";
 import type { SuppressionSchema } from "../shared/contract/suppressions";
 import type { ApiTarget, OutputChoice } from "./args";
@@ -24,6 +25,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** verify: the API answers within the request's timeout_ms (30 s at most); past it plus this, give up. */
 const VERIFY_MARGIN_MS = 10_000;
 const MAX_TIMEOUT_MS = 30_000;
+/** doctor: the edge gives each prober 30 s for its checks; past it plus this, give up. */
+const DOCTOR_TIMEOUT_MS = 40_000;
 
 /** 4xx answers about what the user gave (the file, an address, a job id); other failures are the API's. */
 const INPUT_STATUSES = new Set([400, 404, 411, 413, 415, 422]);
@@ -128,6 +131,11 @@ export class MailvetApi {
   /** Files a CSV export or an mbox of bounces on the key's list; no deadline, like an upload. */
   async importBounces(body: Blob, contentType: "text/csv" | "application/mbox"): Promise<BounceImport> {
     return this.#json(await this.#request("/v1/suppressions/import", { method: "POST", headers: { "content-type": contentType }, body }, undefined));
+  }
+
+  /** Every prober's doctor report; probers run their checks at once, each within 30 s. */
+  async proberDoctors(): Promise<ProbersDoctor> {
+    return this.#json(await this.#request("/v1/probers/doctor", {}, DOCTOR_TIMEOUT_MS));
   }
 
   async #request(path: string, init: RequestInit, timeoutMs: number | undefined): Promise<Response> {

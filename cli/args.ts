@@ -27,7 +27,8 @@ export type Command =
   | { name: "status"; api: ApiTarget; json: boolean; jobId: string }
   | SuppressionsCommand
   | BouncesCommand
-  | { name: "reputation"; api: ApiTarget; json: boolean; domain: string | undefined; ips: string[] };
+  | { name: "reputation"; api: ApiTarget; json: boolean; domain: string | undefined; ips: string[] }
+  | { name: "doctor"; api: ApiTarget; json: boolean };
 
 export type SuppressionKind = "hard" | "soft" | "complaint";
 
@@ -247,6 +248,13 @@ function parseReputation(args: string[], env: NodeJS.ProcessEnv): Command {
   return { name: "reputation", api: apiTarget(values, env), json: values.json, domain: values.domain || undefined, ips };
 }
 
+function parseDoctor(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseStrict(args, COMMON);
+  if (values.help) return { name: "help" };
+  if (positionals.length > 0) throw usageError(`doctor takes no arguments, got "${positionals[0]}"`);
+  return { name: "doctor", api: apiTarget(values, env), json: values.json };
+}
+
 const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Command> = {
   verify: parseVerify,
   clean: parseClean,
@@ -255,6 +263,7 @@ const PARSERS: Record<string, (args: string[], env: NodeJS.ProcessEnv) => Comman
   suppressions: parseSuppressions,
   bounces: parseBounces,
   reputation: parseReputation,
+  doctor: parseDoctor,
 };
 
 /**

@@ -6,7 +6,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** What each exit code means, as `mailvet --help` lists them. */
 export const EXIT_MEANINGS: Record<ExitCode, string> = {
   [EXIT.ok]: "done (verify: every address is deliverable)",
-  [EXIT.notDeliverable]: "verify: at least one address is not deliverable (undeliverable, risky or unknown); reputation: a finding fails",
+  [EXIT.notDeliverable]:
+    "verify: at least one address is not deliverable (undeliverable, risky or unknown); reputation: a finding fails; doctor: a check of a prober is not passing",
   [EXIT.usage]: "bad command line: unknown command or option, missing or bad value",
   [EXIT.api]: "the API cannot be reached or failed: no connection, timeout, 5xx, key refused, a failed job",
   [EXIT.input]: "a file or input problem: unreadable or unwritable file, no e-mail column, too large, bad address, unknown job",

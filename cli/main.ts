@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { type Command, parseCommandLine } from "./args";
 import { CliError, EXIT, type ExitCode } from "./exit-codes";
 import type { CommandIo } from "./io";
+import { runDoctor } from "./doctor-command";
 import { runClean, runResults, runStatus } from "./job-commands";
 import { HELP, SYNOPSIS } from "./usage";
 import { runSuppressions } from "./suppressions-command";
@@ -31,6 +32,8 @@ function run(command: Command, io: CommandIo): Promise<ExitCode> | ExitCode {
       return runBouncesImport(command, io);
     case "reputation":
       return runReputation(command, io);
+    case "doctor":
+      return runDoctor(command, io);
   }
 }
 

@@ -13,6 +13,7 @@ export const SYNOPSIS = `Usage:
   mailvet suppressions export -o <out.csv> [--kind <kind>]
   mailvet bounces import <bounces.csv|bounces.mbox> [--json]
   mailvet reputation [--domain <domain>] [--ip <ip>]... [--json]
+  mailvet doctor [--json]
   mailvet --help | --version`;
 
 const exitCodes = Object.entries(EXIT_MEANINGS)
@@ -36,6 +37,8 @@ Commands:
             file an ESP's CSV export of bounces (SendGrid, Mailgun, Postmark, SES), or an mbox of
             bounce messages, on the key's suppression list; prints what was imported and skipped
   reputation  review a sending domain and IPs: block lists, SPF, DMARC, MX; each finding with its fix
+  doctor    ask every prober for its health: egress IPs, PTR, HELO, SPF, port 25, block lists,
+            block replies; says what to fix (needs an admin key)
 
 Options:
   --api <url>          the API (default: $MAILVET_API, else http://127.0.0.1:$MAILVET_EDGE_PORT, 8787)

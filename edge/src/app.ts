@@ -13,6 +13,7 @@ import { suppressions } from "./routes/suppressions";
 import { jobs } from "./routes/jobs";
 import { reputation } from "./routes/reputation";
 import { reputationSchedules } from "./routes/reputation-schedules";
+import { probersDoctor } from "./routes/probers-doctor";
 import { verify } from "./routes/verify";
 import { bounceWebhooks } from "./routes/bounce-webhooks";
 import { importSuppressions } from "./routes/suppressions-import/import";
@@ -62,6 +63,7 @@ export function createApp() {
   app.use("/v1/suppressions/*", requireScope("jobs"));
   app.use("/v1/reputation", requireScope("reputation"));
   app.use("/v1/reputation/*", requireScope("reputation"));
+  app.use("/v1/probers/doctor", requireScope("admin"));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -79,6 +81,7 @@ export function createApp() {
   app.route("/", importSuppressions);
   app.route("/", reputation);
   app.route("/", reputationSchedules);
+  app.route("/", probersDoctor);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({

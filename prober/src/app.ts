@@ -2,7 +2,9 @@ import { Hono } from "hono";
 import { handleError } from "../../shared/http/error-handler";
 import { ApiError } from "../../shared/http/api-error";
 import { requireHopSignature } from "../../shared/hop/hono-middleware";
+import type { DoctorReport } from "../../shared/contract/doctor";
 import type { ProbeService } from "./probe/service";
+import { doctorRoute } from "./routes/doctor";
 import { healthzRoute } from "./routes/healthz";
 import { probeRoute } from "./routes/probe";
 
@@ -12,6 +14,8 @@ export interface ProberAppOptions {
   /** The host the edge reaches this prober by (see ProberSettings.hopHost): requests signed for another are refused. */
   readonly host: string;
   readonly service: ProbeService;
+  /** The doctor behind `GET /v1/doctor` (doctor/create-doctor.ts); tests of the other routes leave it out. */
+  readonly doctor?: () => Promise<DoctorReport>;
 }
 
 /**
@@ -23,11 +27,12 @@ export interface ProberAppOptions {
  * @example
  * serve({ fetch: createProberApp({ secrets: settings.secrets, host: settings.hopHost, service: createProbeService(settings) }).fetch, port: 8788 });
  */
-export function createProberApp({ secrets, host, service }: ProberAppOptions): Hono {
+export function createProberApp({ secrets, host, service, doctor }: ProberAppOptions): Hono {
   const app = new Hono();
   app.route("/", healthzRoute());
   app.use("/v1/*", requireHopSignature({ secrets, host }));
   app.route("/", probeRoute(service));
+  if (doctor) app.route("/", doctorRoute(doctor));
   app.notFound((c) => handleError(new ApiError(404, "not_found", "no such route"), c));
   app.onError(handleError);
   return app;

@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { SettingsError } from "../../shared/settings/parse";
 import { createProberApp } from "./app";
+import { createDoctor } from "./doctor/create-doctor";
 import { createProbeService } from "./probe/service";
 import { readProberSettings, type ProberSettings } from "./settings";
 import { stopGracefully } from "./shutdown";
@@ -13,7 +14,7 @@ const SHUTDOWN_GRACE_MS = 3000;
 
 function start(settings: ProberSettings): void {
   const service = createProbeService(settings);
-  const app = createProberApp({ secrets: settings.secrets, host: settings.hopHost, service });
+  const app = createProberApp({ secrets: settings.secrets, host: settings.hopHost, service, doctor: createDoctor(settings, service.blockReplies) });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: settings.port }, (info) => {
     console.log(`prober listening on http://127.0.0.1:${info.port}`);
   });

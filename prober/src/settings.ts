@@ -33,5 +33,9 @@ export function readProberSettings(env: Record<string, string | undefined>) {
     perHostSessions: parsed.MAILVET_PROBER_PER_HOST_SESSIONS,
     hostRcptPerSecond: parsed.MAILVET_PROBER_HOST_RATE,
     catchAllTtlSeconds: parsed.MAILVET_PROBER_CATCH_ALL_TTL,
+    egressIps: parsed.MAILVET_EGRESS_IPS,
+    canaryMx: parsed.MAILVET_DOCTOR_CANARY_MX,
+    blocklistResolver: parsed.MAILVET_BLOCKLIST_RESOLVER,
+    spamhausDqsKey: parsed.MAILVET_SPAMHAUS_DQS_KEY,
   };
 }

@@ -51,3 +51,24 @@ export const DoctorReportSchema = z
 
 export type DoctorCheck = z.infer<typeof DoctorCheckSchema>;
 export type DoctorReport = z.infer<typeof DoctorReportSchema>;
+
+/** `GET /v1/probers/doctor` on the edge: every configured prober's report, or why there is none. */
+export const ProbersDoctorSchema = z
+  .object({
+    probers: z.array(
+      z
+        .object({
+          /** The prober's `id` and `region` in MAILVET_PROBERS. */
+          id: z.string(),
+          region: z.string(),
+          /** The prober's report, or null when it could not be had (then `error` says why). */
+          report: DoctorReportSchema.nullable(),
+          error: z.string().nullable(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type ProbersDoctor = z.infer<typeof ProbersDoctorSchema>;
+export type ProberDoctorAnswer = ProbersDoctor["probers"][number];

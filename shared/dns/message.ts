@@ -4,7 +4,7 @@
  */
 
 /** The record types Mailvet asks for, by their wire codes. */
-export const QUERY_TYPES = { A: 1, MX: 15, AAAA: 28, TXT: 16 } as const;
+export const QUERY_TYPES = { A: 1, MX: 15, AAAA: 28, TXT: 16, PTR: 12 } as const;
 export type QueryType = keyof typeof QUERY_TYPES;
 
 /** Wire codes of the record types the parser decodes beyond the query types. */
@@ -32,6 +32,12 @@ export interface TxtRecord {
   strings: string[];
 }
 
+export interface PtrRecord {
+  type: "PTR";
+  /** The name an address's reverse entry points to (RFC 1035 §3.3.12), such as the prober's HELO name. */
+  name: string;
+}
+
 export interface CnameRecord {
   type: "CNAME";
   target: string;
@@ -49,7 +55,7 @@ export interface OtherRecord {
   code: number;
 }
 
-export type RecordData = AddressRecord<"A"> | AddressRecord<"AAAA"> | MxRecord | TxtRecord | CnameRecord | SoaRecord | OtherRecord;
+export type RecordData = AddressRecord<"A"> | AddressRecord<"AAAA"> | MxRecord | TxtRecord | PtrRecord | CnameRecord | SoaRecord | OtherRecord;
 
 /** The data of a record of one of the query types. */
 export type AnswerRecord<T extends QueryType = QueryType> = Extract<RecordData, { type: T }>;

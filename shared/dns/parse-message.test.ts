@@ -71,6 +71,11 @@ describe("parseMessage", () => {
     expect(message.answers[0]?.data).toEqual({ type: "TXT", strings });
   });
 
+  it("reads a PTR record's name, so the prober can check its own reverse DNS", () => {
+    const answer = { name: "1.2.0.192.in-addr.arpa", ttl: 60, data: { type: "PTR" as const, name: "probe.example.net" } };
+    expect(parsed(buildMessage({ isResponse: true, answers: [answer] }, { compress: true })).answers).toEqual([answer]);
+  });
+
   it("reads a TTL with the top bit set as 0 (RFC 2181 §8)", () => {
     const bytes = buildMessage({ answers: [{ name: "a", ttl: 0x80000000, data: { type: "A", address: "192.0.2.1" } }] });
     expect(parsed(bytes).answers[0]?.ttl).toBe(0);
@@ -141,6 +146,7 @@ const arbitraryRecord: fc.Arbitrary<ResourceRecord> = fc.record({
     fc.record({ preference: fc.nat({ max: 0xffff }), exchange: fc.oneof(arbitraryName, fc.constant("")) }).map((mx): RecordData => ({ type: "MX", ...mx })),
     fc.nat({ max: 0x7fffffff }).map((minimum): RecordData => ({ type: "SOA", minimum })),
     fc.array(fc.stringMatching(/^[ -~]{0,40}$/), { minLength: 1, maxLength: 3 }).map((strings): RecordData => ({ type: "TXT", strings })),
+    arbitraryName.map((name): RecordData => ({ type: "PTR", name })),
     fc.constantFrom(99, 257).map((code): RecordData => ({ type: "other", code })),
   ),
 });

@@ -84,6 +84,8 @@ function readData(reader: WireReader, code: number, length: number): RecordData 
       return { type: "CNAME", target: readName(reader) };
     case RECORD_CODES.MX:
       return { type: "MX", preference: reader.u16(), exchange: readName(reader) };
+    case RECORD_CODES.PTR:
+      return { type: "PTR", name: readName(reader) };
     case RECORD_CODES.TXT:
       return { type: "TXT", strings: readCharacterStrings(reader.take(length)) };
     case RECORD_CODES.SOA: {

@@ -40,6 +40,9 @@ describe("parseSettings", () => {
     ["MAILVET_HELO_NAME", "bad host!", /host name/],
     ["MAILVET_MAIL_FROM", "nobody", /address/],
     ["MAILVET_ALLOW_PRIVATE_TARGETS", "yes", /1 or 0/],
+    ["MAILVET_EGRESS_IPS", "192.0.2.300", /IP addresses/],
+    ["MAILVET_BLOCKLIST_RESOLVER", "dns.google", /resolver's IP address/],
+    ["MAILVET_BLOCKLIST_RESOLVER", "127.0.0.1:99999", /resolver's IP address/],
   ] as const)("rejects %s=%s with a message naming the variable", (name, value, message) => {
     expect(() => parseSettings({ [name]: value }, [name])).toThrow(SettingsError);
     expect(() => parseSettings({ [name]: value }, [name])).toThrow(new RegExp(`${name}: .*${message.source}`));
@@ -53,6 +56,16 @@ describe("parseSettings", () => {
     }));
     expect(parseSettings({ MAILVET_PROBERS: JSON.stringify(probers) }, ["MAILVET_PROBERS"])).toEqual({ MAILVET_PROBERS: probers });
     expect(parseSettings({ MAILVET_PROBER_URL: "http://127.0.0.1:8788" }, ["MAILVET_PROBER_URL"])).toEqual({ MAILVET_PROBER_URL: "http://127.0.0.1:8788" });
+  });
+
+  it("takes the doctor's egress addresses and a resolver with or without a port", () => {
+    const env = { MAILVET_EGRESS_IPS: "192.0.2.25, 2001:db8::25", MAILVET_BLOCKLIST_RESOLVER: "[::1]:5353" };
+    expect(parseSettings(env, ["MAILVET_EGRESS_IPS", "MAILVET_BLOCKLIST_RESOLVER"])).toEqual({
+      MAILVET_EGRESS_IPS: ["192.0.2.25", "2001:db8::25"],
+      MAILVET_BLOCKLIST_RESOLVER: "[::1]:5353",
+    });
+    for (const server of ["127.0.0.1", "127.0.0.1:5353", "::1"])
+      expect(parseSettings({ MAILVET_BLOCKLIST_RESOLVER: server }, ["MAILVET_BLOCKLIST_RESOLVER"])).toBeTruthy();
   });
 
   it("names every bad variable at once", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { commaSeparated } from "../contract/comma-separated";
+import { ipBytes } from "../net/ip-bytes";
 
 /**
  * The kinds of value the MAILVET_* environment variables hold (shared/settings/variables.ts
@@ -71,3 +72,18 @@ export const hostName = z
   .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, "must be a host name");
 
 export type ProberEntry = z.infer<typeof proberList>[number];
+
+/** An IPv4 or IPv6 address in text form. */
+export const ipAddress = z.string().refine((text) => ipBytes(text) !== null, "must be IP addresses such as 192.0.2.25 or 2001:db8::25");
+
+/** The address and port of a DNS server's text (`127.0.0.1`, `127.0.0.1:5353`, `::1`, `[::1]:5353`), or null. */
+function dnsServerParts(text: string): { ip: string; port: number } | null {
+  const withPort = /^\[(.+)\]:(\d{1,5})$/.exec(text) ?? /^([\d.]+):(\d{1,5})$/.exec(text);
+  const [ip, port] = withPort ? [withPort[1]!, Number(withPort[2])] : [text, 53];
+  return ipBytes(ip) !== null && port >= 1 && port <= 65535 ? { ip, port } : null;
+}
+
+/** A DNS server, written as Node's `dns.setServers` takes it: `127.0.0.1`, `127.0.0.1:5353`, `::1` or `[::1]:5353`. */
+export const dnsServer = z
+  .string()
+  .refine((text) => dnsServerParts(text) !== null, "must be a resolver's IP address, optionally with a port: 127.0.0.1, 127.0.0.1:5353 or [::1]:5353");

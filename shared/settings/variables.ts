@@ -2,7 +2,20 @@ import { z } from "zod";
 import { commaSeparated } from "../contract/comma-separated";
 import { apiKeysVariable } from "./api-keys";
 import { bounceWebhooksVariable } from "./bounce-webhooks";
-import { commaList, hostName, httpUrl, onOff, port, positiveInteger, positiveRate, proberList, proberUrl, wholeNumber } from "./value-parsers";
+import {
+  commaList,
+  dnsServer,
+  hostName,
+  ipAddress,
+  httpUrl,
+  onOff,
+  port,
+  positiveInteger,
+  positiveRate,
+  proberList,
+  proberUrl,
+  wholeNumber,
+} from "./value-parsers";
 
 /** Who reads a variable: the edge Worker, a prober, or only `npm start` (infra/local/start.ts). */
 export type VariableUser = "edge" | "prober" | "start script";
@@ -264,6 +277,28 @@ export const variables = {
       "Spamhaus Data Query Service key: ZEN and DBL are asked at `<key>.zen.dq.spamhaus.net` and `<key>.dbl.dq.spamhaus.net`, which answer from any resolver",
     default: undefined,
     readmeDefault: "none: the public zones",
+  }),
+  // The doctor (prober/src/doctor/) reads these; a prober probes the same without them.
+  MAILVET_EGRESS_IPS: variable({
+    schema: commaList(ipAddress, "IP address"),
+    users: ["prober"],
+    meaning: "the public IPv4/IPv6 addresses the prober sends from, comma-separated, for `mailvet doctor` (else discovered from the canary connection)",
+    default: [],
+    readmeDefault: "discovered",
+  }),
+  MAILVET_DOCTOR_CANARY_MX: variable({
+    schema: hostName,
+    users: ["prober"],
+    meaning: "a mail server the doctor connects to on the SMTP port, to see that port 25 is open and the greeting is not a block",
+    default: undefined,
+    readmeDefault: "none: the port-25 check is unknown",
+  }),
+  MAILVET_BLOCKLIST_RESOLVER: variable({
+    schema: dnsServer,
+    users: ["prober"],
+    meaning: "your own DNS resolver (`host` or `host:port`, plain DNS) the doctor asks block lists through; public resolvers are refused by Spamhaus",
+    default: undefined,
+    readmeDefault: "none: block lists are unknown",
   }),
 };
 

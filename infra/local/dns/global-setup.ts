@@ -25,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stubs = await startStubUpstreams({ forwardTo: peer?.dohUrl });
   project.provide("dnsPeerUrl", peer?.dohUrl ?? null);
   project.provide("stubUpstreamsUrl", stubs.baseUrl);
+  project.provide("dnsPeerServer", peer?.dnsServer ?? null);
   return async () => {
     await stubs.stop();
     await peer?.stop();

@@ -36,6 +36,20 @@ describe("createProbeService", () => {
     expect(resolver.lookups).toEqual([]);
   });
 
+  it("counts the block replies it meets for the doctor, once per host and reply, and not other refusals", async () => {
+    const server = await harness.servers.start({
+      respond: mta({
+        rcpt: (address) =>
+          address.startsWith("ghost") ? "550 5.1.1 User unknown" : "554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org",
+      }),
+    });
+    const { service } = harness.service(server.port, HOSTS);
+    await service.probe(probeRequest(MX, ["alice@example.org", "bob@example.org", "ghost@example.org"]));
+    expect(service.blockReplies.counts()).toEqual([
+      { provider: "example.org", count: 1, domains: 1, sample: "554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org" },
+    ]);
+  });
+
   it("returns the transcript only when asked for it", async () => {
     const server = await harness.servers.start({ respond: mta() });
     const { service } = harness.service(server.port, HOSTS);

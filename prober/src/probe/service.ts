@@ -1,6 +1,7 @@
 import type { ProbeRequest, ProbeResponse } from "../../../shared/contract/probe";
 import { createDohResolver, createMemoryCache } from "../../../shared/dns";
 import { canonicalName } from "../../../shared/dns/wire-name";
+import { type BlockReplyWindow, createBlockReplyWindow } from "../doctor/block-replies";
 import { openSmtpSession } from "../smtp/client";
 import { Transcript } from "../smtp/transcript";
 import type { ProberSettings } from "../settings";
@@ -24,6 +25,8 @@ export interface ProbeService {
   probe(request: ProbeRequest): Promise<ProbeResponse>;
   readonly inFlight: number;
   readonly stopping: boolean;
+  /** The block replies this service's probes met (the doctor's `block-replies` check reads them). */
+  readonly blockReplies: BlockReplyWindow;
   /**
    * Admits no more probes, lets those in flight finish for up to `graceMs`, then cuts them
    * short (they answer `timeout`); resolves when every one has answered.
@@ -61,6 +64,7 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
     openSession: overrides.openSession ?? openSmtpSession,
   };
   const admission = createAdmission(settings.maxSessions);
+  const blockReplies = createBlockReplyWindow();
   const stop = new AbortController();
 
   async function run(request: ProbeRequest): Promise<ProbeResponse> {
@@ -75,6 +79,7 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
     const plan = await planMxWalk(request.mx, tools.resolver, tools.egress, probeRun.deadline.signal);
     const outcome = await walkMx(tools, probeRun, plan, [...new Set(requested)]);
     logProbe(probeRun, outcome);
+    recordBlocks(blockReplies, probeRun.domain, outcome);
     return toProbeResponse(settings.heloName, requested, outcome, request.transcript ? probeRun.transcript.lines : undefined);
   }
 
@@ -88,6 +93,7 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
         leave();
       }
     },
+    blockReplies,
     get inFlight() {
       return admission.inFlight;
     },
@@ -101,6 +107,21 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
       clearTimeout(cutShort);
     },
   };
+}
+
+/**
+ * The replies of one probe that the classifier read as blocks of this prober, once per host and
+ * text: a session refused at MAIL FROM refuses every address with one reply.
+ */
+function recordBlocks(window: BlockReplyWindow, domain: string, outcome: WalkOutcome): void {
+  const seen = new Set<string>();
+  for (const { result, host } of outcome.settled) {
+    const key = `${host}\n${result.code} ${result.text}`;
+    if (result.class !== "blocked" || host === null || seen.has(key)) continue;
+    seen.add(key);
+    const enhanced = result.enhanced !== null && !result.text?.startsWith(result.enhanced) ? ` ${result.enhanced}` : "";
+    window.record({ host, domain, text: result.text === null ? null : `${result.code}${enhanced} ${result.text}` });
+  }
 }
 
 /** One line per request: the domain and counts of reasons, never an address. */

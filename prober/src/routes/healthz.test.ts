@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createProberApp } from "../app";
 import { ProbeRefused } from "../probe/admission";
+import { createBlockReplyWindow } from "../doctor/block-replies";
 import type { ProbeService } from "../probe/service";
 
 const idle: ProbeService = {
@@ -9,6 +10,7 @@ const idle: ProbeService = {
   },
   inFlight: 0,
   stopping: false,
+  blockReplies: createBlockReplyWindow(),
   shutdown: async () => {},
 };
 

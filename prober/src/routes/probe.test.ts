@@ -4,6 +4,7 @@ import type { ProbeResponse } from "../../../shared/contract/probe";
 import { HOP_HEADERS, signRequest, verifySignedResponse } from "../../../shared/hop";
 import { createProberApp } from "../app";
 import { type AdmissionRefusal, ProbeRefused } from "../probe/admission";
+import { createBlockReplyWindow } from "../doctor/block-replies";
 import type { ProbeService } from "../probe/service";
 import { probeRequest, useProbeHarness } from "../probe/testing/probe-harness";
 import { mta } from "../smtp/testing/mta";
@@ -17,7 +18,7 @@ function fakeService(answer: ProbeResponse | AdmissionRefusal = ANSWER, stopping
     if (typeof answer === "string") throw new ProbeRefused(answer);
     return answer;
   });
-  const service: ProbeService = { probe, inFlight: 0, stopping, shutdown: async () => {} };
+  const service: ProbeService = { probe, inFlight: 0, stopping, blockReplies: createBlockReplyWindow(), shutdown: async () => {} };
   return { service, probe };
 }
 

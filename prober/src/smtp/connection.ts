@@ -105,6 +105,11 @@ export class SmtpConnection {
     });
   }
 
+  /** The address this end of the connection has: the prober's egress address towards that server. */
+  get localAddress(): string | null {
+    return this.#socket.localAddress ?? null;
+  }
+
   /** True once the connection failed or was closed. */
   get isBroken(): boolean {
     return this.#broken !== null;

@@ -38,6 +38,8 @@ export function buildMessage(spec: MessageSpec, options: { compress?: boolean } 
         return (u16(data.preference), name(data.exchange));
       case "SOA":
         return (name("ns.invalid"), name("hostmaster.invalid"), [1, 3600, 600, 86400, data.minimum].forEach(u32));
+      case "PTR":
+        return name(data.name);
       case "TXT":
         return data.strings.forEach((text) => out.push(text.length, ...[...text].map((char) => char.charCodeAt(0))));
       case "other":

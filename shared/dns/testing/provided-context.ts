@@ -9,6 +9,8 @@ declare module "vitest" {
     dnsPeerUrl: string | null;
     /** Base URL of the misbehaving stub upstreams (see infra/local/dns/stub-upstreams.ts). */
     stubUpstreamsUrl: string;
+    /** The local DNS peer's plain DNS server (`127.0.0.1:PORT`), for Node's own resolver; null like dnsPeerUrl. */
+    dnsPeerServer: string | null;
   }
 }
 
