@@ -26,6 +26,8 @@ describe("edgeSettings", () => {
       jobProberRetries: 3,
       jobWebhookBackoffSeconds: 10,
       jobWebhookAllowPrivate: false,
+      proberBlockWindowSeconds: 3600,
+      proberBlockDomains: 3,
     });
   });
 

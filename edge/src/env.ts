@@ -69,6 +69,8 @@ function readEdgeSettings(env: Env) {
     jobProberRetries: parsed.MAILVET_JOB_PROBER_RETRIES,
     jobWebhookBackoffSeconds: parsed.MAILVET_JOB_WEBHOOK_BACKOFF,
     jobWebhookAllowPrivate: parsed.MAILVET_JOB_WEBHOOK_ALLOW_PRIVATE,
+    proberBlockWindowSeconds: parsed.MAILVET_PROBER_BLOCK_WINDOW,
+    proberBlockDomains: parsed.MAILVET_PROBER_BLOCK_DOMAINS,
   };
 }
 

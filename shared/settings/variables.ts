@@ -223,6 +223,18 @@ export const variables = {
     meaning: "`1` lets webhook URLs use http and reach loopback/private addresses (tests, local use only)",
     default: false,
   }),
+  MAILVET_PROBER_BLOCK_WINDOW: variable({
+    schema: wholeNumber(60, 86_400, "seconds"),
+    users: ["edge"],
+    meaning: "seconds over which the edge counts the domains whose servers sent a prober block replies",
+    default: 3600,
+  }),
+  MAILVET_PROBER_BLOCK_DOMAINS: variable({
+    schema: wholeNumber(1, 1_000),
+    users: ["edge"],
+    meaning: "distinct domains blocking a prober within the window that mark it degraded",
+    default: 3,
+  }),
 };
 
 export type VariableName = keyof typeof variables;

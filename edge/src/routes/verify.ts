@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_TIMEOUT_MS, errorResponse, VerifyBodySchema, VerifyQuerySchema, VerifyResultSchema } from "../../../shared/contract/schemas";
 import { type AppEnv, edgeSettings } from "../env";
 import { listOverrides } from "../lists";
+import { proberReview } from "../probers/review";
 import { verifyAddress } from "../verify";
 import type { Context } from "hono";
 
@@ -40,14 +41,17 @@ interface AskedFor {
 }
 
 async function answer(c: Context<AppEnv>, asked: AskedFor) {
+  const settings = edgeSettings(c.env);
+  const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
   const result = await verifyAddress(
     { email: asked.email, smtp: asked.smtp ?? true, timeoutMs: asked.timeout_ms ?? DEFAULT_TIMEOUT_MS, transcript: asked.transcript ?? false },
     {
-      settings: edgeSettings(c.env),
+      settings,
       lists: await listOverrides(c.env),
-      waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+      waitUntil,
       regionHint: c.req.raw.cf?.continent as string | undefined,
       caller: c.get("caller").probeId,
+      review: await proberReview(c.env, settings, waitUntil),
     },
   );
   return c.json(result, 200);

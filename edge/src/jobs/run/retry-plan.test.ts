@@ -17,11 +17,13 @@ interface Answer {
   retryAfter?: number;
   /** No prober answered at all. */
   proberFailed?: boolean;
+  /** The probers whose answer was a block reply. */
+  blockedBy?: string[];
 }
 
 /** A chunk's verification as verifyGroup gives it, one address per answer, at one domain. */
 function group(answers: Answer[], email = (index: number) => `user${index}@mailvet-fixture.net`): AddressVerification[] {
-  return answers.map(({ reason, code, retryAfter, proberFailed }, index) => ({
+  return answers.map(({ reason, code, retryAfter, proberFailed, blockedBy }, index) => ({
     result: composeResult({
       email: email(index),
       offline: checkOffline(email(index)),
@@ -34,6 +36,7 @@ function group(answers: Answer[], email = (index: number) => `user${index}@mailv
     }),
     retryAfter: retryAfter ?? null,
     proberFailure: proberFailed ? { tried: ["eu1"] } : null,
+    blockedBy: blockedBy ?? [],
   }));
 }
 
@@ -52,6 +55,21 @@ describe("which answers of a chunk stand, and which go back on the queue", () =>
       final: [0, 1],
       retries: [{ kind: "temporary", indexes: [2, 3, 4, 5], waitSeconds: 60, avoid: [] }],
     });
+  });
+
+  it("sends blocked addresses back to another prober later, the blocking ones last, until the prober retries run out", () => {
+    const chunk = group([
+      { reason: "blocked", code: 554, blockedBy: ["eu1", "us1"] },
+      { reason: "accepted", code: 250 },
+      // A block no prober met (a route that passed none) has nothing to go round: it stands.
+      { reason: "blocked", code: 554 },
+    ]);
+    expect(planRetries(chunk, FIRST_TRY, LIMITS)).toEqual({
+      final: [1, 2],
+      retries: [{ kind: "prober", indexes: [0], waitSeconds: 60, avoid: ["eu1", "us1"] }],
+    });
+    expect(planRetries(chunk, { ...FIRST_TRY, prober: 1 }, LIMITS).retries[0]?.waitSeconds).toBe(120);
+    expect(planRetries(chunk, { ...FIRST_TRY, prober: LIMITS.prober }, LIMITS)).toEqual({ final: [0, 1, 2], retries: [] });
   });
 
   it("sends back a chunk that only timed out: the server took the connection (a tarpit)", () => {

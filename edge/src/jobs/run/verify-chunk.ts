@@ -1,5 +1,6 @@
 import { edgeSettings, type Env } from "../../env";
 import { listOverrides } from "../../lists";
+import { proberReview } from "../../probers/review";
 import { verifyGroup } from "../../verify";
 import { jobCoordinator } from "../coordinator-stub";
 import { jobOwner } from "../jobs-db";
@@ -54,12 +55,14 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   const deadline = Date.now() + Math.min(CHUNK_MAX_MS, CHUNK_BASE_MS + addresses.length * CHUNK_PER_ADDRESS_MS);
   // The job's owner is the caller the probers share their sessions by, as for its /v1/verify.
   const caller = await probeIdOf((await jobOwner(env, chunk.job)) ?? `job:${chunk.job}`);
+  const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
   const context = {
     settings,
     lists: await listOverrides(env),
-    waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
+    waitUntil,
     regionHint: undefined,
     caller,
+    review: await proberReview(env, settings, waitUntil),
   };
   const group = await verifyGroup(
     addresses.map(({ email }) => email),
