@@ -11,6 +11,7 @@ import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
 import { jobs } from "./routes/jobs";
 import { verify } from "./routes/verify";
+import { probers } from "./routes/probers";
 
 const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.
 
@@ -49,6 +50,7 @@ export function createApp() {
   app.use("/v1/verify", requireScope("verify"));
   app.use("/v1/jobs", requireScope("jobs"));
   app.use("/v1/jobs/*", requireScope("jobs"));
+  app.use("/v1/probers", requireScope("admin"));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -61,6 +63,7 @@ export function createApp() {
   app.route("/", jobs);
   app.route("/", healthz);
   app.route("/", verify);
+  app.route("/", probers);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({
