@@ -33,5 +33,6 @@ export function readProberSettings(env: Record<string, string | undefined>) {
     perHostSessions: parsed.MAILVET_PROBER_PER_HOST_SESSIONS,
     hostRcptPerSecond: parsed.MAILVET_PROBER_HOST_RATE,
     catchAllTtlSeconds: parsed.MAILVET_PROBER_CATCH_ALL_TTL,
+    sourceIp: parsed.MAILVET_PROBER_SOURCE_IP,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiKeysVariable } from "./api-keys";
-import { commaList, hostName, httpUrl, onOff, port, positiveInteger, positiveRate, proberList, proberUrl, wholeNumber } from "./value-parsers";
+import { commaList, hostName, httpUrl, ipAddress, onOff, port, positiveInteger, positiveRate, proberList, proberUrl, wholeNumber } from "./value-parsers";
 
 /** Who reads a variable: the edge Worker, a prober, or only `npm start` (infra/local/start.ts). */
 export type VariableUser = "edge" | "prober" | "start script";
@@ -234,6 +234,13 @@ export const variables = {
     users: ["edge"],
     meaning: "distinct domains blocking a prober within the window that mark it degraded",
     default: 3,
+  }),
+  MAILVET_PROBER_SOURCE_IP: variable({
+    schema: ipAddress,
+    users: ["prober"],
+    meaning: "the address of this machine SMTP connections are made from (to servers of its family)",
+    default: undefined,
+    readmeDefault: "the system picks",
   }),
 };
 
