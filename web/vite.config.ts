@@ -23,6 +23,7 @@ export default defineConfig({
         bulk: resolve(root, "bulk/index.html"),
         docs: resolve(root, "docs/index.html"),
         demo: resolve(root, "demo/index.html"),
+        probers: resolve(root, "probers/index.html"),
       },
     },
   },
