@@ -8,12 +8,19 @@ const NOW = 10 * 86_400_000;
 
 describe("a prober's standing", () => {
   it("reads listed, PTR and HELO failures from a doctor report, and never a check that could not ask", () => {
-    expect(findingsOfReport({ checks: [check("blocklists", "fail"), check("ptr", "fail"), check("helo", "fail"), check("spf", "fail")] })).toEqual([
-      "listed",
-      "reverse_dns",
-      "helo",
-    ]);
-    expect(findingsOfReport({ checks: [check("blocklists", "unknown"), check("ptr", "warn"), check("port-25", "fail")] })).toEqual([]);
+    expect(
+      findingsOfReport({
+        checks: [check("blocklists", "fail"), check("ptr", "fail"), check("helo", "fail"), check("spf", "fail"), check("block-replies", "fail")],
+      }),
+    ).toEqual(["listed", "reverse_dns", "helo", "block_replies"]);
+    expect(
+      findingsOfReport({ checks: [check("blocklists", "unknown"), check("ptr", "warn"), check("port-25", "fail"), check("block-replies", "warn")] }),
+    ).toEqual([]);
+  });
+
+  it("names block replies once, whether the report, the edge's count or both found them", () => {
+    const blocks = new Map(["a.example", "b.example", "c.example"].map((domain) => [domain, NOW]));
+    expect(judgeProber({ reportFindings: ["block_replies"], blocks }, POLICY, NOW).findings.map((finding) => finding.code)).toEqual(["block_replies"]);
   });
 
   it("is degraded by its report's findings alone, with the reason in words", () => {

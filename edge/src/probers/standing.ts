@@ -15,8 +15,17 @@ export interface BlockPolicy {
   domains: number;
 }
 
-/** The doctor checks whose failure degrades a prober, and the finding each gives. */
-const DEGRADING_CHECKS: Readonly<Record<string, ProberFinding["code"]>> = { blocklists: "listed", ptr: "reverse_dns", helo: "helo" };
+/**
+ * The doctor checks whose failure degrades a prober, and the finding each gives. The prober's
+ * own `block-replies` check fails when several providers blocked it within its hour, which
+ * counts every edge's traffic, not only this one's.
+ */
+const DEGRADING_CHECKS: Readonly<Record<string, ProberFinding["code"]>> = {
+  blocklists: "listed",
+  ptr: "reverse_dns",
+  helo: "helo",
+  "block-replies": "block_replies",
+};
 
 const FINDING_TEXT: Record<ProberFinding["code"], string> = {
   listed: "its doctor report finds its IP on a block list",
@@ -27,7 +36,7 @@ const FINDING_TEXT: Record<ProberFinding["code"], string> = {
 
 /**
  * The degraded findings of a doctor report: a block list that lists the prober, a PTR or a HELO
- * name that fails its check. `unknown` (could not ask) and `warn` are never findings: a resolver
+ * name that fails its check, block replies from several providers. `unknown` (could not ask) and `warn` are never findings: a resolver
  * that refuses a DNSBL query says nothing of the prober.
  *
  * @example
@@ -56,8 +65,8 @@ export function recentBlockDomains(blocks: ReadonlyMap<string, number>, policy: 
  * // { health: "degraded", findings: [{ code: "block_replies", message: "…" }] }
  */
 export function judgeProber(evidence: ProberEvidence, policy: BlockPolicy, now: number): { health: "healthy" | "degraded"; findings: ProberFinding[] } {
-  const codes = [...evidence.reportFindings];
-  if (recentBlockDomains(evidence.blocks, policy, now) >= policy.domains) codes.push("block_replies");
-  const findings = codes.map((code) => ({ code, message: FINDING_TEXT[code] }));
+  const codes = new Set(evidence.reportFindings);
+  if (recentBlockDomains(evidence.blocks, policy, now) >= policy.domains) codes.add("block_replies");
+  const findings = [...codes].map((code) => ({ code, message: FINDING_TEXT[code] }));
   return { health: findings.length > 0 ? "degraded" : "healthy", findings };
 }

@@ -10,7 +10,7 @@ const probersRoute = createRoute({
   path: "/v1/probers",
   summary: "The probers' health (admin)",
   description:
-    "Each configured prober's region and health: degraded when its last doctor report finds it listed or its PTR/HELO wrong, or when servers at several unrelated domains sent it block replies within the window. A degraded prober gets work only when no other can answer. With the last report the Cron fetched and the statuses of the recent ones (oldest first).",
+    "Each configured prober's region and health: degraded when its last doctor report finds it listed, its PTR/HELO wrong or block replies from several providers, or when servers at several unrelated domains sent it block replies within the window. A degraded prober gets work only when no other can answer. With the last report the Cron fetched and the statuses of the recent ones (oldest first).",
   responses: {
     200: { description: "Every configured prober, in the configured order.", content: { "application/json": { schema: ProbersResponseSchema } } },
     400: errorResponse("The query is not UTF-8."),
