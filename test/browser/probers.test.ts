@@ -62,13 +62,13 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
 
     const listed = page.locator('tr[data-prober="listed"]');
     await expect.poll(() => listed.getAttribute("data-health"), { timeout: 30_000 }).toBe("degraded");
-    expect(await listed.innerText()).toContain("Servers at several domains sent it block replies");
+    expect(await listed.textContent()).toContain("Servers at several domains sent it block replies");
     // The Cron's report may land after the page loaded: refresh until it shows.
     await expect
       .poll(
         async () => {
           await page.getByRole("button", { name: "Refresh" }).click();
-          return page.locator('tr[data-prober="silent"]').innerText();
+          return page.locator('tr[data-prober="silent"]').textContent();
         },
         { timeout: 30_000, interval: 500 },
       )
@@ -77,8 +77,8 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     await screenshot(page, "probers-en");
 
     await page.getByRole("button", { name: "中文" }).click();
-    await expect.poll(() => listed.innerText()).toContain("已降级");
-    expect(await listed.innerText()).toContain("多个域名的服务器向它发送了拦截回复");
+    await expect.poll(() => listed.textContent()).toContain("已降级");
+    expect(await listed.textContent()).toContain("多个域名的服务器向它发送了拦截回复");
     await screenshot(page, "probers-zh");
     await context.close();
   });
