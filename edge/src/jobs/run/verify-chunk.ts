@@ -77,7 +77,12 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
     prober: settings.jobProberRetries,
     maxWaitSeconds: settings.jobGreylistMaxWaitSeconds,
   };
-  const { final, retries } = planRetries(group, tried, limits);
+  const { final, retries } = planRetries(
+    group,
+    tried,
+    limits,
+    settings.probers.map(({ id }) => id),
+  );
   const answers = final.map((index) => {
     const { reason, flags } = group[index]!.result;
     return { key: addresses[index]!.key, answer: { reason, flags } };
