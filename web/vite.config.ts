@@ -24,6 +24,7 @@ export default defineConfig({
         docs: resolve(root, "docs/index.html"),
         demo: resolve(root, "demo/index.html"),
         reputation: resolve(root, "reputation/index.html"),
+        probers: resolve(root, "probers/index.html"),
       },
     },
   },

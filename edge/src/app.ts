@@ -17,6 +17,7 @@ import { probersDoctor } from "./routes/probers-doctor";
 import { verify } from "./routes/verify";
 import { bounceWebhooks } from "./routes/bounce-webhooks";
 import { importSuppressions } from "./routes/suppressions-import/import";
+import { probers } from "./routes/probers";
 
 const API_DESCRIPTION = `E-mail verification: syntax, lists, DNS and SMTP, answered at the edge.
 
@@ -64,6 +65,7 @@ export function createApp() {
   app.use("/v1/reputation", requireScope("reputation"));
   app.use("/v1/reputation/*", requireScope("reputation"));
   app.use("/v1/probers/doctor", requireScope("admin"));
+  app.use("/v1/probers", requireScope("admin"));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -82,6 +84,7 @@ export function createApp() {
   app.route("/", reputation);
   app.route("/", reputationSchedules);
   app.route("/", probersDoctor);
+  app.route("/", probers);
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   // The server is this one, as the client reached it, so the docs' examples run as they are.
   app.doc31("/openapi.json", (c) => ({

@@ -30,6 +30,8 @@ describe("edgeSettings", () => {
       bounceWebhooks: {},
       returnPathSecrets: [],
       returnPathDomain: undefined,
+      proberBlockWindowSeconds: 3600,
+      proberBlockDomains: 3,
     });
   });
 

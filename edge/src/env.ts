@@ -74,6 +74,8 @@ function readEdgeSettings(env: Env) {
     returnPathSecrets: parsed.MAILVET_RETURN_PATH_SECRET,
     returnPathDomain: parsed.MAILVET_RETURN_PATH_DOMAIN,
     spamhausDqsKey: parsed.MAILVET_SPAMHAUS_DQS_KEY,
+    proberBlockWindowSeconds: parsed.MAILVET_PROBER_BLOCK_WINDOW,
+    proberBlockDomains: parsed.MAILVET_PROBER_BLOCK_DOMAINS,
   };
 }
 

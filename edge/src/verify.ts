@@ -9,6 +9,7 @@ import { cachedResult, rememberResult } from "./result-cache";
 import { checkSmtp, SMTP_SKIPPED, type SmtpOutcome } from "./smtp-step";
 import type { EdgeSettings } from "./env";
 import type { ListOverrides } from "./lists";
+import type { ProberReview } from "./probers/review";
 
 export interface VerifyContext {
   settings: EdgeSettings;
@@ -24,6 +25,8 @@ export interface VerifyContext {
    * lower-cased); without it, results carry `bounce: null`.
    */
   suppressions?: (keys: readonly string[]) => Promise<ReadonlyMap<string, ListedBounce>>;
+  /** The probers' standing: which are degraded, and where block replies are noted. */
+  review: ProberReview;
 }
 
 /** How a group of addresses is verified. */
@@ -43,6 +46,8 @@ export interface AddressVerification {
   retryAfter: number | null;
   /** Set when no prober answered for the address: the probers tried. */
   proberFailure: { tried: string[] } | null;
+  /** The probers whose answer for the address was a block reply (it was tried on each in turn). */
+  blockedBy: string[];
 }
 
 /** Time kept back from the deadline for composing and sending the answer. */
@@ -156,20 +161,21 @@ async function verifyChecked(
         settings: context.settings,
         regionHint: context.regionHint,
         caller: context.caller,
+        review: context.review,
         ...options,
       });
       indexes.forEach((index, position) => outcomes.set(index, domainOutcomes[position]!));
     }),
   );
   return emails.map((email, index) => {
-    const { facts, retryAfter, proberFailure } = outcomes.get(index) ?? NOT_ASKED;
+    const { facts, retryAfter, proberFailure, blockedBy } = outcomes.get(index) ?? NOT_ASKED;
     const result = composeResult({ email, offline: offline[index]!, mx: mxOf(index), dnsReason: dnsReasonOf(index), smtp: facts, startedAt });
-    return { result: applyBounce(result, entryOf(index)), retryAfter, proberFailure };
+    return { result: applyBounce(result, entryOf(index)), retryAfter, proberFailure, blockedBy };
   });
 }
 
 /** The SMTP outcome of an address no prober was asked about. */
-const NOT_ASKED: SmtpOutcome = { facts: SMTP_SKIPPED, retryAfter: null, proberFailure: null };
+const NOT_ASKED: SmtpOutcome = { facts: SMTP_SKIPPED, retryAfter: null, proberFailure: null, blockedBy: [] };
 
 function offlineOptions(context: VerifyContext) {
   return { ...context.lists, allowReservedDomains: context.settings.allowReservedDomains };

@@ -28,6 +28,14 @@ export interface StackOptions {
    * earlier run cached.
    */
   freshState?: boolean;
+  /**
+   * Probers to start beside the first, each with its own settings on top of the first's (at
+   * least its MAILVET_PROBER_PORT; its MAILVET_PROBER_SOURCE_IP for an egress of its own). The
+   * MAILVET_PROBERS given must name them all.
+   */
+  moreProbers?: Record<string, string>[];
+  /** Serve wrangler dev's `/__scheduled` route, so a test can run the Cron Trigger. */
+  testScheduled?: boolean;
 }
 
 export interface LocalStack {
@@ -129,6 +137,8 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
     rmSync(varsDir, { recursive: true, force: true });
     throw error;
   }
+  const moreProbers = (options.moreProbers ?? []).map((overrides) => ({ ...proberEnv, ...overrides }));
+  for (const extra of moreProbers) await assertPortFree(Number(extra.MAILVET_PROBER_PORT), "a further prober's MAILVET_PROBER_PORT");
   const processes: ManagedProcess[] = [
     startProber(proberEnv),
     startProcess(
@@ -149,9 +159,11 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
         "--log-level",
         "warn",
         ...(persistTo ? ["--persist-to", persistTo] : []),
+        ...(options.testScheduled ? ["--test-scheduled"] : []),
       ],
       baseProcessEnv(),
     ),
+    ...moreProbers.map((extra) => startProber(extra)),
   ];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
@@ -168,6 +180,7 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
     await Promise.all([
       waitForHealthy(`${stack.proberUrl}/healthz`, processes[0]!, STARTUP_TIMEOUT_MS),
       waitForHealthy(`${stack.edgeUrl}/healthz`, processes[1]!, STARTUP_TIMEOUT_MS),
+      ...moreProbers.map((extra, index) => waitForHealthy(`http://127.0.0.1:${extra.MAILVET_PROBER_PORT}/healthz`, processes[2 + index]!, STARTUP_TIMEOUT_MS)),
     ]);
   } catch (error) {
     await stop();

@@ -37,5 +37,6 @@ export function readProberSettings(env: Record<string, string | undefined>) {
     canaryMx: parsed.MAILVET_DOCTOR_CANARY_MX,
     blocklistResolver: parsed.MAILVET_BLOCKLIST_RESOLVER,
     spamhausDqsKey: parsed.MAILVET_SPAMHAUS_DQS_KEY,
+    sourceIp: parsed.MAILVET_PROBER_SOURCE_IP,
   };
 }

@@ -71,6 +71,9 @@ export const hostName = z
   .string()
   .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, "must be a host name");
 
+/** An IPv4 or IPv6 address, in the forms the standard library accepts. */
+export const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" });
+
 export type ProberEntry = z.infer<typeof proberList>[number];
 
 /** An IPv4 or IPv6 address in text form. */

@@ -300,6 +300,25 @@ export const variables = {
     default: undefined,
     readmeDefault: "none: block lists are unknown",
   }),
+  MAILVET_PROBER_BLOCK_WINDOW: variable({
+    schema: wholeNumber(60, 86_400, "seconds"),
+    users: ["edge"],
+    meaning: "seconds over which the edge counts the domains whose servers sent a prober block replies",
+    default: 3600,
+  }),
+  MAILVET_PROBER_BLOCK_DOMAINS: variable({
+    schema: wholeNumber(1, 1_000),
+    users: ["edge"],
+    meaning: "distinct domains blocking a prober within the window that mark it degraded",
+    default: 3,
+  }),
+  MAILVET_PROBER_SOURCE_IP: variable({
+    schema: ipAddress,
+    users: ["prober"],
+    meaning: "the address of this machine SMTP connections are made from (to servers of its family)",
+    default: undefined,
+    readmeDefault: "the system picks",
+  }),
 };
 
 export type VariableName = keyof typeof variables;

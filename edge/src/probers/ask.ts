@@ -2,7 +2,7 @@ import { type ProbeRequest, type ProbeResponse, ProbeResponseSchema } from "../.
 import { HOP_HEADERS, signRequest, verifySignedResponse } from "../../../shared/hop";
 import type { ProberEntry } from "../../../shared/settings/variables";
 import type { ProberHealthBook } from "./health";
-import { orderProbers } from "./order";
+import { orderProbers, type ProberPreferences } from "./order";
 
 /** Time kept back for the hop itself: signing, the network both ways, parsing. */
 const HOP_MARGIN_MS = 150;
@@ -24,13 +24,13 @@ export interface AskOptions {
   secrets: readonly string[];
   /** Epoch milliseconds by which the answer must be back. */
   deadline: number;
-  /** Probers to try only when no other can answer (they failed this work before). */
-  avoid?: readonly string[];
+  /** Probers to try last (they failed this work before, or are degraded), and regions to move away from. */
+  preferences?: ProberPreferences;
 }
 
 /**
- * Sends SMTP-level work to a prober: the best one for the caller's region that is healthy,
- * failing over to the next on an error, a refusal or a busy 429, and never past the deadline.
+ * Sends SMTP-level work to a prober, in orderProbers' order (healthy ones of the caller's region
+ * first), failing over to the next on an error, a refusal or a busy 429, and never past the deadline.
  * Each prober gets the time that is left as its budget, so it answers before the edge must.
  * An answer counts only when it is signed for this request and within the size limit
  * (verifySignedResponse); anything else is that prober's failure.
@@ -41,7 +41,7 @@ export interface AskOptions {
 export async function askProbers(probe: Omit<ProbeRequest, "budget_ms">, options: AskOptions): Promise<ProberAnswer> {
   const { health, deadline, secrets } = options;
   const tried: string[] = [];
-  for (const prober of orderProbers(options.probers, options.regionHint, health, new Set(options.avoid))) {
+  for (const prober of orderProbers(options.probers, options.regionHint, health, options.preferences)) {
     const budget = deadline - Date.now() - HOP_MARGIN_MS;
     if (budget < MIN_PROBE_BUDGET_MS) return { kind: "timeout", tried };
     tried.push(prober.id);
@@ -76,8 +76,13 @@ export async function askProbers(probe: Omit<ProbeRequest, "budget_ms">, options
   return { kind: Date.now() >= deadline - HOP_MARGIN_MS ? "timeout" : "unavailable", tried };
 }
 
-/** The answer's JSON, once its signature for this request checks out; throws otherwise. */
-async function signedJson(response: Response, request: Request, secrets: readonly string[]): Promise<unknown> {
+/**
+ * A prober's answer as JSON, once its signature for this request checks out; throws otherwise.
+ *
+ * @example
+ * const body = await signedJson(await fetch(request), request, secrets);
+ */
+export async function signedJson(response: Response, request: Request, secrets: readonly string[]): Promise<unknown> {
   const body = await verifySignedResponse(response, { secrets, requestNonce: request.headers.get(HOP_HEADERS.nonce)! });
   return JSON.parse(new TextDecoder().decode(body));
 }

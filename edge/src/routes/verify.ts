@@ -3,6 +3,7 @@ import { DEFAULT_TIMEOUT_MS, errorResponse, VerifyBodySchema, VerifyQuerySchema,
 import { type AppEnv, edgeSettings } from "../env";
 import { listOverrides } from "../lists";
 import { rememberResults, suppressionLookup } from "../suppressions/lookup";
+import { proberReview } from "../probers/review";
 import { verifyAddress } from "../verify";
 import type { Context } from "hono";
 
@@ -41,15 +42,18 @@ interface AskedFor {
 }
 
 async function answer(c: Context<AppEnv>, asked: AskedFor) {
+  const settings = edgeSettings(c.env);
+  const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
   const result = await verifyAddress(
     { email: asked.email, smtp: asked.smtp ?? true, timeoutMs: asked.timeout_ms ?? DEFAULT_TIMEOUT_MS, transcript: asked.transcript ?? false },
     {
-      settings: edgeSettings(c.env),
+      settings,
       lists: await listOverrides(c.env),
-      waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+      waitUntil,
       regionHint: c.req.raw.cf?.continent as string | undefined,
       caller: c.get("caller").probeId,
       suppressions: suppressionLookup(c.env, c.get("caller").owner),
+      review: await proberReview(c.env, settings, waitUntil),
     },
   );
   c.executionCtx.waitUntil(rememberResults(c.env, c.get("caller").owner, [result]));

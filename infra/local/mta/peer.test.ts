@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SmtpReply } from "../../../prober/src/smtp/reply-reader";
 import { skipWithoutMtaFarm, startMtaFarm, type MtaFarm } from "./peer";
+import { RBL_LISTED_CLIENT, writeListedClients } from "./listed-clients";
 import { processesWorkingIn } from "./proc";
 import { openRawSmtp } from "./raw-smtp";
 import { acceptsConnections } from "./ready";
@@ -22,8 +23,8 @@ function isRunning(pid: number): boolean {
  * One session the way a prober holds it: greeting, EHLO, MAIL FROM, an RCPT TO per recipient,
  * RSET, QUIT; never DATA. Resolves with the RCPT replies and what came before them.
  */
-async function askRecipients(host: string, port: number, recipients: string[], { smtputf8 = false } = {}) {
-  const smtp = openRawSmtp(host, port);
+async function askRecipients(host: string, port: number, recipients: string[], { smtputf8 = false, from = undefined as string | undefined } = {}) {
+  const smtp = openRawSmtp(host, port, from);
   const greeting = await smtp.greeting;
   const ehlo = await smtp.send("EHLO probe.mailvet.test");
   const mail = await smtp.send(`MAIL FROM:<probe@mailvet.test>${smtputf8 ? " SMTPUTF8" : ""}`);
@@ -49,6 +50,18 @@ describe.skipIf(skipWithoutMtaFarm())("the local MTA farm", () => {
   }, 30_000);
   afterAll(() => farm?.stop());
 
+  it("refuses the client mx-rbl's block list names with a block-list reply, others not, and lifts the block while running", async () => {
+    const ask = (from: string) => askRecipients(farm.hosts.rbl, farm.port, ["alice@rbl-a.mailvet-mta.net"], { from });
+    expect((await ask(RBL_LISTED_CLIENT)).rcpt).toMatchObject([
+      { code: 554, enhanced: "5.7.1", text: `<unknown[${RBL_LISTED_CLIENT}]>: Client host rejected: Service unavailable; blocked using bl.mailvet-test.net` },
+    ]);
+    expect((await ask("127.0.0.62")).rcpt).toMatchObject([accepted]);
+    await writeListedClients(farm.runDir, []);
+    // smtpd restarts itself once it sees the table changed; until then a session may still meet the block.
+    await expect.poll(async () => (await ask(RBL_LISTED_CLIENT)).rcpt[0]?.code, { timeout: 30_000, interval: 200 }).toBe(250);
+    await writeListedClients(farm.runDir, [RBL_LISTED_CLIENT]);
+    await expect.poll(async () => (await ask(RBL_LISTED_CLIENT)).rcpt[0]?.code, { timeout: 30_000, interval: 200 }).toBe(554);
+  }, 90_000);
   it("answers each mailbox of ok.mailvet-mta.net as a real provider does", async () => {
     const { greeting, rcpt } = await askRecipients(farm.hosts.main, farm.port, [
       "alice@ok.mailvet-mta.net",

@@ -38,6 +38,8 @@ export const MTA_FARM_HOSTS = {
   greylistDefault: "127.0.0.51",
   /** mx-relaxed, for benchmarks only: the main mailboxes with none of Postfix's self-protection (no error sleeps or limits, no session limits, no in_flow_delay). */
   relaxed: "127.0.0.52",
+  /** mx-rbl: stock Postfix refusing the clients its block list names (listed-clients.ts) with "554 5.7.1 … blocked using bl.mailvet-test.net". */
+  rbl: "127.0.0.53",
 } as const;
 
 const START_ATTEMPTS = 3;

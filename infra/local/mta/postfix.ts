@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { fillConfigTemplate } from "../config-template";
 import { findExecutable, startDaemon } from "../dns/daemon";
+import { RBL_LISTED_CLIENT, writeListedClients } from "./listed-clients";
 import { logTail } from "./log-tail";
 import { childrenOf } from "./proc";
 import { openRawSmtp } from "./raw-smtp";
@@ -30,6 +31,7 @@ const POSTFIX_ROLES = [
   "connectionLimit",
   "greylistDefault",
   "relaxed",
+  "rbl",
 ] as const;
 
 /** Where the Postfix listeners go: each role's loopback address, all on one port. */
@@ -112,6 +114,7 @@ export async function startPostfixInstance(
       await utimes(path, CONFIG_WRITTEN_AT, CONFIG_WRITTEN_AT);
     }),
   );
+  await writeListedClients(runDir, [RBL_LISTED_CLIENT]);
   // Creates the queue directories, owned as Postfix wants them.
   await run(postfix, ["-c", configDir, "check"]);
   const { stdout: daemonDir } = await run(postconf, ["-c", configDir, "-h", "daemon_directory"]);

@@ -28,9 +28,10 @@ export interface RawSmtpDialogue {
  * await smtp.greeting; // { code: 220, lines: ["mx1.mailvet-mta.net ESMTP Postfix (Debian/GNU)"], … }
  * await smtp.send("EHLO probe.mailvet.test");
  * await smtp.send("QUIT");
+ * openRawSmtp("127.0.0.53", farm.port, "127.0.0.61"); // from a client address of the test's choosing
  */
-export function openRawSmtp(host: string, port: number): RawSmtpDialogue {
-  const socket = connect({ host, port });
+export function openRawSmtp(host: string, port: number, localAddress?: string): RawSmtpDialogue {
+  const socket = connect({ host, port, ...(localAddress !== undefined && { localAddress }) });
   const reader = new ReplyReader();
   const received: SmtpReply[] = [];
   const waiting: { resolve(reply: SmtpReply): void; reject(error: Error): void }[] = [];

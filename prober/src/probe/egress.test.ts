@@ -15,4 +15,11 @@ describe("createEgressPolicy", () => {
     expect(egress.refusal("::1")).toBeNull();
     expect(egress.refusal("localhost")).toBe("not an IP address");
   });
+
+  it("connects from the source address it is given, to servers of that address's family only", () => {
+    const egress = createEgressPolicy({ smtpPort: 25, allowPrivateTargets: false, sourceIp: "192.0.2.7" });
+    expect(egress.sourceFor("198.51.100.1")).toBe("192.0.2.7");
+    expect(egress.sourceFor("2001:db8::1")).toBeUndefined();
+    expect(createEgressPolicy({ smtpPort: 25, allowPrivateTargets: false }).sourceFor("198.51.100.1")).toBeUndefined();
+  });
 });

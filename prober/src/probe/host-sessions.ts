@@ -121,6 +121,7 @@ export class HostSessions {
         host: this.#step.host,
         ip: this.#step.ip,
         port: this.#tools.egress.port,
+        localAddress: this.#tools.egress.sourceFor(this.#step.ip),
         heloName: this.#tools.heloName,
         signal: deadline.signal,
         timeouts: timeoutsWithin(deadline.remainingMs(), this.#moreStepsAfter),

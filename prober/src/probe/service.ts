@@ -37,7 +37,16 @@ export interface ProbeService {
 /** The settings the service reads. */
 export type ProbeServiceSettings = Pick<
   ProberSettings,
-  "heloName" | "mailFrom" | "smtpPort" | "allowPrivateTargets" | "dohUrls" | "maxSessions" | "perHostSessions" | "hostRcptPerSecond" | "catchAllTtlSeconds"
+  | "heloName"
+  | "mailFrom"
+  | "smtpPort"
+  | "allowPrivateTargets"
+  | "dohUrls"
+  | "maxSessions"
+  | "perHostSessions"
+  | "hostRcptPerSecond"
+  | "catchAllTtlSeconds"
+  | "sourceIp"
 >;
 
 /**

@@ -30,6 +30,7 @@ export const CLASSIFICATION_TABLE: readonly ReplyRow[] = [
   aboutUs.blockList,
   aboutUs.allowListOnly,
   aboutUs.tlsRequired,
+  aboutUs.lowReputation,
   aboutUs.permanentDeferral,
   recipient.recipientDomainUnknown,
   recipient.recipientDomainUnresolved,

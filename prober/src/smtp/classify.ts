@@ -30,6 +30,13 @@ export interface ReplyClassification {
   readonly retryAfterSeconds: number | null;
 }
 
+/**
+ * An address the server quotes back (`<nobody@rbl-a.example>: Recipient address rejected: …`):
+ * its words are the address's, not the server's, and must not match a row (a domain named
+ * `rbl-…` or `spamhaus-fans.example` is no block list).
+ */
+const QUOTED_ADDRESS = /<[^<>\s@]*@[^<>\s]*>/g;
+
 /** Texts longer than this are cut before matching: no real reply is longer, and it bounds the work. */
 const MAX_TEXT_LENGTH = 4000;
 
@@ -81,7 +88,7 @@ function rowMatches(row: ReplyRow, stage: SmtpStage, code: number, enhanced: str
  */
 export function classifyReply(reply: ReplyToClassify): ReplyClassification {
   const enhanced = reply.enhanced || findCodeInText(reply.text, reply.code);
-  const text = normaliseReplyText(reply.text);
+  const text = normaliseReplyText(reply.text.replace(QUOTED_ADDRESS, "<address>"));
   // The last row has no conditions, so a row always matches.
   const row = CLASSIFICATION_TABLE.find((candidate) => rowMatches(candidate, reply.stage, reply.code, enhanced, text))!;
   return {

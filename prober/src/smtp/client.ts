@@ -32,6 +32,8 @@ export interface SmtpSessionOptions {
   /** The address to connect to (egress rules are the caller's). */
   readonly ip: string;
   readonly port: number;
+  /** The local address to connect from; undefined: the system picks. */
+  readonly localAddress?: string | undefined;
   readonly heloName: string;
   /** The deadline of the whole session: when it fires, everything in flight fails with ETIMEDOUT_DEADLINE. */
   readonly signal?: AbortSignal;
@@ -142,8 +144,15 @@ export class SmtpSession {
 
   /** @internal Connects and greets; called once by `openSmtpSession`. */
   async establish(useTls: boolean): Promise<void> {
-    const { ip, port, signal } = this.#options;
-    const connection = await SmtpConnection.open({ ip, port, signal, connectTimeoutMs: this.#timeouts.connectTimeoutMs, transcript: this.#transcript });
+    const { ip, port, localAddress, signal } = this.#options;
+    const connection = await SmtpConnection.open({
+      ip,
+      port,
+      localAddress,
+      signal,
+      connectTimeoutMs: this.#timeouts.connectTimeoutMs,
+      transcript: this.#transcript,
+    });
     this.#connection = connection;
     try {
       this.#state = "greeting";

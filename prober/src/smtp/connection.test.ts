@@ -1,3 +1,4 @@
+import net from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { SmtpConnection } from "./connection";
 import { MAX_LINES_PER_REPLY, MAX_REPLY_BYTES } from "./reply-reader";
@@ -14,6 +15,21 @@ async function connect(port: number, signal?: AbortSignal) {
 const read = (connection: SmtpConnection, command = "TEST") => connection.read(command, "mail", 5000, "ETIMEDOUT_COMMAND");
 
 describe("SmtpConnection", () => {
+  it("connects from the local address it is given (a prober's egress address)", async () => {
+    const seen: (string | undefined)[] = [];
+    const server = net.createServer((socket) => {
+      seen.push(socket.remoteAddress);
+      socket.end("220 hello\r\n");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const connection = await SmtpConnection.open({ ip: "127.0.0.1", port, localAddress: "127.0.0.61", connectTimeoutMs: 5000, transcript: new Transcript() });
+    expect((await read(connection)).text).toBe("hello");
+    connection.destroy();
+    server.close();
+    expect(seen).toEqual(["127.0.0.61"]);
+  });
+
   it("hands out replies in order, also those that arrived before they were asked for", async () => {
     const server = await servers.start({ greeting: "220 one\r\n250 two\r\n", respond: mta() });
     const connection = await connect(server.port);

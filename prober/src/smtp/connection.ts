@@ -17,6 +17,8 @@ export interface TlsFacts {
 export interface ConnectOptions {
   readonly ip: string;
   readonly port: number;
+  /** The local address to connect from; undefined: the system picks. */
+  readonly localAddress?: string | undefined;
   readonly connectTimeoutMs: number;
   /** The caller's deadline: when it fires, the socket is destroyed and every wait fails. */
   readonly signal?: AbortSignal | undefined;
@@ -84,7 +86,7 @@ export class SmtpConnection {
     // Names are resolved by the caller (through DoH, under egress rules), never here.
     if (net.isIP(options.ip) === 0) return Promise.reject(failure("ECONNECTION", "not an IP address"));
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host: options.ip, port: options.port });
+      const socket = net.connect({ host: options.ip, port: options.port, ...(options.localAddress !== undefined && { localAddress: options.localAddress }) });
       const settle = (error?: SmtpError) => {
         clearTimeout(timer);
         options.signal?.removeEventListener("abort", onAbort);

@@ -92,6 +92,24 @@ export const tlsRequired: ReplyRow = {
   example: { stage: "mail", code: 530, enhanced: "5.7.0", text: "Must issue a STARTTLS command first" },
 };
 
+/**
+ * Our IP or domain's standing, even under a temporary code: Gmail's "421 4.7.0 … very low
+ * reputation of the sending IP address … temporarily rate limited" will not clear by waiting,
+ * so it is tried before the rate-limit rows. Microsoft's "rate limited due to IP reputation"
+ * (no judgement in it) stays a rate limit.
+ */
+export const lowReputation: ReplyRow = {
+  name: "low-reputation",
+  class: "blocked",
+  text: /\b(?:low|poor|bad|negative)(?: sender| ip)? reputation\b/,
+  example: {
+    stage: "mail",
+    code: 421,
+    enhanced: "4.7.0",
+    text: "[192.0.2.7 15] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited.",
+  },
+};
+
 /** Temporary codes that say retrying will not help (Yahoo's "permanently deferred"). */
 export const permanentDeferral: ReplyRow = {
   name: "permanent-deferral",

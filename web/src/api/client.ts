@@ -5,10 +5,12 @@ import type { Verdict } from "../../../shared/contract/taxonomy";
 // Types only (erased by the bundler): the jobs routes' own schemas, so a change there is a type
 // error here rather than a silent mismatch.
 import type { JobCreatedSchema, JobStatusSchema } from "../../../shared/contract/jobs";
+import type { ProbersResponse } from "../../../shared/contract/probers";
 import { readStored, writeStored } from "../ui/storage";
 
 export type { VerifyResult } from "../../../shared/contract/schemas";
 export type { ReputationFinding, ReputationReview } from "../../../shared/contract/reputation";
+export type { ProberStatus, ProbersResponse } from "../../../shared/contract/probers";
 export type JobCreated = z.infer<typeof JobCreatedSchema>;
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export type ResultsFormat = "csv" | "xlsx" | "json";
@@ -162,4 +164,15 @@ export function resultsUrl(id: string, format: ResultsFormat, verdicts?: readonl
 export async function fetchResults(id: string, format: ResultsFormat, verdicts?: readonly Verdict[]): Promise<Blob> {
   const response = await request(resultsUrl(id, format, verdicts));
   return response.blob();
+}
+
+/**
+ * Each prober's health, last doctor report and trend: `GET /v1/probers` (admin scope).
+ *
+ * @example
+ * const { probers } = await proberStatuses();
+ */
+export async function proberStatuses(signal?: AbortSignal): Promise<ProbersResponse> {
+  const response = await request("/v1/probers", { signal: signal ?? null });
+  return (await response.json()) as ProbersResponse;
 }

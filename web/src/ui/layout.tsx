@@ -4,10 +4,12 @@ import { useEffect } from "preact/hooks";
 import { LANGS, MESSAGES, setLang, useI18n, type Messages } from "./i18n";
 import "./theme.css";
 
-/** The pages of the web app, as the navigation names them. */
-export type PageName = "check" | "bulk" | "docs" | "demo" | "reputation";
+/** The pages of the navigation. */
+type NavPage = "check" | "bulk" | "docs" | "demo" | "reputation";
+/** The pages of the web app: those of the navigation, and the operators' probers page. */
+export type PageName = NavPage | "probers";
 
-const NAV: { page: PageName; href: string }[] = [
+const NAV: { page: NavPage; href: string }[] = [
   { page: "check", href: "/" },
   { page: "bulk", href: "/bulk/" },
   { page: "docs", href: "/docs/" },

@@ -54,12 +54,18 @@ export function retryWait(attempt: number, stated: number | null, maxWaitSeconds
  * Sorts a verified chunk into answers that stand and addresses to ask again. Greylisted
  * addresses and temporary answers of a reachable server (one that answered anything but
  * "no connection" to some address of the chunk) go back until their kind's retries run out;
- * addresses no prober answered go back to another prober. Every other answer stands.
+ * addresses no prober answered, and blocked ones while a prober of `proberIds` has not met the
+ * block, go back to another prober (the prober retries). Every other answer stands.
  *
  * @example
- * const { final, retries } = planRetries(await verifyGroup(emails, options, context), { greylisted: 0, temporary: 0, prober: 0 }, limits);
+ * const { final, retries } = planRetries(await verifyGroup(emails, options, context), { greylisted: 0, temporary: 0, prober: 0 }, limits, ["eu1", "us1"]);
  */
-export function planRetries(group: readonly AddressVerification[], tried: RetryCounts, limits: RetryLimits): { final: number[]; retries: PlannedRetry[] } {
+export function planRetries(
+  group: readonly AddressVerification[],
+  tried: RetryCounts,
+  limits: RetryLimits,
+  proberIds: readonly string[],
+): { final: number[]; retries: PlannedRetry[] } {
   // A chunk whose every address failed to connect (or whose MX did not resolve) asked a server
   // that is not there: asking again soon helps nobody.
   const reachable = group.some(({ result: { reason, smtp } }) => smtp.performed || (smtp.prober !== undefined && AFTER_CONNECTING.has(reason)));
@@ -72,10 +78,15 @@ export function planRetries(group: readonly AddressVerification[], tried: RetryC
     retry.avoid = [...new Set([...retry.avoid, ...avoid])];
     waiting.set(kind, retry);
   };
-  group.forEach(({ result: { reason }, retryAfter: stated, proberFailure }, index) => {
+  group.forEach(({ result: { reason }, retryAfter: stated, proberFailure, blockedBy }, index) => {
     if (proberFailure) {
       if (tried.prober < limits.prober) goBack("prober", index, PROBER_RETRY_WAIT_S * 2 ** tried.prober, proberFailure.tried);
       else final.push(index);
+    } else if (reason === "blocked" && blockedBy.length > 0 && proberIds.some((id) => !blockedBy.includes(id)) && tried.prober < limits.prober) {
+      // A block is about the prober, not the address: later, on a prober that has not met it
+      // (the blocked ones go last), which was busy or out of time now. When every prober met
+      // it, the block stands: the review has marked them, and a job does not wait on them.
+      goBack("prober", index, retryWait(tried.prober, null, limits.maxWaitSeconds), blockedBy);
     } else if (reason === "greylisted" && tried.greylisted < limits.greylisted) {
       goBack("greylisted", index, retryWait(tried.greylisted, stated, limits.maxWaitSeconds));
     } else if (TEMPORARY.has(reason) && reachable && tried.temporary < limits.temporary) {

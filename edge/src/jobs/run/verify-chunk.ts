@@ -1,6 +1,7 @@
 import { edgeSettings, type Env } from "../../env";
 import { listOverrides } from "../../lists";
 import { rememberResults, suppressionLookup } from "../../suppressions/lookup";
+import { proberReview } from "../../probers/review";
 import { verifyGroup } from "../../verify";
 import { jobCoordinator } from "../coordinator-stub";
 import { jobOwner } from "../jobs-db";
@@ -56,14 +57,16 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   // The job's owner is the caller the probers share their sessions by, as for its /v1/verify.
   const owner = await jobOwner(env, chunk.job);
   const caller = await probeIdOf(owner ?? `job:${chunk.job}`);
+  const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
   const context = {
     settings,
     lists: await listOverrides(env),
-    waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
+    waitUntil,
     regionHint: undefined,
     caller,
     // The owner's suppression list decides as it does for the owner's /v1/verify.
     ...(owner === null ? {} : { suppressions: suppressionLookup(env, owner) }),
+    review: await proberReview(env, settings, waitUntil),
   };
   const group = await verifyGroup(
     addresses.map(({ email }) => email),
@@ -78,7 +81,12 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
     prober: settings.jobProberRetries,
     maxWaitSeconds: settings.jobGreylistMaxWaitSeconds,
   };
-  const { final, retries } = planRetries(group, tried, limits);
+  const { final, retries } = planRetries(
+    group,
+    tried,
+    limits,
+    settings.probers.map(({ id }) => id),
+  );
   const answers = final.map((index) => {
     const { reason, flags } = group[index]!.result;
     return { key: addresses[index]!.key, answer: { reason, flags } };

@@ -24,6 +24,7 @@ export function testSettings(smtpPort: number, overrides: Partial<ProbeServiceSe
     perHostSessions: 10,
     hostRcptPerSecond: 1000,
     catchAllTtlSeconds: 3600,
+    sourceIp: undefined,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { ResultFlags } from "../../../../shared/bulk/result-row";
 import type { JobStatusName, Reason, Verdict } from "../../../../shared/contract/taxonomy";
+import type { ProberStatus, ReportStatus } from "../../../../shared/contract/probers";
 
 type FlagName = keyof ResultFlags;
 /** What the bulk page says of a job: the API's states, and its own before (uploading) and after (expired). */
@@ -226,6 +227,36 @@ export const en = {
   reputationReviewing: "Reviewing…",
   findingFix: "Fix:",
   findingStatus: { pass: "Pass", warn: "Warning", fail: "Fail", unknown: "Could not check" },
+  // Probers (operators)
+  probersTitle: "Probers",
+  probersIntro:
+    "The probers this server asks about mail servers. A degraded prober gets work only when no healthy one can answer; it is used again once it recovers.",
+  probersCaption: (windowMinutes: number, domains: number) =>
+    `Degraded: listed, a wrong PTR or HELO, or block replies from ${domains} domains within ${windowMinutes} minutes.`,
+  probersNone: "No prober is configured (MAILVET_PROBERS).",
+  probersLoading: "Loading…",
+  proberId: "Prober",
+  proberRegion: "Region",
+  proberHealth: "Health",
+  proberBlockDomains: "Domains blocking it",
+  proberLastReport: "Last report",
+  proberTrend: "Recent reports",
+  proberNoReport: "None yet",
+  proberRefresh: "Refresh",
+  health: { healthy: "Healthy", degraded: "Degraded" } satisfies Record<ProberStatus["health"], string>,
+  finding: {
+    listed: "Its IP is on a block list",
+    reverse_dns: "Its reverse DNS (PTR) is wrong",
+    helo: "Its HELO name is wrong",
+    block_replies: "Servers at several domains sent it block replies",
+  } satisfies Record<ProberStatus["findings"][number]["code"], string>,
+  reportStatus: {
+    pass: "pass",
+    warn: "warning",
+    fail: "fail",
+    unknown: "could not check",
+    unreachable: "no answer",
+  } satisfies Record<ReportStatus, string>,
 } as const;
 
 /** The shape both dictionaries have: the English one with its literal strings widened. */
