@@ -19,7 +19,7 @@ export const commaList = (item: z.ZodType<string, string>, what: string) => comm
 export const httpUrl = z.url({ protocol: /^https?$/, error: "must be http(s) URLs" });
 
 /** 127.0.0.0/8, ::1 and localhost, as the URL parser writes their host names. */
-const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+export const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /**
  * A prober's URL: https, so nobody on the way reads or changes the probes and their answers;
