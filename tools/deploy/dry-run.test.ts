@@ -13,7 +13,7 @@ import { OFFLINE_WRANGLER_ENV, WRANGLER_BIN } from "../../infra/local/stack";
  */
 const repoRoot = join(import.meta.dirname, "../..");
 
-it.each(["staging", "production"])("wrangler deploy --dry-run --env %s builds offline", { timeout: 120_000 }, async (environment) => {
+it.concurrent.each(["staging", "production"])("wrangler deploy --dry-run --env %s builds offline", { timeout: 120_000 }, async (environment) => {
   const outdir = await mkdtemp(join(tmpdir(), `mailvet-dry-run-${environment}-`));
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [WRANGLER_BIN, "deploy", "--dry-run", "--env", environment, "--outdir", outdir], {

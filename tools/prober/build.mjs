@@ -16,7 +16,8 @@ const result = await build({
   format: "esm",
   target: "node22",
   banner: { js: banner },
-  legalComments: "linked",
+  // The bundled packages' licence notices stay in the one file.
+  legalComments: "eof",
   metafile: true,
   logLevel: "warning",
 });
