@@ -14,7 +14,6 @@ export default {
   queue: jobQueue,
   email: handleEmail,
   // Each scheduled task runs on its own: one failing does not stop the others.
-  email: handleEmail,
   scheduled: (controller, env, ctx) => {
     ctx.waitUntil(runDueReverifications(env, controller.scheduledTime));
     ctx.waitUntil(runDueReputationReviews(env, controller.scheduledTime));

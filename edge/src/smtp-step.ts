@@ -13,6 +13,10 @@ const health = new ProberHealthBook();
 
 export const SMTP_SKIPPED: SmtpFacts = { reason: "smtp_skipped", info: { performed: false } };
 
+/** What an edge without probers answers where SMTP was asked for: skipped, and why, never silently. */
+export const NO_PROBERS_MESSAGE = "no prober is configured (MAILVET_PROBERS): SMTP was not checked";
+const SMTP_SKIPPED_NO_PROBERS: SmtpFacts = { reason: "smtp_skipped", info: { performed: false, message: NO_PROBERS_MESSAGE } };
+
 /** What the SMTP step learned of one address. */
 export interface SmtpOutcome {
   facts: SmtpFacts;
@@ -52,7 +56,8 @@ export interface SmtpContext {
 export async function checkSmtp(addresses: ParsedAddress[], mx: MxRecord[], context: SmtpContext): Promise<SmtpOutcome[]> {
   const { settings } = context;
   const domain = addresses[0]?.domain;
-  if (settings.probers.length === 0 || domain === undefined) return outcomeForAll(addresses, SMTP_SKIPPED, null);
+  if (settings.probers.length === 0) return outcomeForAll(addresses, SMTP_SKIPPED_NO_PROBERS, null);
+  if (domain === undefined) return outcomeForAll(addresses, SMTP_SKIPPED, null);
   const outcomes: SmtpOutcome[] = [];
   const blockedBy: string[] = [];
   let pending = addresses.map((_, index) => index);

@@ -16,6 +16,8 @@ declare -A PEERS=(
   [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
   # The API docs' Python examples are run by test/browser/docs.test.ts with Debian's Python.
   [python3-requests]=/usr/lib/python3/dist-packages/requests
+  # infra/prober/install.test.ts checks the prober's unit with systemd-analyze (no systemd running).
+  [systemd]=systemd-analyze
 )
 
 missing=()

@@ -21,8 +21,8 @@ export interface ManagedProcess {
  * const prober = startProcess("prober", process.execPath, ["--import", "tsx", "prober/src/main.ts"], env);
  * await prober.stop();
  */
-export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ManagedProcess {
-  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): ManagedProcess {
+  const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding("utf8");
     stream?.on("data", (chunk: string) => {

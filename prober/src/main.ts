@@ -1,3 +1,4 @@
+import { createServer } from "node:https";
 import { serve } from "@hono/node-server";
 import { SettingsError } from "../../shared/settings/parse";
 import { createProberApp } from "./app";
@@ -15,11 +16,13 @@ const SHUTDOWN_GRACE_MS = 3000;
 function start(settings: ProberSettings): void {
   const service = createProbeService(settings);
   const app = createProberApp({ secrets: settings.secrets, host: settings.hopHost, service, doctor: createDoctor(settings, service.blockReplies) });
-  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: settings.port }, (info) => {
-    console.log(`prober listening on http://127.0.0.1:${info.port}`);
-  });
+  const { listen, port, tls } = settings;
+  const scheme = tls ? "https" : "http";
+  const server = serve({ fetch: app.fetch, hostname: listen, port, ...(tls && { createServer, serverOptions: { cert: tls.cert, key: tls.key } }) }, (info) =>
+    console.log(`prober listening on ${scheme}://${listen.includes(":") ? `[${listen}]` : listen}:${info.port}`),
+  );
   server.on("error", (error: NodeJS.ErrnoException) => {
-    console.error(`prober: cannot listen on 127.0.0.1:${settings.port}: ${error.code ?? error.message}`);
+    console.error(`prober: cannot listen on ${listen}:${port}: ${error.code ?? error.message}`);
     process.exit(1);
   });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
 import { PROBER_VARIABLES } from "../../shared/settings/variables";
@@ -18,9 +19,13 @@ export function readProberSettings(env: Record<string, string | undefined>) {
   if (parsed.MAILVET_PROBER_SECRET.length === 0)
     throw new SettingsError("MAILVET_PROBER_SECRET: must be set; the prober accepts only requests the edge signs with it");
   const heloName = parsed.MAILVET_HELO_NAME ?? hostname();
+  const tls = readTls(parsed.MAILVET_PROBER_TLS_CERT, parsed.MAILVET_PROBER_TLS_KEY);
   const port = parsed.MAILVET_PROBER_PORT;
   return {
     port,
+    listen: parsed.MAILVET_PROBER_LISTEN,
+    /** The certificate and key to serve https with, or null for plain http. */
+    tls,
     /** The host the edge signs its requests for (MAILVET_PROBER_URL's `host`). */
     hopHost: new URL(parsed.MAILVET_PROBER_URL ?? `http://127.0.0.1:${port}`).host,
     dohUrls: parsed.MAILVET_DOH_URL,
@@ -39,4 +44,19 @@ export function readProberSettings(env: Record<string, string | undefined>) {
     spamhausDqsKey: parsed.MAILVET_SPAMHAUS_DQS_KEY,
     sourceIp: parsed.MAILVET_PROBER_SOURCE_IP,
   };
+}
+
+/** The PEM certificate and key, read once at start; both or neither must be set. */
+function readTls(certFile: string | undefined, keyFile: string | undefined): { cert: string; key: string } | null {
+  if (certFile === undefined && keyFile === undefined) return null;
+  if (certFile === undefined || keyFile === undefined)
+    throw new SettingsError("MAILVET_PROBER_TLS_CERT, MAILVET_PROBER_TLS_KEY: set both to serve https, or neither");
+  const read = (name: string, file: string) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch (error) {
+      throw new SettingsError(`${name}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+  };
+  return { cert: read("MAILVET_PROBER_TLS_CERT", certFile), key: read("MAILVET_PROBER_TLS_KEY", keyFile) };
 }

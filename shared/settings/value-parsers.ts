@@ -20,7 +20,7 @@ export const commaList = (item: z.ZodType<string, string>, what: string) => comm
 export const httpUrl = z.url({ protocol: /^https?$/, error: "must be http(s) URLs" });
 
 /** 127.0.0.0/8, ::1 and localhost, as the URL parser writes their host names. */
-const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+export const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /**
  * A prober's URL: https, so nobody on the way reads or changes the probes and their answers;
@@ -70,9 +70,6 @@ export const positiveRate = z
 export const hostName = z
   .string()
   .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, "must be a host name");
-
-/** An IPv4 or IPv6 address, in the forms the standard library accepts. */
-export const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" });
 
 export type ProberEntry = z.infer<typeof proberList>[number];
 

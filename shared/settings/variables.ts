@@ -319,6 +319,28 @@ export const variables = {
     default: undefined,
     readmeDefault: "the system picks",
   }),
+  // Loopback by default: a prober behind Caddy or nginx needs no more; one that serves https
+  // itself listens on its public address.
+  MAILVET_PROBER_LISTEN: variable({
+    schema: z.string().regex(/^[0-9a-fA-F.:]+$/, "must be an IP address such as 0.0.0.0 or ::"),
+    users: ["prober"],
+    meaning: "address the prober listens on (`0.0.0.0` or `::` for all)",
+    default: "127.0.0.1",
+  }),
+  MAILVET_PROBER_TLS_CERT: variable({
+    schema: z.string(),
+    users: ["prober"],
+    meaning: "PEM certificate chain file; with `MAILVET_PROBER_TLS_KEY` the prober serves https",
+    default: undefined,
+    readmeDefault: "none: plain http",
+  }),
+  MAILVET_PROBER_TLS_KEY: variable({
+    schema: z.string(),
+    users: ["prober"],
+    meaning: "PEM private key file of `MAILVET_PROBER_TLS_CERT`",
+    default: undefined,
+    readmeDefault: "none",
+  }),
 };
 
 export type VariableName = keyof typeof variables;
