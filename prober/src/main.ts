@@ -1,6 +1,8 @@
 import { serve } from "@hono/node-server";
 import { SettingsError } from "../../shared/settings/parse";
 import { createProberApp } from "./app";
+import { serveMetrics } from "./metrics/metrics-server";
+import { createProberMetrics } from "./metrics/prober-metrics";
 import { createProbeService } from "./probe/service";
 import { readProberSettings, type ProberSettings } from "./settings";
 import { stopGracefully } from "./shutdown";
@@ -12,7 +14,8 @@ import { stopGracefully } from "./shutdown";
 const SHUTDOWN_GRACE_MS = 3000;
 
 function start(settings: ProberSettings): void {
-  const service = createProbeService(settings);
+  const metrics = createProberMetrics();
+  const service = createProbeService(settings, { metrics });
   const app = createProberApp({ secrets: settings.secrets, host: settings.hopHost, service });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: settings.port }, (info) => {
     console.log(`prober listening on http://127.0.0.1:${info.port}`);
@@ -31,6 +34,17 @@ function start(settings: ProberSettings): void {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+
+  if (settings.metrics) {
+    const { host, port } = settings.metrics;
+    serveMetrics(metrics.registry, settings.metrics).then(
+      (metricsServer) => metricsServer.unref(),
+      (error: NodeJS.ErrnoException) => {
+        console.error(`prober: cannot serve metrics on ${host}:${port}: ${error.code ?? error.message}`);
+        process.exit(1);
+      },
+    );
+  }
 }
 
 try {

@@ -33,5 +33,7 @@ export function readProberSettings(env: Record<string, string | undefined>) {
     perHostSessions: parsed.MAILVET_PROBER_PER_HOST_SESSIONS,
     hostRcptPerSecond: parsed.MAILVET_PROBER_HOST_RATE,
     catchAllTtlSeconds: parsed.MAILVET_PROBER_CATCH_ALL_TTL,
+    /** Where `/metrics` is served (metrics/metrics-server.ts), or null for nowhere. */
+    metrics: parsed.MAILVET_PROBER_METRICS_PORT === undefined ? null : { host: parsed.MAILVET_PROBER_METRICS_HOST, port: parsed.MAILVET_PROBER_METRICS_PORT },
   };
 }

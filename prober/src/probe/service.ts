@@ -12,6 +12,9 @@ import { createHostSlots } from "./host-slots";
 import { createHostMemory } from "./host-tolerance";
 import { walkMx, type WalkOutcome } from "./mx-walk";
 import type { ProberTools, ProbeRun } from "./probe-context";
+import { createProberMetrics, type ProberMetrics, type ProbeTally } from "../metrics/prober-metrics";
+import { providerLabel } from "../metrics/provider";
+import { timedResolver } from "../metrics/timed-resolver";
 import { toProbeResponse } from "./response";
 import { createServerRates } from "./server-rate";
 import { planMxWalk } from "./walk-plan";
@@ -41,26 +44,32 @@ export type ProbeServiceSettings = Pick<
  * The prober's probing: admission, the deadline, DNS, the MX walk and the answer, with the
  * limits and memories (session slots, learned RCPT rates and server tolerances, catch-all
  * answers) shared by all requests.
- * Tests pass a fake resolver or a wrapped `openSmtpSession`.
+ * Tests pass a fake resolver or a wrapped `openSmtpSession`. It counts into `metrics`, which
+ * main.ts serves on `/metrics`; without one, into a registry of its own nobody reads.
  *
  * @example
- * const service = createProbeService(readProberSettings(process.env));
+ * const service = createProbeService(readProberSettings(process.env), { metrics: createProberMetrics() });
  * const response = await service.probe(parseProbeRequest(body)); // ProbeRefused: answer 429
  */
-export function createProbeService(settings: ProbeServiceSettings, overrides: Partial<Pick<ProberTools, "resolver" | "openSession">> = {}): ProbeService {
+export function createProbeService(
+  settings: ProbeServiceSettings,
+  overrides: Partial<Pick<ProberTools, "resolver" | "openSession">> & { metrics?: ProberMetrics } = {},
+): ProbeService {
+  const metrics = overrides.metrics ?? createProberMetrics();
+  const admission = createAdmission(settings.maxSessions);
   const tools: ProberTools = {
     heloName: settings.heloName,
     mailFrom: settings.mailFrom,
     egress: createEgressPolicy(settings),
-    resolver: overrides.resolver ?? createDohResolver({ upstreams: settings.dohUrls, cache: createMemoryCache() }),
+    resolver: timedResolver(overrides.resolver ?? createDohResolver({ upstreams: settings.dohUrls, cache: createMemoryCache() }), metrics),
     slots: createHostSlots(settings.perHostSessions),
     rates: createServerRates(),
     hostRcptPerSecond: settings.hostRcptPerSecond,
     hosts: createHostMemory(settings.perHostSessions),
     catchAll: createCatchAllCache(settings.catchAllTtlSeconds),
     openSession: overrides.openSession ?? openSmtpSession,
+    metrics,
   };
-  const admission = createAdmission(settings.maxSessions);
   const stop = new AbortController();
 
   async function run(request: ProbeRequest): Promise<ProbeResponse> {
@@ -75,16 +84,22 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
     const plan = await planMxWalk(request.mx, tools.resolver, tools.egress, probeRun.deadline.signal);
     const outcome = await walkMx(tools, probeRun, plan, [...new Set(requested)]);
     logProbe(probeRun, outcome);
+    metrics.probeAnswered(tallyOf(probeRun, outcome));
     return toProbeResponse(settings.heloName, requested, outcome, request.transcript ? probeRun.transcript.lines : undefined);
   }
 
   return {
     async probe(request) {
       const leave = admission.enter(request.caller ?? "");
-      if (typeof leave === "string") throw new ProbeRefused(leave);
+      if (typeof leave === "string") {
+        metrics.probeRefused(leave);
+        throw new ProbeRefused(leave);
+      }
+      metrics.probeAdmitted();
       try {
         return await run(request);
       } finally {
+        metrics.probeLeft();
         leave();
       }
     },
@@ -100,6 +115,19 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
       await admission.idle();
       clearTimeout(cutShort);
     },
+  };
+}
+
+/** What the metrics count of an answered request: by provider and reason, never by address or domain. */
+function tallyOf(run: ProbeRun, outcome: WalkOutcome): ProbeTally {
+  const results = outcome.settled.map(({ result, host }) => ({ reason: result.reason, provider: providerLabel(host) }));
+  return {
+    provider: results[0]?.provider ?? "none",
+    seconds: (performance.now() - run.startedAt) / 1000,
+    results,
+    // `timeout` is the reason of an address the time given ran out on: the request's deadline, or
+    // the share of it a step (connect, greeting, a reply) was given.
+    deadlineMissed: outcome.settled.some(({ result }) => result.reason === "timeout"),
   };
 }
 
