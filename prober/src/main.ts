@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import { logLine } from "../../shared/log/json-log";
 import { SettingsError } from "../../shared/settings/parse";
 import { createProberApp } from "./app";
 import { serveMetrics } from "./metrics/metrics-server";
@@ -18,10 +19,10 @@ function start(settings: ProberSettings): void {
   const service = createProbeService(settings, { metrics });
   const app = createProberApp({ secrets: settings.secrets, host: settings.hopHost, service });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: settings.port }, (info) => {
-    console.log(`prober listening on http://127.0.0.1:${info.port}`);
+    logLine("info", "prober listening", { url: `http://127.0.0.1:${info.port}` });
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
-    console.error(`prober: cannot listen on 127.0.0.1:${settings.port}: ${error.code ?? error.message}`);
+    logLine("error", "prober cannot listen", { listen: `127.0.0.1:${settings.port}`, error: error.code ?? error.message });
     process.exit(1);
   });
 
@@ -29,7 +30,7 @@ function start(settings: ProberSettings): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`prober: ${signal}, finishing ${service.inFlight} probes in flight`);
+    logLine("info", "prober stopping", { signal, in_flight: service.inFlight });
     void stopGracefully(server, service, SHUTDOWN_GRACE_MS).then(() => process.exit(0));
   };
   process.on("SIGINT", stop);
@@ -40,7 +41,7 @@ function start(settings: ProberSettings): void {
     serveMetrics(metrics.registry, settings.metrics).then(
       (metricsServer) => metricsServer.unref(),
       (error: NodeJS.ErrnoException) => {
-        console.error(`prober: cannot serve metrics on ${host}:${port}: ${error.code ?? error.message}`);
+        logLine("error", "prober cannot serve metrics", { listen: `${host}:${port}`, error: error.code ?? error.message });
         process.exit(1);
       },
     );
@@ -51,6 +52,6 @@ try {
   start(readProberSettings(process.env));
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;
-  console.error(`prober: bad settings\n${error.message}`);
+  logLine("error", "prober: bad settings", { problems: error.message });
   process.exit(2);
 }

@@ -1,6 +1,7 @@
 import type { ProbeRequest, ProbeResponse } from "../../../shared/contract/probe";
 import { createDohResolver, createMemoryCache } from "../../../shared/dns";
 import { canonicalName } from "../../../shared/dns/wire-name";
+import { logLine } from "../../../shared/log/json-log";
 import { openSmtpSession } from "../smtp/client";
 import { Transcript } from "../smtp/transcript";
 import type { ProberSettings } from "../settings";
@@ -83,7 +84,7 @@ export function createProbeService(
     const requested = request.addresses.map(({ address }) => address);
     const plan = await planMxWalk(request.mx, tools.resolver, tools.egress, probeRun.deadline.signal);
     const outcome = await walkMx(tools, probeRun, plan, [...new Set(requested)]);
-    logProbe(probeRun, outcome);
+    logProbe(probeRun, outcome, request.request_id);
     metrics.probeAnswered(tallyOf(probeRun, outcome));
     return toProbeResponse(settings.heloName, requested, outcome, request.transcript ? probeRun.transcript.lines : undefined);
   }
@@ -132,12 +133,16 @@ function tallyOf(run: ProbeRun, outcome: WalkOutcome): ProbeTally {
 }
 
 /** One line per request: the domain and counts of reasons, never an address. */
-function logProbe(run: ProbeRun, outcome: WalkOutcome): void {
-  const counts = new Map<string, number>();
-  for (const { result } of outcome.settled) counts.set(result.reason, (counts.get(result.reason) ?? 0) + 1);
-  const summary = [...counts].map(([reason, count]) => `${reason}=${count}`).join(" ");
-  const took = Math.round(performance.now() - run.startedAt);
-  console.log(
-    `probe ${run.domain}: ${outcome.settled.length} addresses, ${summary}, catch_all=${outcome.catchAll}, ${took} ms, politeness_wait=${Math.round(run.politenessWaitMs)} ms`,
-  );
+function logProbe(run: ProbeRun, outcome: WalkOutcome, requestId: string | undefined): void {
+  const reasons: Record<string, number> = {};
+  for (const { result } of outcome.settled) reasons[result.reason] = (reasons[result.reason] ?? 0) + 1;
+  logLine("info", "probe", {
+    request_id: requestId,
+    domain: run.domain,
+    addresses: outcome.settled.length,
+    reasons,
+    catch_all: outcome.catchAll,
+    duration_ms: Math.round(performance.now() - run.startedAt),
+    politeness_wait_ms: Math.round(run.politenessWaitMs),
+  });
 }
