@@ -29,6 +29,8 @@ export interface SmtpContext {
   avoid?: readonly string[];
   /** The caller's opaque id, so a prober can share its sessions fairly between callers. */
   caller?: string | undefined;
+  /** The id the edge logs the request by, for the prober's log (shared/log/request-id.ts). */
+  requestId?: string | undefined;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function checkSmtp(addresses: ParsedAddress[], mx: MxRecord[], cont
       addresses: addresses.map((address) => ({ address: address.normalized, smtputf8: address.smtputf8 })),
       ...(context.transcript && { transcript: true }),
       ...(context.caller && { caller: context.caller }),
+      ...(context.requestId && { request_id: context.requestId }),
     },
     {
       probers: settings.probers,

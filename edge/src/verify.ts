@@ -18,6 +18,8 @@ export interface VerifyContext {
   regionHint: string | undefined;
   /** Who asked, as the opaque id probers share their sessions by (middleware/caller.ts). */
   caller?: string;
+  /** The id the request (or job step) is logged by; probers log their probes with it. */
+  requestId?: string;
 }
 
 /** How a group of addresses is verified. */
@@ -122,6 +124,7 @@ async function verifyChecked(
         settings: context.settings,
         regionHint: context.regionHint,
         caller: context.caller,
+        requestId: context.requestId,
         ...options,
       });
       indexes.forEach((index, position) => outcomes.set(index, domainOutcomes[position]!));
