@@ -26,6 +26,7 @@ describe("edgeSettings", () => {
       jobProberRetries: 3,
       jobWebhookBackoffSeconds: 10,
       jobWebhookAllowPrivate: false,
+      analyticsLocal: false,
     });
   });
 
