@@ -7,6 +7,7 @@ import type { AppEnv } from "./env";
 import { isStreamedUpload } from "./jobs/upload/upload";
 import { identifyCaller, requireScope } from "./middleware/api-key";
 import { limitRate } from "./middleware/rate-limit";
+import { logRequests } from "./middleware/request-log";
 import { requireUtf8Query } from "./middleware/utf8-query";
 import { healthz } from "./routes/healthz";
 import { suppressions } from "./routes/suppressions";
@@ -53,7 +54,8 @@ export function createApp() {
       }
     },
   });
-  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], maxAge: 86400 }));
+  app.use("*", logRequests);
+  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"], exposeHeaders: ["X-Request-Id"], maxAge: 86400 }));
   app.use("/v1/*", identifyCaller, limitRate, requireUtf8Query);
   app.use("/v1/verify", requireScope("verify"));
   app.use("/v1/jobs", requireScope("jobs"));

@@ -32,6 +32,7 @@ describe("edgeSettings", () => {
       returnPathDomain: undefined,
       proberBlockWindowSeconds: 3600,
       proberBlockDomains: 3,
+      analyticsLocal: false,
     });
   });
 

@@ -1,4 +1,5 @@
 import { EDGE_VARIABLES, type VariableOf } from "../../shared/settings/variables";
+import { logLine } from "../../shared/log/json-log";
 import { ApiError } from "../../shared/http/api-error";
 import { parseSettings, SettingsError } from "../../shared/settings/parse";
 import type { JobCoordinator } from "./jobs/coordinator";
@@ -24,6 +25,8 @@ interface EdgeBindings {
   RATE_LIMIT_PER_KEY: RateLimit;
   /** Requests per client address, for callers without a secret key. */
   RATE_LIMIT_PER_CLIENT: RateLimit;
+  /** One data point per verification and per job step (analytics/); absent where wrangler.toml lacks it. */
+  ANALYTICS?: AnalyticsEngineDataset;
 }
 
 /** The MAILVET_* variables the edge reads (shared/settings/variables.ts), as raw strings. */
@@ -32,7 +35,7 @@ type EdgeVariables = { [Name in VariableOf<"edge">]?: string };
 /** What the edge Worker's `env` holds. */
 export interface Env extends EdgeBindings, EdgeVariables {}
 
-export type AppEnv = { Bindings: Env; Variables: { caller: Caller } };
+export type AppEnv = { Bindings: Env; Variables: { caller: Caller; requestId: string } };
 
 declare global {
   namespace Cloudflare {
@@ -76,6 +79,7 @@ function readEdgeSettings(env: Env) {
     spamhausDqsKey: parsed.MAILVET_SPAMHAUS_DQS_KEY,
     proberBlockWindowSeconds: parsed.MAILVET_PROBER_BLOCK_WINDOW,
     proberBlockDomains: parsed.MAILVET_PROBER_BLOCK_DOMAINS,
+    analyticsLocal: parsed.MAILVET_ANALYTICS_LOCAL,
   };
 }
 
@@ -96,7 +100,7 @@ export function edgeSettings(env: Env): EdgeSettings {
     } catch (error) {
       if (!(error instanceof SettingsError)) throw error;
       // The message names variables and what is wrong with them, never their values.
-      console.error(`bad settings:\n${error.message}`);
+      logLine("error", "bad settings", { problems: error.message });
       throw new ApiError(500, "internal", "the edge's settings are invalid; its log says which");
     }
     settingsByEnv.set(env, settings);

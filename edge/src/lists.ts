@@ -1,4 +1,5 @@
 import { DomainList } from "../../shared/lists/domain-list";
+import { logLine } from "../../shared/log/json-log";
 import { LIST_OVERRIDE_KEYS } from "../../shared/lists/override-keys";
 import type { Env } from "./env";
 
@@ -37,7 +38,7 @@ export async function listOverrides(env: Env): Promise<ListOverrides> {
   const now = Date.now();
   if (!cached || now - cached.readAt > REFRESH_MS) {
     const overrides = readOverrides(env.LISTS).catch((error: unknown) => {
-      console.error(`list overrides unreadable, using the bundled lists: ${error instanceof Error ? error.message : error}`);
+      logLine("warn", "list overrides unreadable, using the bundled lists", { error: error instanceof Error ? error.message : String(error) });
       cached = undefined;
       return {};
     });

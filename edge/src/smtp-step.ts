@@ -39,6 +39,8 @@ export interface SmtpContext {
   avoid?: readonly string[];
   /** The caller's opaque id, so a prober can share its sessions fairly between callers. */
   caller?: string | undefined;
+  /** The id the edge logs the request by, for the prober's log (shared/log/request-id.ts). */
+  requestId?: string | undefined;
 }
 
 /**
@@ -102,6 +104,7 @@ function askOnce(addresses: ParsedAddress[], mx: MxRecord[], context: SmtpContex
       addresses: addresses.map((address) => ({ address: address.normalized, smtputf8: address.smtputf8 })),
       ...(context.transcript && { transcript: true }),
       ...(context.caller && { caller: context.caller }),
+      ...(context.requestId && { request_id: context.requestId }),
     },
     {
       probers: context.probers,

@@ -27,6 +27,8 @@ export interface VerifyContext {
   suppressions?: (keys: readonly string[]) => Promise<ReadonlyMap<string, ListedBounce>>;
   /** The probers' standing: which are degraded, and where block replies are noted. */
   review: ProberReview;
+  /** The id the request (or job step) is logged by; probers log their probes with it. */
+  requestId?: string;
 }
 
 /** How a group of addresses is verified. */
@@ -162,6 +164,7 @@ async function verifyChecked(
         regionHint: context.regionHint,
         caller: context.caller,
         review: context.review,
+        requestId: context.requestId,
         ...options,
       });
       indexes.forEach((index, position) => outcomes.set(index, domainOutcomes[position]!));

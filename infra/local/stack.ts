@@ -46,6 +46,8 @@ export interface LocalStack {
   died: Promise<string>;
   /** Process group of the edge (wrangler and the workerd it runs), for benchmarks. */
   edgeProcessGroup: number;
+  /** Where the edge keeps its local state (`--persist-to`), or undefined for the repo's `.wrangler/state`. */
+  statePath: string | undefined;
 }
 
 /**
@@ -65,6 +67,8 @@ export function resolveLocalSettings(env: NodeJS.ProcessEnv) {
     MAILVET_PROBER_PORT: String(proberPort),
     MAILVET_PROBER_SECRET: env.MAILVET_PROBER_SECRET || randomBytes(32).toString("base64url"),
     MAILVET_PROBERS: env.MAILVET_PROBERS || JSON.stringify([{ id: "local", region: "local", url: `http://127.0.0.1:${proberPort}` }]),
+    // workerd's Analytics Engine binding keeps nothing; the local table can be read.
+    MAILVET_ANALYTICS_LOCAL: env.MAILVET_ANALYTICS_LOCAL || "1",
   };
   const only = (names: readonly VariableName[]) => Object.fromEntries(names.filter((name) => name in resolved).map((name) => [name, resolved[name]!]));
   return { edgePort, proberPort, edgeEnv: only(EDGE_VARIABLES), proberEnv: only(PROBER_VARIABLES) };
@@ -175,6 +179,7 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
     stop,
     died: Promise.race(processes.map((p) => p.exited.then(() => p.name))),
     edgeProcessGroup: processes[1]!.child.pid!,
+    statePath: persistTo,
   };
   try {
     await Promise.all([

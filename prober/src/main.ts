@@ -1,8 +1,11 @@
 import { createServer } from "node:https";
 import { serve } from "@hono/node-server";
+import { logLine } from "../../shared/log/json-log";
 import { SettingsError } from "../../shared/settings/parse";
 import { createProberApp } from "./app";
 import { createDoctor } from "./doctor/create-doctor";
+import { serveMetrics } from "./metrics/metrics-server";
+import { createProberMetrics } from "./metrics/prober-metrics";
 import { createProbeService } from "./probe/service";
 import { readProberSettings, type ProberSettings } from "./settings";
 import { stopGracefully } from "./shutdown";
@@ -14,15 +17,16 @@ import { stopGracefully } from "./shutdown";
 const SHUTDOWN_GRACE_MS = 3000;
 
 function start(settings: ProberSettings): void {
-  const service = createProbeService(settings);
+  const metrics = createProberMetrics();
+  const service = createProbeService(settings, { metrics });
   const app = createProberApp({ secrets: settings.secrets, host: settings.hopHost, service, doctor: createDoctor(settings, service.blockReplies) });
   const { listen, port, tls } = settings;
   const scheme = tls ? "https" : "http";
   const server = serve({ fetch: app.fetch, hostname: listen, port, ...(tls && { createServer, serverOptions: { cert: tls.cert, key: tls.key } }) }, (info) =>
-    console.log(`prober listening on ${scheme}://${listen.includes(":") ? `[${listen}]` : listen}:${info.port}`),
+    logLine("info", "prober listening", { url: `${scheme}://${listen.includes(":") ? `[${listen}]` : listen}:${info.port}` }),
   );
   server.on("error", (error: NodeJS.ErrnoException) => {
-    console.error(`prober: cannot listen on ${listen}:${port}: ${error.code ?? error.message}`);
+    logLine("error", "prober cannot listen", { listen: `${listen}:${port}`, error: error.code ?? error.message });
     process.exit(1);
   });
 
@@ -30,17 +34,28 @@ function start(settings: ProberSettings): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`prober: ${signal}, finishing ${service.inFlight} probes in flight`);
+    logLine("info", "prober stopping", { signal, in_flight: service.inFlight });
     void stopGracefully(server, service, SHUTDOWN_GRACE_MS).then(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+
+  if (settings.metrics) {
+    const { host, port } = settings.metrics;
+    serveMetrics(metrics.registry, settings.metrics).then(
+      (metricsServer) => metricsServer.unref(),
+      (error: NodeJS.ErrnoException) => {
+        logLine("error", "prober cannot serve metrics", { listen: `${host}:${port}`, error: error.code ?? error.message });
+        process.exit(1);
+      },
+    );
+  }
 }
 
 try {
   start(readProberSettings(process.env));
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;
-  console.error(`prober: bad settings\n${error.message}`);
+  logLine("error", "prober: bad settings", { problems: error.message });
   process.exit(2);
 }

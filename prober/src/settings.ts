@@ -43,6 +43,8 @@ export function readProberSettings(env: Record<string, string | undefined>) {
     blocklistResolver: parsed.MAILVET_BLOCKLIST_RESOLVER,
     spamhausDqsKey: parsed.MAILVET_SPAMHAUS_DQS_KEY,
     sourceIp: parsed.MAILVET_PROBER_SOURCE_IP,
+    /** Where `/metrics` is served (metrics/metrics-server.ts), or null for nowhere. */
+    metrics: parsed.MAILVET_PROBER_METRICS_PORT === undefined ? null : { host: parsed.MAILVET_PROBER_METRICS_HOST, port: parsed.MAILVET_PROBER_METRICS_PORT },
   };
 }
 

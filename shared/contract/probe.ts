@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUEST_ID } from "../log/request-id";
 import { REASONS, type Reason } from "./taxonomy";
 
 /**
@@ -43,6 +44,13 @@ export const ProbeRequestSchema = z
       .string()
       .regex(/^[0-9a-f]{1,64}$/, "caller must be hex")
       .optional(),
+    /**
+     * The id the edge logs the request by (shared/log/request-id.ts): the prober logs its probe
+     * with it and echoes it in X-Request-Id, so one id follows a check across the hop. In the
+     * body, because the hop signs the body and not the headers. A prober of an earlier version
+     * refuses it (the schema is strict): upgrade the probers before the edge.
+     */
+    request_id: z.string().regex(REQUEST_ID, "request_id must be 1 to 128 of A-Z a-z 0-9 . _ : -").optional(),
   })
   .strict();
 

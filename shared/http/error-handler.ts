@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { logLine } from "../log/json-log";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, type ApiErrorCode } from "./api-error";
 
@@ -42,7 +43,7 @@ export function handleError(error: unknown, c: Context): Response {
   const apiError = toApiError(error);
   if (apiError.status >= 500) {
     const frames = error instanceof Error ? (error.stack ?? "").split("\n").slice(1).join("\n") : "";
-    console.error(`internal error (${error instanceof Error ? error.name : typeof error})\n${frames}`);
+    logLine("error", "internal error", { error: error instanceof Error ? error.name : typeof error, stack: frames });
   }
   return c.json(apiError.toBody(), apiError.status, apiError.headers);
 }

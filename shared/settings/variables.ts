@@ -341,6 +341,30 @@ export const variables = {
     default: undefined,
     readmeDefault: "none",
   }),
+  // Prometheus cannot sign hop requests, so the metrics get a listener of their own, off the
+  // hop's port and on loopback unless the host below says otherwise.
+  MAILVET_PROBER_METRICS_PORT: variable({
+    schema: port,
+    users: ["prober"],
+    meaning: 'port of the prober\'s Prometheus `/metrics` (unauthenticated, its own listener; see "Seeing what it does"); unset, no metrics listener',
+    default: undefined,
+    readmeDefault: "unset (off)",
+  }),
+  MAILVET_PROBER_METRICS_HOST: variable({
+    schema: z.union([z.ipv4(), z.ipv6()], { error: "must be an IP address" }),
+    users: ["prober"],
+    meaning: "address the metrics listener binds to; anything but loopback exposes the metrics to that network",
+    default: "127.0.0.1",
+  }),
+  // workerd's local Analytics Engine binding keeps nothing, so `npm start` and the tests write the
+  // same data points to a table they can read.
+  MAILVET_ANALYTICS_LOCAL: variable({
+    schema: onOff,
+    users: ["edge"],
+    meaning: "`1` writes the analytics data points to the D1 table `analytics_points` instead of Workers Analytics Engine (local use and tests)",
+    default: false,
+    readmeDefault: "off; `npm start`: on",
+  }),
 };
 
 export type VariableName = keyof typeof variables;

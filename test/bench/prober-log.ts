@@ -4,7 +4,7 @@ export interface ProberLogCounts {
   addresses: number;
   /** The probes' own durations, summed (they overlap: many run at once). */
   probeSeconds: number;
-  /** Politeness waits the prober reports in its probe lines (`politeness_wait=… ms`, itself a sum over a probe's sessions), summed; null where it reports none. */
+  /** Politeness waits the prober reports in its probe lines (`politeness_wait_ms`, itself a sum over a probe's sessions), summed; null where it reports none. */
   waitSeconds: number | null;
 }
 
@@ -14,9 +14,15 @@ export interface ProberLogTap {
   stop(): void;
 }
 
-/** `[prober] probe <domain>: <n> addresses, <reason>=<n> …, catch_all=…, <ms> ms, politeness_wait=<ms> ms`, as the stack prints the prober's log. */
-const PROBE_LINE = /^\[prober\] probe \S+: (\d+) addresses\b.*?, (\d+) ms(?:,|$)/;
-const WAITED = /\bpoliteness_wait=(\d+) ms\b/;
+/** The prober's JSON line for a probe (`"msg":"probe"`), as the stack prints it: `[prober] {…}`. */
+const PREFIX = "[prober] ";
+
+interface ProbeLine {
+  msg: string;
+  addresses: number;
+  duration_ms: number;
+  politeness_wait_ms?: number;
+}
 
 /**
  * Reads the prober's one line per probe as the local stack prints it to this process's
@@ -51,12 +57,21 @@ export function tapProberLog(): ProberLogTap {
 
 /** Adds a probe line to `counts`; false for any other line. */
 function count(counts: ProberLogCounts, line: string): boolean {
-  const probe = PROBE_LINE.exec(line);
+  const probe = probeLine(line);
   if (!probe) return false;
   counts.probes++;
-  counts.addresses += Number(probe[1]);
-  counts.probeSeconds += Number(probe[2]) / 1000;
-  const waited = WAITED.exec(line);
-  if (waited) counts.waitSeconds = (counts.waitSeconds ?? 0) + Number(waited[1]) / 1000;
+  counts.addresses += probe.addresses;
+  counts.probeSeconds += probe.duration_ms / 1000;
+  if (probe.politeness_wait_ms !== undefined) counts.waitSeconds = (counts.waitSeconds ?? 0) + probe.politeness_wait_ms / 1000;
   return true;
+}
+
+function probeLine(line: string): ProbeLine | null {
+  if (!line.startsWith(`${PREFIX}{`)) return null;
+  try {
+    const parsed = JSON.parse(line.slice(PREFIX.length)) as ProbeLine;
+    return parsed.msg === "probe" ? parsed : null;
+  } catch {
+    return null;
+  }
 }

@@ -43,7 +43,7 @@ export function printWan({ list, oneWayMs, farmLimits, rows, seconds }: WanResul
       const { probes, probeSeconds, waitSeconds } = row.proberLog;
       const waits =
         waitSeconds === null
-          ? "its politeness waits are not in the prober's log (no politeness_wait)"
+          ? "its politeness waits are not in the prober's log (no politeness_wait_ms)"
           : `politeness waits ${waitSeconds.toFixed(1)} s (summed, as the prober logs them, over the sessions and probes that waited at once)`;
       console.log(`  Prober: ${count(probes)} probes, ${probeSeconds.toFixed(1)} probe-seconds (summed over probes running at once); ${waits}.`);
     }

@@ -1,5 +1,8 @@
 import { composeResult, type SmtpFacts } from "../../../shared/verify/compose";
 import { checkOffline } from "../../../shared/verify/offline";
+import { logLine } from "../../../shared/log/json-log";
+import { analyticsOf } from "../analytics/analytics";
+import type { ChunkTally, JobStepPoint } from "../analytics/data-points";
 import { edgeSettings, type Env } from "../env";
 import { listOverrides } from "../lists";
 import { assembleAnswers } from "./results/assemble";
@@ -26,22 +29,30 @@ export const DEAD_LETTER_QUEUE = "mailvet-verify-dlq";
  * export default { fetch: app.fetch, queue: jobQueue };
  */
 export async function jobQueue(batch: MessageBatch<JobMessage>, env: Env, ctx: ExecutionContext): Promise<void> {
-  const handle = batch.queue === DEAD_LETTER_QUEUE ? giveUp : (message: JobMessage) => work(message, env, ctx);
+  const deadLetters = batch.queue === DEAD_LETTER_QUEUE;
+  const handle = deadLetters ? giveUp : (message: JobMessage) => work(message, env, ctx);
+  const analytics = analyticsOf(env, (promise) => ctx.waitUntil(promise));
   await Promise.all(
     batch.messages.map(async (message) => {
+      const { job, kind: step } = message.body;
+      const started = Date.now();
+      const record = (outcome: JobStepPoint["outcome"], chunk: ChunkTally | null = null) =>
+        analytics.jobStep({ job, step, outcome, durationMs: Date.now() - started, ...(chunk && { chunk }) });
       try {
-        await handle(message.body, env);
+        const chunk = await handle(message.body, env);
         message.ack();
+        record(deadLetters ? "gave_up" : "ok", chunk ?? null);
       } catch (error) {
         // The job and the error's kind only: an error's message may quote an address.
-        console.error(`job ${message.body.job}: ${message.body.kind} failed (${error instanceof Error ? error.name : "error"}); retrying`);
+        logLine("error", "job step failed; retrying", { job, step, error: error instanceof Error ? error.name : "error" });
         message.retry();
+        record("retry");
       }
     }),
   );
 }
 
-function work(message: JobMessage, env: Env, ctx: ExecutionContext): Promise<void> {
+function work(message: JobMessage, env: Env, ctx: ExecutionContext): Promise<ChunkTally | null | void> {
   switch (message.kind) {
     case "verify":
       return verifyChunk(message, env, ctx);
@@ -56,7 +67,7 @@ function work(message: JobMessage, env: Env, ctx: ExecutionContext): Promise<voi
 
 async function giveUp(message: JobMessage, env: Env): Promise<void> {
   const job = jobCoordinator(env, message.job);
-  console.error(`job ${message.job}: ${message.kind} ran out of retries`);
+  logLine("error", "job step ran out of retries", { job: message.job, step: message.kind });
   switch (message.kind) {
     case "verify": {
       // What the edge knows without the network still counts (a disposable domain is risky

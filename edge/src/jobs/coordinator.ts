@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { logLine } from "../../../shared/log/json-log";
 import { type Verdict, VERDICTS } from "../../../shared/contract/taxonomy";
 import { decodeAnswer, encodeAnswer, type RowAnswer } from "../../../shared/bulk";
 import { edgeSettings, type Env } from "../env";
@@ -291,7 +292,7 @@ export class JobCoordinator extends DurableObject<Env> {
       }
       this.#sql.exec("UPDATE job SET expires_at = ?", now + (job.reverify_days + 1) * 86_400_000);
     } else if (job.phase !== "done" && now >= stalledAt(job)) {
-      console.error(`job ${job.job_id}: no progress for ${Math.round((now - job.progress_at) / 1000)} s; queueing what it lacks again`);
+      logLine("warn", "job made no progress; queueing what it lacks again", { job: job.job_id, stalled_s: Math.round((now - job.progress_at) / 1000) });
       this.#sql.exec("UPDATE job SET progress_at = ?", now);
       if (job.phase === "running") await this.#dispatch();
       else await this.env.VERIFY_QUEUE.send({ kind: "assemble", job: job.job_id, run: job.run } satisfies JobMessage);

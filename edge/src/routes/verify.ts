@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_TIMEOUT_MS, errorResponse, VerifyBodySchema, VerifyQuerySchema, VerifyResultSchema } from "../../../shared/contract/schemas";
 import { type AppEnv, edgeSettings } from "../env";
+import { logLine } from "../../../shared/log/json-log";
+import { analyticsOf } from "../analytics/analytics";
 import { listOverrides } from "../lists";
 import { rememberResults, suppressionLookup } from "../suppressions/lookup";
 import { proberReview } from "../probers/review";
@@ -44,19 +46,26 @@ interface AskedFor {
 async function answer(c: Context<AppEnv>, asked: AskedFor) {
   const settings = edgeSettings(c.env);
   const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
+  const callerRegion = c.req.raw.cf?.continent as string | undefined;
+  const requestId = c.get("requestId");
   const result = await verifyAddress(
     { email: asked.email, smtp: asked.smtp ?? true, timeoutMs: asked.timeout_ms ?? DEFAULT_TIMEOUT_MS, transcript: asked.transcript ?? false },
     {
       settings,
       lists: await listOverrides(c.env),
       waitUntil,
-      regionHint: c.req.raw.cf?.continent as string | undefined,
+      regionHint: callerRegion,
       caller: c.get("caller").probeId,
       suppressions: suppressionLookup(c.env, c.get("caller").owner),
       review: await proberReview(c.env, settings, waitUntil),
+      requestId,
     },
   );
   c.executionCtx.waitUntil(rememberResults(c.env, c.get("caller").owner, [result]));
+  const prober = result.smtp.prober;
+  const proberRegion = settings.probers.find(({ id }) => id === prober)?.region ?? "";
+  analyticsOf(c.env, waitUntil).verification({ result, proberRegion, callerRegion: callerRegion ?? "", requestId });
+  logLine("info", "verification", { request_id: requestId, verdict: result.verdict, reason: result.reason, prober, duration_ms: result.duration_ms });
   return c.json(result, 200);
 }
 

@@ -1,5 +1,6 @@
 import type { SmtpSession, SmtpTimeouts } from "../smtp/client";
 import type { RecipientResult } from "../smtp/recipient-result";
+import { providerLabel } from "../metrics/provider";
 import { SmtpError } from "../smtp/smtp-error";
 import type { ReleaseSlot } from "./host-slots";
 import type { HostTolerance } from "./host-tolerance";
@@ -134,6 +135,7 @@ export class HostSessions {
       return error;
     }
     this.#release = release;
+    this.#tools.metrics.sessionOpened(this.#provider);
     this.#counts = { recipients: 0, errors: 0, transactions: 0 };
     this.#firstContact = !this.#tools.hosts.meet(this.#step.ip);
     return null;
@@ -143,6 +145,7 @@ export class HostSessions {
   async probe(addresses: readonly string[]): Promise<RecipientResult[]> {
     const before = this.#counts;
     const results = await this.#session!.probe(this.#tools.mailFrom, addresses, { abandonAfterSlowRefusalMs: SLOW_REPLY_MS });
+    this.#tools.metrics.rcptReplies(this.#provider, results);
     const lesson = lessonsOf.transaction(results, before);
     this.#counts = lesson.counts;
     this.#learn(lesson);
@@ -154,7 +157,15 @@ export class HostSessions {
     const [session, release] = [this.#session, this.#release];
     this.#session = null;
     this.#release = null;
-    if (session && release) void session.close().finally(release);
+    if (session && release) {
+      this.#tools.metrics.sessionClosed(this.#provider);
+      void session.close().finally(release);
+    }
+  }
+
+  /** The metrics' label for this server (metrics/provider.ts). */
+  get #provider(): string {
+    return providerLabel(this.#step.host);
   }
 
   #learn({ tolerance, throttled, clean }: { tolerance: Partial<HostTolerance> | null; throttled: boolean; clean: boolean }): void {

@@ -7,6 +7,7 @@ import type { Deadline } from "./deadline";
 import type { EgressPolicy } from "./egress";
 import type { HostSlots } from "./host-slots";
 import type { HostMemory } from "./host-tolerance";
+import type { ProberMetrics } from "../metrics/prober-metrics";
 import type { ServerRates } from "./server-rate";
 
 /** What every probe shares for the life of the prober: identity, rules, limits and memory. */
@@ -26,6 +27,8 @@ export interface ProberTools {
   readonly catchAll: CatchAllCache;
   /** `openSmtpSession`, or a wrapper around it in tests. */
   readonly openSession: (options: SmtpSessionOptions) => Promise<SmtpSession>;
+  /** Where sessions and RCPT replies are counted. */
+  readonly metrics: Pick<ProberMetrics, "sessionOpened" | "sessionClosed" | "rcptReplies">;
 }
 
 /** One probe request under way. */

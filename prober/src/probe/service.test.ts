@@ -60,14 +60,20 @@ describe("createProbeService", () => {
     expect(withIt!.transcript!.some((line) => line.endsWith("client: RCPT TO:<alice@example.org>"))).toBe(true);
   });
 
-  it("logs the domain and counts, never an address", async () => {
+  it("logs the domain, counts and the edge's request id, never an address", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const server = await harness.servers.start({ respond: mta() });
     const { service } = harness.service(server.port, HOSTS);
-    await service.probe(probeRequest(MX, ["alice.secret@example.org"], { transcript: true }));
+    await service.probe(probeRequest(MX, ["alice.secret@example.org"], { transcript: true, request_id: "8f1e2d3c4b5a6978-AMS" }));
     const logged = log.mock.calls.flat().join("\n");
-    expect(logged).toContain("example.org");
-    expect(logged).toContain("accepted=1");
+    expect(JSON.parse(logged)).toMatchObject({
+      level: "info",
+      msg: "probe",
+      request_id: "8f1e2d3c4b5a6978-AMS",
+      domain: "example.org",
+      addresses: 1,
+      reasons: { accepted: 1 },
+    });
     expect(logged).not.toContain("alice.secret");
   });
 

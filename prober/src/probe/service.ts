@@ -2,6 +2,7 @@ import type { ProbeRequest, ProbeResponse } from "../../../shared/contract/probe
 import { createDohResolver, createMemoryCache } from "../../../shared/dns";
 import { canonicalName } from "../../../shared/dns/wire-name";
 import { type BlockReplyWindow, createBlockReplyWindow } from "../doctor/block-replies";
+import { logLine } from "../../../shared/log/json-log";
 import { openSmtpSession } from "../smtp/client";
 import { Transcript } from "../smtp/transcript";
 import type { ProberSettings } from "../settings";
@@ -13,6 +14,9 @@ import { createHostSlots } from "./host-slots";
 import { createHostMemory } from "./host-tolerance";
 import { walkMx, type WalkOutcome } from "./mx-walk";
 import type { ProberTools, ProbeRun } from "./probe-context";
+import { createProberMetrics, type ProberMetrics, type ProbeTally } from "../metrics/prober-metrics";
+import { providerLabel } from "../metrics/provider";
+import { timedResolver } from "../metrics/timed-resolver";
 import { toProbeResponse } from "./response";
 import { createServerRates } from "./server-rate";
 import { planMxWalk } from "./walk-plan";
@@ -53,26 +57,32 @@ export type ProbeServiceSettings = Pick<
  * The prober's probing: admission, the deadline, DNS, the MX walk and the answer, with the
  * limits and memories (session slots, learned RCPT rates and server tolerances, catch-all
  * answers) shared by all requests.
- * Tests pass a fake resolver or a wrapped `openSmtpSession`.
+ * Tests pass a fake resolver or a wrapped `openSmtpSession`. It counts into `metrics`, which
+ * main.ts serves on `/metrics`; without one, into a registry of its own nobody reads.
  *
  * @example
- * const service = createProbeService(readProberSettings(process.env));
+ * const service = createProbeService(readProberSettings(process.env), { metrics: createProberMetrics() });
  * const response = await service.probe(parseProbeRequest(body)); // ProbeRefused: answer 429
  */
-export function createProbeService(settings: ProbeServiceSettings, overrides: Partial<Pick<ProberTools, "resolver" | "openSession">> = {}): ProbeService {
+export function createProbeService(
+  settings: ProbeServiceSettings,
+  overrides: Partial<Pick<ProberTools, "resolver" | "openSession">> & { metrics?: ProberMetrics } = {},
+): ProbeService {
+  const metrics = overrides.metrics ?? createProberMetrics();
+  const admission = createAdmission(settings.maxSessions);
   const tools: ProberTools = {
     heloName: settings.heloName,
     mailFrom: settings.mailFrom,
     egress: createEgressPolicy(settings),
-    resolver: overrides.resolver ?? createDohResolver({ upstreams: settings.dohUrls, cache: createMemoryCache() }),
+    resolver: timedResolver(overrides.resolver ?? createDohResolver({ upstreams: settings.dohUrls, cache: createMemoryCache() }), metrics),
     slots: createHostSlots(settings.perHostSessions),
     rates: createServerRates(),
     hostRcptPerSecond: settings.hostRcptPerSecond,
     hosts: createHostMemory(settings.perHostSessions),
     catchAll: createCatchAllCache(settings.catchAllTtlSeconds),
     openSession: overrides.openSession ?? openSmtpSession,
+    metrics,
   };
-  const admission = createAdmission(settings.maxSessions);
   const blockReplies = createBlockReplyWindow();
   const stop = new AbortController();
 
@@ -87,7 +97,8 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
     const requested = request.addresses.map(({ address }) => address);
     const plan = await planMxWalk(request.mx, tools.resolver, tools.egress, probeRun.deadline.signal);
     const outcome = await walkMx(tools, probeRun, plan, [...new Set(requested)]);
-    logProbe(probeRun, outcome);
+    logProbe(probeRun, outcome, request.request_id);
+    metrics.probeAnswered(tallyOf(probeRun, outcome));
     recordBlocks(blockReplies, probeRun.domain, outcome);
     return toProbeResponse(settings.heloName, requested, outcome, request.transcript ? probeRun.transcript.lines : undefined);
   }
@@ -95,10 +106,15 @@ export function createProbeService(settings: ProbeServiceSettings, overrides: Pa
   return {
     async probe(request) {
       const leave = admission.enter(request.caller ?? "");
-      if (typeof leave === "string") throw new ProbeRefused(leave);
+      if (typeof leave === "string") {
+        metrics.probeRefused(leave);
+        throw new ProbeRefused(leave);
+      }
+      metrics.probeAdmitted();
       try {
         return await run(request);
       } finally {
+        metrics.probeLeft();
         leave();
       }
     },
@@ -133,13 +149,30 @@ function recordBlocks(window: BlockReplyWindow, domain: string, outcome: WalkOut
   }
 }
 
+/** What the metrics count of an answered request: by provider and reason, never by address or domain. */
+function tallyOf(run: ProbeRun, outcome: WalkOutcome): ProbeTally {
+  const results = outcome.settled.map(({ result, host }) => ({ reason: result.reason, provider: providerLabel(host) }));
+  return {
+    provider: results[0]?.provider ?? "none",
+    seconds: (performance.now() - run.startedAt) / 1000,
+    results,
+    // `timeout` is the reason of an address the time given ran out on: the request's deadline, or
+    // the share of it a step (connect, greeting, a reply) was given.
+    deadlineMissed: outcome.settled.some(({ result }) => result.reason === "timeout"),
+  };
+}
+
 /** One line per request: the domain and counts of reasons, never an address. */
-function logProbe(run: ProbeRun, outcome: WalkOutcome): void {
-  const counts = new Map<string, number>();
-  for (const { result } of outcome.settled) counts.set(result.reason, (counts.get(result.reason) ?? 0) + 1);
-  const summary = [...counts].map(([reason, count]) => `${reason}=${count}`).join(" ");
-  const took = Math.round(performance.now() - run.startedAt);
-  console.log(
-    `probe ${run.domain}: ${outcome.settled.length} addresses, ${summary}, catch_all=${outcome.catchAll}, ${took} ms, politeness_wait=${Math.round(run.politenessWaitMs)} ms`,
-  );
+function logProbe(run: ProbeRun, outcome: WalkOutcome, requestId: string | undefined): void {
+  const reasons: Record<string, number> = {};
+  for (const { result } of outcome.settled) reasons[result.reason] = (reasons[result.reason] ?? 0) + 1;
+  logLine("info", "probe", {
+    request_id: requestId,
+    domain: run.domain,
+    addresses: outcome.settled.length,
+    reasons,
+    catch_all: outcome.catchAll,
+    duration_ms: Math.round(performance.now() - run.startedAt),
+    politeness_wait_ms: Math.round(run.politenessWaitMs),
+  });
 }

@@ -35,6 +35,22 @@ describe("POST /v1/probe", () => {
     expect(probe).toHaveBeenCalledWith(JSON.parse(valid));
   });
 
+  it("echoes the edge's request id, which arrives in the signed body, in X-Request-Id", async () => {
+    const { service } = fakeService();
+    const body = JSON.stringify({ ...JSON.parse(valid), request_id: "8f1e2d3c4b5a6978-AMS" });
+    const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await signed(body));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("X-Request-Id")).toBe("8f1e2d3c4b5a6978-AMS");
+  });
+
+  it("refuses a request id that could break a log line, with a 400", async () => {
+    const { service, probe } = fakeService();
+    const body = JSON.stringify({ ...JSON.parse(valid), request_id: 'x"\n{"level":"error"}' });
+    const response = await createProberApp({ secrets: [KEY], host: "prober", service }).request(await signed(body));
+    expect(response.status).toBe(400);
+    expect(probe).not.toHaveBeenCalled();
+  });
+
   it("signs its answer for the request it answers", async () => {
     const { service } = fakeService();
     const request = await signed(valid);

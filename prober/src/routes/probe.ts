@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { ApiError } from "../../../shared/http/api-error";
+import { REQUEST_ID_HEADER } from "../../../shared/log/request-id";
 import { parseProbeRequest } from "../probe/request";
 import { type AdmissionRefusal, ProbeRefused } from "../probe/admission";
 import type { ProbeService } from "../probe/service";
@@ -28,7 +29,10 @@ export function probeRoute(service: ProbeService): Hono {
     const body: unknown = await c.req.json().catch(() => {
       throw new ApiError(400, "invalid_request", "the body must be JSON");
     });
-    const response = await service.probe(parseProbeRequest(body)).catch((error: unknown) => {
+    const request = parseProbeRequest(body);
+    // The edge's id for the request, back in a header, so a proxy's log between the two holds it too.
+    if (request.request_id !== undefined) c.header(REQUEST_ID_HEADER, request.request_id);
+    const response = await service.probe(request).catch((error: unknown) => {
       if (!(error instanceof ProbeRefused)) throw error;
       throw new ApiError(429, "too_many_requests", REFUSALS[error.reason], { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) });
     });

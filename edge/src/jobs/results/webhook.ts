@@ -1,4 +1,5 @@
 import { SIGNATURE_HEADER, signWebhook } from "../../../../shared/webhook/signature";
+import { logLine } from "../../../../shared/log/json-log";
 import { edgeSettings, type Env } from "../../env";
 import { changedRows } from "./changes";
 import { jobCoordinator } from "../coordinator-stub";
@@ -39,7 +40,7 @@ export async function deliverWebhook(message: DeliverWebhook, env: Env): Promise
   // Checked again before each attempt: the host may resolve elsewhere now than when the job was
   // created. A refusal counts as a failed attempt (a DNS failure may pass).
   const refused = await webhookRefusal(delivery.url, webhookRules(env));
-  if (refused) console.error(`job ${message.job}: webhook not sent: ${refused}`);
+  if (refused) logLine("warn", "webhook not sent", { job: message.job, refused });
   const delivered =
     !refused &&
     (await fetch(delivery.url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) }).then(
@@ -51,7 +52,7 @@ export async function deliverWebhook(message: DeliverWebhook, env: Env): Promise
     ));
   if (delivered) return job.webhookDone(message.run, "delivered");
   if (message.attempt + 1 >= WEBHOOK_ATTEMPTS) {
-    console.error(`job ${message.job}: webhook not delivered after ${WEBHOOK_ATTEMPTS} attempts`);
+    logLine("error", "webhook not delivered", { job: message.job, attempts: WEBHOOK_ATTEMPTS });
     return job.webhookDone(message.run, "failed");
   }
   const delaySeconds = Math.min(MAX_DELAY_S, edgeSettings(env).jobWebhookBackoffSeconds * 4 ** message.attempt);

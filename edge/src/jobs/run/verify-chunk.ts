@@ -2,7 +2,8 @@ import { edgeSettings, type Env } from "../../env";
 import { listOverrides } from "../../lists";
 import { rememberResults, suppressionLookup } from "../../suppressions/lookup";
 import { proberReview } from "../../probers/review";
-import { verifyGroup } from "../../verify";
+import type { ChunkTally } from "../../analytics/data-points";
+import { type AddressVerification, verifyGroup } from "../../verify";
 import { jobCoordinator } from "../coordinator-stub";
 import { jobOwner } from "../jobs-db";
 import { probeIdOf } from "../../middleware/caller";
@@ -34,23 +35,23 @@ const COUNTER = { greylisted: "greylistRetries", temporary: "temporaryRetries", 
  * @example
  * await verifyChunk(message.body, env, ctx);
  */
-export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionContext): Promise<void> {
+export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionContext): Promise<ChunkTally | null> {
   const settings = edgeSettings(env);
   const job = jobCoordinator(env, chunk.job);
   const keys = chunk.addresses.map(({ key }) => key);
   const lane = chunk.lane ? chunk.domain : undefined;
   const started = await job.begin(chunk.run, chunk.domain, keys, chunk.slot ?? null, settings.jobDomainRate, chunk.lane);
-  if (!started) return;
+  if (!started) return null;
   if (started.pending.length === 0) {
     if (lane !== undefined) await job.record(chunk.run, [], { lane });
-    return;
+    return null;
   }
   const pending = new Set(started.pending);
   const addresses = chunk.addresses.filter(({ key }) => pending.has(key));
   const waitSeconds = Math.ceil((started.slot - Date.now()) / 1000);
   if (waitSeconds > 0) {
     await env.VERIFY_QUEUE.send({ ...chunk, addresses, slot: started.slot }, { delaySeconds: Math.min(waitSeconds, MAX_QUEUE_DELAY_S) });
-    return;
+    return null;
   }
 
   const deadline = Date.now() + Math.min(CHUNK_MAX_MS, CHUNK_BASE_MS + addresses.length * CHUNK_PER_ADDRESS_MS);
@@ -67,6 +68,8 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
     // The owner's suppression list decides as it does for the owner's /v1/verify.
     ...(owner === null ? {} : { suppressions: suppressionLookup(env, owner) }),
     review: await proberReview(env, settings, waitUntil),
+    // The probers log the chunk's probe under the job's id.
+    requestId: `job-${chunk.job}`,
   };
   const group = await verifyGroup(
     addresses.map(({ email }) => email),
@@ -121,4 +124,13 @@ export async function verifyChunk(chunk: VerifyChunk, env: Env, ctx: ExecutionCo
   }
   // The lane goes on last: a crash before this point redelivers the chunk, which then moves it.
   if (lane !== undefined) await job.record(chunk.run, [], { lane });
+  return tallyOf(group, retries);
+}
+
+/** What the chunk came to, for its job step's data point: verdicts, retries, the probers that answered. */
+function tallyOf(group: readonly AddressVerification[], retries: readonly { indexes: readonly number[] }[]): ChunkTally {
+  const verdicts = { deliverable: 0, undeliverable: 0, risky: 0, unknown: 0 };
+  for (const { result } of group) verdicts[result.verdict]++;
+  const probers = new Set(group.flatMap(({ result }) => (result.smtp.prober ? [result.smtp.prober] : [])));
+  return { addresses: group.length, verdicts, retried: retries.reduce((sum, { indexes }) => sum + indexes.length, 0), probers: [...probers].join(",") };
 }
