@@ -1,3 +1,4 @@
+import { normaliseBounceText } from "./bounce-row";
 /**
  * Recognises messages that answer mail automatically without being bounces: RFC 3834
  * auto-replies, out-of-office notes, and challenge-response requests ("confirm you are human").
@@ -18,17 +19,6 @@ const OUT_OF_OFFICE_SUBJECT =
 
 const CHALLENGE =
   /\b(?:challenge[- ]response|sender verification|verify (?:that )?you are (?:a )?(?:human|real)|confirm (?:that )?you are (?:a )?(?:human|real|not a robot)|please (?:verify|confirm) your (?:e-?mail|message|address)|awaiting (?:your )?(?:verification|confirmation)|(?:boxbe|spamarrest|mailblocks|sanebox) |is protected by|held (?:pending|for) (?:your )?(?:verification|confirmation)|whitelist request|bestatigen sie ihre (?:absender|e-?mail)\w*|absender\w* bestatig|verifi\w* que vous etes|verification de l'expediteur|verifique (?:que )?(?:usted|su)|conferma(?:re)? (?:il )?(?:tuo )?indirizzo)\b/;
-
-function plain(text: string): string {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      // Composed again, so kana with voicing marks (デ) match the patterns as written.
-      .normalize("NFC")
-      .toLowerCase()
-  );
-}
 
 /**
  * Headers that only auto-replies set (the common vendor ones; RFC 3834's Auto-Submitted is
@@ -55,10 +45,10 @@ export function hasAutoReplyHeader(headers: ReadonlyMap<string, string>): boolea
  * // { kind: "auto-reply", strong: true }
  */
 export function autoReplyKind(message: MessageSignals): { kind: "auto-reply" | "challenge"; strong: boolean } | null {
-  const subject = plain(message.subject);
+  const subject = normaliseBounceText(message.subject);
   if (CHALLENGE.test(subject)) return { kind: "challenge", strong: true };
   if (hasAutoReplyHeader(message.headers) || OUT_OF_OFFICE_SUBJECT.test(subject)) return { kind: "auto-reply", strong: true };
-  if (CHALLENGE.test(plain(message.text.slice(0, 4000)))) return { kind: "challenge", strong: false };
+  if (CHALLENGE.test(normaliseBounceText(message.text.slice(0, 4000)))) return { kind: "challenge", strong: false };
   if (/auto-replied|auto-generated/i.test(message.headers.get("auto-submitted") ?? "")) return { kind: "auto-reply", strong: false };
   return null;
 }
