@@ -237,7 +237,7 @@ describe.skipIf(dnsPeer === null || skipWithoutChromium() || skipWithoutMtaFarm(
     await expect(page.getByLabel("邮箱地址").inputValue()).resolves.toBe("alice@ok.mailvet-mta.net");
     await expect(page.getByTestId("result").locator(".verdict").textContent()).resolves.toBe("✓可送达");
     await expect(page.getByTestId("reason-text").textContent()).resolves.toBe("邮件服务器确认此邮箱存在并接收邮件。");
-    await expect(page.getByRole("navigation").textContent()).resolves.toBe("验证批量API 文档演示");
+    await expect(page.getByRole("navigation").textContent()).resolves.toBe("验证批量API 文档演示信誉");
     await expect(page.title()).resolves.toBe("验证邮箱地址 · Mailvet");
     await expect(page.getByRole("button", { name: "中文" }).getAttribute("aria-pressed")).resolves.toBe("true");
     await screenshot(page, "check-deliverable-zh-desktop");
