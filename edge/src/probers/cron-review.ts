@@ -1,5 +1,5 @@
 import { edgeSettings, type Env } from "../env";
-import { fetchDoctorReport } from "./doctor-client";
+import { askDoctor } from "./doctor-report";
 import { readReview, recordReport } from "./review-db";
 import { forgetStoredReview } from "./review";
 import { findingsOfReport } from "./standing";
@@ -19,7 +19,7 @@ export async function reviewProbers(env: Env, now: number): Promise<void> {
   const stored = await readReview(env.JOBS_DB, now - settings.proberBlockWindowSeconds * 1000);
   await Promise.allSettled(
     settings.probers.map(async (prober) => {
-      const report = await fetchDoctorReport(prober, settings.proberSecrets);
+      const { report } = await askDoctor(prober, settings.proberSecrets);
       await recordReport(env.JOBS_DB, {
         prober: prober.id,
         at: now,

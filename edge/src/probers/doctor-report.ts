@@ -1,6 +1,7 @@
 import { DoctorReportSchema, type ProberDoctorAnswer } from "../../../shared/contract/doctor";
-import { HOP_HEADERS, signRequest, verifySignedResponse } from "../../../shared/hop";
+import { signRequest } from "../../../shared/hop";
 import type { ProberEntry } from "../../../shared/settings/variables";
+import { signedJson } from "./ask";
 
 /** A doctor run asks DNS, the block lists and a canary MX (up to 5 s each step): this is plenty. */
 export const DOCTOR_TIMEOUT_MS = 30_000;
@@ -23,8 +24,7 @@ export async function askDoctor(prober: ProberEntry, secrets: readonly string[],
       await response.body?.cancel();
       return { ...named, report: null, error: `the prober answered ${response.status}` };
     }
-    const body = await verifySignedResponse(response, { secrets, requestNonce: request.headers.get(HOP_HEADERS.nonce)! });
-    const parsed = DoctorReportSchema.safeParse(JSON.parse(new TextDecoder().decode(body)));
+    const parsed = DoctorReportSchema.safeParse(await signedJson(response, request, secrets));
     if (!parsed.success) return { ...named, report: null, error: "the prober's answer is not a doctor report (an older prober?)" };
     return { ...named, report: { ...parsed.data, prober: named }, error: null };
   } catch (error) {
